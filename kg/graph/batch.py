@@ -1,0 +1,165 @@
+"""GraphBatch: the nodes and relationships of one or more articles, keyed and ready to MERGE.
+
+A batch is what a store writes in one transaction. Rows are grouped by node label and by
+(relationship type, source label, target label) because labels and types cannot be parameters;
+everything else is a parameter. Rows with the same id inside a batch are merged here, so the
+store sees each key once.
+
+Row shapes (the store's Cypher builder relies on them):
+
+* node: ``{"id", "props": {scalar...}, "lists": {name: [str...]}, "seen": str | None}``
+  ``props`` overwrite, ``lists`` are unioned with what is stored, ``seen`` widens first/last_seen.
+* relationship: the same plus ``"src"`` and ``"dst"`` (node ids). Relationships whose schema
+  properties include ``evidence`` get ``count = size(evidence)`` after the union.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from typing import Any
+
+from kg.ids import make_id, normalise
+from kg.model import Entity, Extraction
+from kg.schema import Schema
+
+RelKey = tuple[str, str, str]  # (type, source label, target label)
+
+
+def _clean(props: dict[str, Any]) -> dict[str, Any]:
+    return {k: v for k, v in props.items() if v is not None and v != ""}
+
+
+def _merge_row(rows: dict[str, dict[str, Any]], row: dict[str, Any]) -> None:
+    old = rows.get(row["id"])
+    if old is None:
+        rows[row["id"]] = row
+        return
+    old["props"].update(row["props"])
+    for name, values in row.get("lists", {}).items():
+        have = old.setdefault("lists", {}).setdefault(name, [])
+        have.extend(v for v in values if v not in have)
+    seen = [s for s in (old.get("seen"), row.get("seen")) if s]
+    old["seen"] = min(seen) if seen else None
+    if seen:
+        old["last"] = max(seen + [s for s in (old.get("last"), row.get("last")) if s])
+
+
+@dataclass
+class GraphBatch:
+    schema: Schema
+    articles: list[dict[str, Any]] = field(default_factory=list)  # {"id", "content_hash"}
+    nodes: dict[str, dict[str, dict[str, Any]]] = field(default_factory=lambda: defaultdict(dict))
+    rels: dict[RelKey, dict[str, dict[str, Any]]] = field(default_factory=lambda: defaultdict(dict))
+    warnings: list[str] = field(default_factory=list)
+
+    # ---- building -------------------------------------------------------------------------
+    def add_node(self, label: str, id_: str, props: dict[str, Any], lists: dict[str, list[str]] | None = None,
+                 seen: str | None = None) -> None:
+        self.schema.label(label)
+        _merge_row(self.nodes[label], {"id": id_, "props": _clean(props), "lists": lists or {},
+                                       "seen": seen, "last": seen})
+
+    def add_rel(self, type_: str, src: tuple[str, str], dst: tuple[str, str], props: dict[str, Any] | None = None,
+                lists: dict[str, list[str]] | None = None, seen: str | None = None, id_: str | None = None) -> bool:
+        """Add ``(src)-[type]->(dst)`` where src/dst are (label, id); False if the schema forbids it."""
+        (src_label, src_id), (dst_label, dst_id) = src, dst
+        if not self.schema.allows(type_, src_label, dst_label):
+            self.warnings.append(f"skipped {src_label}-[{type_}]->{dst_label}: not allowed by schema")
+            return False
+        rid = id_ or make_id(type_, src_id, dst_id)
+        _merge_row(self.rels[(type_, src_label, dst_label)],
+                   {"id": rid, "src": src_id, "dst": dst_id, "props": _clean(props or {}),
+                    "lists": lists or {}, "seen": seen, "last": seen})
+        return True
+
+    def add(self, ex: Extraction) -> GraphBatch:
+        """Add one article's extraction. Returns self, so batches can be chained."""
+        art = ex.article
+        seen = (art.published or "")[:10] or datetime.now(UTC).date().isoformat()
+        self.articles.append({"id": art.id, "content_hash": art.content_hash})
+        self.add_node("Article", art.id, {
+            "title": art.title, "url": art.url, "published": art.published, "source": art.source,
+            "origin": art.origin, "language": art.language, "content_hash": art.content_hash,
+            "text": art.text, "imported_at": datetime.now(UTC).isoformat(timespec="seconds")})
+        if art.source:
+            sid = make_id("Source", normalise(art.source))
+            self.add_node("Source", sid, {"name": art.source})
+            self.add_rel("PUBLISHED_BY", ("Article", art.id), ("Source", sid))
+
+        labels: dict[str, str] = {}
+        for ent in ex.entities:
+            labels[ent.id] = ent.label
+            self._add_entity(ent, seen)
+            self.add_rel("MENTIONS", ("Article", art.id), (ent.label, ent.id),
+                         props={"count": len(ent.mentions)},
+                         lists={"spans": [f"{m.start}:{m.end}" for m in ent.mentions]})
+            if ent.geo and ent.geo.country_code and ent.label == "Place":
+                cc = ent.geo.country_code.upper()
+                cid = make_id("Country", cc)
+                self.add_node("Country", cid, {"country_code": cc}, seen=None)
+                self.add_rel("IN_COUNTRY", ("Place", ent.id), ("Country", cid))
+
+        for a, b, s_start, s_end in ex.comentions:
+            if a not in labels or b not in labels or a == b:
+                continue
+            a, b = sorted((a, b))
+            self.add_rel("CO_MENTIONED", (labels[a], a), (labels[b], b), seen=seen,
+                         lists={"articles": [art.id], "evidence": [f"{art.id}:{s_start}:{s_end}"]})
+
+        for claim in ex.claims:
+            sent = art.text[claim.sentence[0]:claim.sentence[1]]
+            self.add_node("Claim", claim.id, {
+                "text": claim.content.text if claim.content else sent, "cue": claim.cue.text,
+                "status": claim.status, "article_id": art.id, "sentence": sent,
+                "sentence_start": claim.sentence[0], "sentence_end": claim.sentence[1],
+                "cue_start": claim.cue.start, "cue_end": claim.cue.end,
+                "content_start": claim.content.start if claim.content else None,
+                "content_end": claim.content.end if claim.content else None,
+                "speaker_text": claim.speaker.text if claim.speaker else None,
+                "published": art.published})
+            self.add_rel("IN_ARTICLE", ("Claim", claim.id), ("Article", art.id))
+            spk = claim.speaker.entity if claim.speaker else None
+            if spk and spk in labels:
+                self.add_rel("ASSERTS", (labels[spk], spk), ("Claim", claim.id))
+            for eid in claim.about:
+                if eid in labels:
+                    self.add_rel("ABOUT", ("Claim", claim.id), (labels[eid], eid))
+
+        for rel in ex.relations:
+            if rel.source not in labels or rel.target not in labels:
+                self.warnings.append(f"{art.id}: relation {rel.type} names an unknown entity")
+                continue
+            props: dict[str, Any] = {"status": rel.status}
+            self.add_rel(rel.type, (labels[rel.source], rel.source), (labels[rel.target], rel.target),
+                         id_=rel.id, props=props, seen=seen,
+                         lists={"claims": [rel.claim] if rel.claim else [], "articles": [art.id],
+                                "asserted_by": [rel.asserted_by] if rel.asserted_by else [],
+                                "evidence": [f"{art.id}:{rel.evidence[0]}:{rel.evidence[1]}"]})
+        self.warnings.extend(f"{art.id}: {w}" for w in ex.warnings)
+        return self
+
+    def _add_entity(self, ent: Entity, seen: str) -> None:
+        geo = ent.geo
+        props: dict[str, Any] = {"name": ent.name, "norm": normalise(ent.name), **ent.properties}
+        if geo:
+            props.update({"geonames_id": geo.geonames_id, "lat": geo.lat, "lon": geo.lon,
+                          "country_code": geo.country_code, "feature_code": geo.feature_code,
+                          "geo_confidence": geo.confidence})
+        allowed = self.schema.nodes[ent.label].properties
+        props = {k: v for k, v in props.items() if k in allowed}
+        self.add_node(ent.label, ent.id, props, lists={"aliases": sorted({ent.name, *ent.aliases})}, seen=seen)
+
+    # ---- reading --------------------------------------------------------------------------
+    def __len__(self) -> int:
+        return len(self.articles)
+
+    def node_count(self) -> int:
+        return sum(len(rows) for rows in self.nodes.values())
+
+    def rel_counts(self) -> dict[str, int]:
+        out: dict[str, int] = defaultdict(int)
+        for (type_, _s, _d), rows in self.rels.items():
+            out[type_] += len(rows)
+        return dict(out)

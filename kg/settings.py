@@ -1,0 +1,74 @@
+"""Settings in one place (the nomenklatura ``settings.py`` pattern).
+
+Every ``KG_*`` variable is read here and nowhere else; Neo4j uses its standard variable names.
+Functions rather than module constants, so tests can change the environment per test.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+from platformdirs import user_data_dir
+
+_PACKAGE_DIR = Path(__file__).resolve().parent
+
+
+def kg_home() -> Path:
+    """Where the embedded store keeps its data, socket, password and logs."""
+    return Path(os.environ.get("KG_HOME") or user_data_dir("kg", appauthor=False)).expanduser()
+
+
+def store_name() -> str:
+    """Which store backend: ``embedded`` (FalkorDB, the default) or ``neo4j``."""
+    return os.environ.get("KG_STORE", "embedded").strip().lower() or "embedded"
+
+
+def graph_name() -> str:
+    """Name of the graph inside the embedded store."""
+    return os.environ.get("KG_GRAPH", "kg")
+
+
+def geocoder_name() -> str:
+    """``geonames`` (offline, default) or a geopy service name the user opted into, e.g. ``nominatim``."""
+    return os.environ.get("KG_GEOCODER", "geonames").strip().lower() or "geonames"
+
+
+def _data_dir(env: str, name: str) -> Path:
+    """Data folders (``schema/``, ``queries/``) work from a checkout and from an installed wheel."""
+    override = os.environ.get(env)
+    if override:
+        return Path(override).expanduser()
+    installed = _PACKAGE_DIR / "_data" / name
+    if installed.is_dir():
+        return installed
+    return _PACKAGE_DIR.parent / name
+
+
+def schema_dir() -> Path:
+    return _data_dir("KG_SCHEMA_DIR", "schema")
+
+
+def queries_dir() -> Path:
+    return _data_dir("KG_QUERIES_DIR", "queries")
+
+
+@dataclass(frozen=True)
+class Neo4jSettings:
+    uri: str
+    username: str
+    password: str | None
+    database: str | None
+
+    def __repr__(self) -> str:  # never show the password
+        return f"Neo4jSettings(uri={self.uri!r}, username={self.username!r}, database={self.database!r})"
+
+
+def neo4j_settings() -> Neo4jSettings:
+    return Neo4jSettings(
+        uri=os.environ.get("NEO4J_URI", "neo4j://localhost:7687"),
+        username=os.environ.get("NEO4J_USERNAME", "neo4j"),
+        password=os.environ.get("NEO4J_PASSWORD"),
+        database=os.environ.get("NEO4J_DATABASE") or None,
+    )
