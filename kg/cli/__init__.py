@@ -11,3 +11,9 @@ from kg import __version__
 @click.version_option(__version__, prog_name="kg")
 def main() -> None:
     """kg: news articles to a sourced, geocoded knowledge graph, queried with Cypher."""
+
+
+from kg.cli.ingest import extract_cmd, import_cmd  # noqa: E402
+
+main.add_command(import_cmd)
+main.add_command(extract_cmd)

@@ -1,0 +1,140 @@
+"""The import flow: Article stream -> Extraction -> GraphBatch -> Store, streaming and atomic.
+
+* Streaming: articles are pulled lazily through one ``nlp.pipe`` stream; nothing holds the corpus.
+* Skips: articles already stored with the same content hash are not extracted again.
+* Atomic: a batch of articles is written in one transaction; if that fails, each of its articles is
+  retried alone, so one bad article loses only itself and every article is whole or absent.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from itertools import islice
+from typing import Protocol
+
+from kg.errors import KgError
+from kg.graph import GraphBatch
+from kg.model import Article, Extraction
+from kg.schema import Schema, load_schema
+from kg.store.base import Store
+
+
+class Failure(Protocol):
+    origin: str
+    message: str
+    level: str
+
+
+class ExtractorLike(Protocol):
+    def extract_many(self, articles: Iterable[Article], batch_size: int = ..., n_process: int = ...
+                     ) -> Iterator[Extraction]: ...
+
+
+@dataclass
+class ImportReport:
+    new: int = 0
+    skipped: int = 0
+    failed: int = 0
+    errors: list[str] = field(default_factory=list)  # "origin: message", one per failed input
+    warnings: list[str] = field(default_factory=list)
+    nodes: int = 0  # node rows written (merged) this run
+    relationships: Counter[str] = field(default_factory=Counter)  # rows written per type
+
+    @property
+    def ok(self) -> bool:
+        return self.failed == 0
+
+
+ProgressFn = Callable[[str, Article | None], None]  # event ("new"|"skipped"|"failed"), article
+
+
+def _chunks(items: Iterable[object], size: int) -> Iterator[list[object]]:
+    it = iter(items)
+    while chunk := list(islice(it, size)):
+        yield chunk
+
+
+class Importer:
+    """Streams inputs through extraction into a store; see module docstring for the guarantees."""
+
+    def __init__(self, store: Store, extractor: ExtractorLike, schema: Schema | None = None,
+                 batch_size: int = 32, n_process: int = 1, progress: ProgressFn | None = None) -> None:
+        self.store, self.extractor = store, extractor
+        self.schema = schema or load_schema()
+        self.batch_size, self.n_process = batch_size, n_process
+        self.progress = progress or (lambda event, article: None)
+        self.report = ImportReport()
+        self._seen_pairs: set[tuple[str, str]] = set()
+
+    def _todo(self, items: Iterable[Article | Failure]) -> Iterator[Article]:
+        """Articles that need extracting; records failures and skips as a side effect."""
+        for chunk in _chunks(items, 64):
+            articles = []
+            for item in chunk:
+                if isinstance(item, Article):
+                    articles.append(item)
+                elif getattr(item, "level", "error") == "warning":
+                    self.report.warnings.append(f"{item.origin}: {item.message}")
+                else:
+                    self.report.failed += 1
+                    self.report.errors.append(f"{item.origin}: {item.message}")
+                    self.progress("failed", None)
+            stored = self.store.article_hashes([a.id for a in articles]) if articles else {}
+            for art in articles:
+                if stored.get(art.id) == art.content_hash or (art.id, art.content_hash) in self._seen_pairs:
+                    self.report.skipped += 1
+                    self.progress("skipped", art)
+                    continue
+                self._seen_pairs.add((art.id, art.content_hash))
+                yield art
+
+    def run(self, items: Iterable[Article | Failure]) -> ImportReport:
+        pending: list[Extraction] = []
+        for ex in self.extractor.extract_many(self._todo(items), batch_size=self.batch_size,
+                                              n_process=self.n_process):
+            pending.append(ex)
+            if len(pending) >= self.batch_size:
+                self._flush(pending)
+                pending = []
+        if pending:
+            self._flush(pending)
+        return self.report
+
+    def _flush(self, extractions: list[Extraction]) -> None:
+        try:
+            self._write(extractions)
+        except KgError as exc:
+            if len(extractions) == 1:
+                self._fail(extractions[0], exc)
+                return
+            for ex in extractions:  # isolate the article that broke the batch
+                try:
+                    self._write([ex])
+                except KgError as one:
+                    self._fail(ex, one)
+
+    def _write(self, extractions: list[Extraction]) -> None:
+        batch = GraphBatch(self.schema)
+        for ex in extractions:
+            batch.add(ex)
+        self.store.write(batch)
+        self.report.new += len(extractions)
+        self.report.nodes += batch.node_count()
+        self.report.relationships.update(batch.rel_counts())
+        self.report.warnings.extend(batch.warnings)
+        for ex in extractions:
+            self.progress("new", ex.article)
+
+    def _fail(self, ex: Extraction, exc: Exception) -> None:
+        self.report.failed += 1
+        origin = ex.article.origin or ex.article.id
+        self.report.errors.append(f"{origin}: not written to the store ({exc})")
+        self.progress("failed", ex.article)
+
+
+def import_articles(items: Iterable[Article | Failure], store: Store, extractor: ExtractorLike,
+                    **options: object) -> ImportReport:
+    """Import a stream of loader items (Articles and failures) into ``store``."""
+    return Importer(store, extractor, **options).run(items)  # type: ignore[arg-type]
