@@ -1,0 +1,215 @@
+"""Article records in JSON Lines (``.jsonl``, ``.ndjson``) and JSON (``.json``: an array or one object).
+
+Each record has ``id``, ``title``, ``text``, ``url``, ``published``, ``source`` (and optionally
+``language``); ``fields`` maps our names to the input's (``{"text": "body"}``; dotted names reach
+into nested objects: ``{"published": "meta.date"}``). The text is kept exactly as given, with no
+furniture stripping and no trimming: gold offsets of evaluation corpora index into it.
+
+Both formats stream: JSON Lines line by line; a JSON array object by object with
+``json.JSONDecoder.raw_decode`` over a growing buffer, so a large dump is never held whole.
+"""
+
+from __future__ import annotations
+
+import codecs
+import json
+from collections.abc import Iterator, Mapping
+from datetime import UTC, datetime
+from typing import Any, BinaryIO
+
+from kg.errors import ConfigError
+from kg.model import Article
+from loaders.base import READ_CHUNK, Format, Item, LoadFailure, max_article_bytes, register
+
+FIELDS = ("id", "title", "text", "url", "published", "source", "language")
+_DECODER = json.JSONDecoder()
+_WS = " \t\r\n"
+
+
+def check_fields(fields: Mapping[str, str] | None) -> dict[str, str]:
+    """Validate a field mapping (our name -> input name); unknown names of ours are a ConfigError."""
+    fields = dict(fields or {})
+    unknown = sorted(set(fields) - set(FIELDS))
+    if unknown:
+        raise ConfigError(f"unknown article field(s) {', '.join(unknown)}; valid fields: {', '.join(FIELDS)}")
+    bad = [ours for ours, theirs in fields.items() if not isinstance(theirs, str) or not theirs]
+    if bad:
+        raise ConfigError(f"field mapping for {', '.join(bad)} must name an input field")
+    return fields
+
+
+def _lookup(record: Mapping[str, Any], name: str) -> Any:
+    if name in record:
+        return record[name]
+    node: Any = record
+    for part in name.split("."):
+        if not isinstance(node, Mapping) or part not in node:
+            return None
+        node = node[part]
+    return node
+
+
+def _scalar(value: Any) -> str | None:
+    if value is None or isinstance(value, (dict, list)):
+        return None
+    if isinstance(value, bool):
+        return str(value).lower()
+    text = str(value).strip()
+    return text or None
+
+
+def _published(value: Any) -> str | None:
+    """Dates are kept as given; a number is taken as a Unix timestamp and written as ISO 8601 UTC."""
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        try:
+            return datetime.fromtimestamp(value, tz=UTC).isoformat().replace("+00:00", "Z")
+        except (OverflowError, OSError, ValueError):
+            return None
+    return _scalar(value)
+
+
+def record_to_article(record: Any, origin: str, fields: Mapping[str, str], limit: int) -> Item:
+    """One JSON value -> an Article, or a LoadFailure saying why not."""
+    if not isinstance(record, Mapping):
+        return LoadFailure(origin, f"expected a JSON object, got {type(record).__name__}")
+    name = {ours: fields.get(ours, ours) for ours in FIELDS}
+    text = _lookup(record, name["text"])
+    if not isinstance(text, str) or not text.strip():
+        what = "missing" if text is None else ("empty" if isinstance(text, str) else "not a string")
+        return LoadFailure(origin, f"text field {name['text']!r} is {what}")
+    if len(text) > limit // 4 and len(text.encode("utf-8", "surrogatepass")) > limit:
+        return LoadFailure(origin, f"text is larger than KG_MAX_ARTICLE_BYTES ({limit:,} bytes)")
+    url = _scalar(_lookup(record, name["url"]))
+    language = _scalar(_lookup(record, name["language"]))
+    return Article(
+        id=Article.make_id(text, url, _scalar(_lookup(record, name["id"]))),
+        text=text,
+        title=_scalar(_lookup(record, name["title"])),
+        url=url,
+        published=_published(_lookup(record, name["published"])),
+        source=_scalar(_lookup(record, name["source"])),
+        origin=origin,
+        language=language.lower() if language else None,
+    )
+
+
+def load_jsonl(stream: BinaryIO, origin: str, fields: dict[str, str]) -> Iterator[Item]:
+    """One article per line; a bad line is one failure ("path:LINE: invalid JSON"), the rest load.
+
+    A line is read at most ``2 * KG_MAX_ARTICLE_BYTES`` (plus 1 MiB for the other fields) at a time;
+    a longer one is refused and skipped without being held whole.
+    """
+    limit = max_article_bytes()
+    max_line = 2 * limit + READ_CHUNK
+    number = 0
+    while raw := stream.readline(max_line):
+        number += 1
+        where = f"{origin}:{number}"
+        if len(raw) >= max_line and not raw.endswith(b"\n"):
+            while (rest := stream.readline(max_line)) and not rest.endswith(b"\n"):
+                pass
+            yield LoadFailure(where, f"line longer than {max_line:,} bytes (see KG_MAX_ARTICLE_BYTES)")
+            continue
+        if number == 1 and raw.startswith(b"\xef\xbb\xbf"):
+            raw = raw[3:]
+        if not raw.strip():
+            continue
+        try:
+            record = json.loads(raw.decode("utf-8"))
+        except UnicodeDecodeError:
+            yield LoadFailure(where, "invalid UTF-8")
+            continue
+        except ValueError as exc:
+            yield LoadFailure(where, f"invalid JSON ({_reason(exc)})")
+            continue
+        yield record_to_article(record, where, fields, limit)
+
+
+def _reason(exc: ValueError) -> str:
+    return exc.msg if isinstance(exc, json.JSONDecodeError) else str(exc)
+
+
+def iter_json_values(stream: BinaryIO, max_value_chars: int) -> Iterator[tuple[int, Any, bool] | ValueError]:
+    """Top-level values of a JSON document, streamed: the items of an array, else each value.
+
+    Yields ``(line, value, in_array)`` per value (``line`` where it starts, for messages) and, at
+    the first syntax error, a ``ValueError``; nothing is read after it since the rest cannot be
+    framed reliably. A value is never buffered beyond ``max_value_chars``, so a broken or huge
+    record costs bounded memory.
+    """
+    decoder = codecs.getincrementaldecoder("utf-8-sig")(errors="replace")
+    buf, pos, line, eof = "", 0, 1, False
+    in_array = started = False
+
+    def fill(size: int = READ_CHUNK) -> bool:
+        nonlocal buf, pos, eof
+        chunk = b"" if eof else stream.read(size)
+        eof = not chunk
+        buf = buf[pos:] + decoder.decode(chunk, final=eof)
+        pos = 0
+        return bool(chunk)
+
+    while True:
+        # skip whitespace and, inside an array, separators, up to the next value's start
+        while True:
+            while pos < len(buf) and buf[pos] in _WS:
+                line += buf[pos] == "\n"
+                pos += 1
+            if pos < len(buf):
+                char = buf[pos]
+                if not started and char == "[":
+                    in_array = started = True
+                    pos += 1
+                elif in_array and char == ",":
+                    pos += 1
+                elif in_array and char == "]":
+                    return
+                else:
+                    break
+            elif not fill():
+                if in_array:
+                    yield ValueError(f"line {line}: unterminated array")
+                return
+        started = True
+        try:
+            value, end = _DECODER.raw_decode(buf, pos)
+        except json.JSONDecodeError as exc:
+            where = line + buf.count("\n", pos, exc.pos)
+            too_big = len(buf) - pos > max_value_chars
+            if not too_big and fill(max(READ_CHUNK, len(buf) - pos)):
+                continue  # the value runs past the buffer: read more (doubling) and try again
+            if too_big:
+                yield ValueError(f"line {line}: a record larger than KG_MAX_ARTICLE_BYTES, or not JSON")
+            else:
+                yield ValueError(f"line {where}: {exc.msg}")
+            return
+        if end == len(buf) and not isinstance(value, (dict, list, str)) and fill():
+            continue  # a bare number or literal may go on in the next chunk
+        yield line, value, in_array
+        line += buf.count("\n", pos, end)
+        pos = end
+
+
+def load_json(stream: BinaryIO, origin: str, fields: dict[str, str]) -> Iterator[Item]:
+    """An array of article objects ("path#N", N from 1), or one object ("path").
+
+    Several top-level objects one after another are read too ("path", "path#2", ...).
+    """
+    limit = max_article_bytes()
+    count = 0
+    for item in iter_json_values(stream, 2 * limit + READ_CHUNK):
+        if isinstance(item, ValueError):
+            yield LoadFailure(f"{origin}#{count + 1}" if count else origin, f"invalid JSON ({item})")
+            return
+        _line, value, in_array = item
+        count += 1
+        where = f"{origin}#{count}" if in_array or count > 1 else origin
+        yield record_to_article(value, where, fields, limit)
+    if count == 0:
+        yield LoadFailure(origin, "no JSON records (empty file or empty array)")
+
+
+JSONL = register(
+    Format("jsonl", (".jsonl", ".ndjson"), load_jsonl, whole_document=False, aliases=("ndjson",))
+)
+JSON = register(Format("json", (".json",), load_json, whole_document=False))
