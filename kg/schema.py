@@ -40,7 +40,8 @@ class RelType:
     sources: tuple[str, ...]
     targets: tuple[str, ...]
     description: str = ""
-    domain: bool = False
+    domain: bool = False  # a typed domain relation (RECRUITS_FOR, TRAINS, ...)
+    sourced: bool = False  # extracted from text: carries status, claims, evidence (domain implies it)
     properties: dict[str, str] = field(default_factory=dict)
 
 
@@ -113,6 +114,7 @@ def parse_schema(data: dict[str, Any], path: Path) -> Schema:
                 raise SchemaError(f"{rtype}: endpoint {end!r} is not a node label")
         rels[rtype] = RelType(type=_check_ident("relationship type", rtype), sources=sources, targets=targets,
                               description=spec.get("description", ""), domain=bool(spec.get("domain")),
+                              sourced=bool(spec.get("domain") or spec.get("sourced")),
                               properties=dict(spec.get("properties") or {}))
     return Schema(nodes=nodes, relationships=rels,
                   entity_label=_check_ident("label", data.get("entity_label", "Entity")),

@@ -1,0 +1,236 @@
+"""``kg store``, ``kg schema``, ``kg stats`` and ``kg query``: thin commands over kg.store.
+
+Every command parses options, calls one library function and formats; a KgError becomes a
+ClickException (exit 1), a bad option a usage error (exit 2). ``kg query`` is read-only unless
+``--write`` is given, and the store itself enforces it (GRAPH.RO_QUERY / READ access mode).
+"""
+
+from __future__ import annotations
+
+import csv
+import functools
+import io
+import json
+from collections.abc import Callable
+from typing import Any, TypeVar
+
+import click
+
+from kg.errors import KgError
+from kg.store.base import QueryResult
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+store_option = click.option(
+    "--store", "store_name", envvar="KG_STORE", default=None, metavar="NAME",
+    help="Store backend: embedded (default; alias falkordb) or neo4j. Env: KG_STORE.")
+
+
+def kg_errors(func: F) -> F:
+    """Library errors become one clean message and exit status 1, never a traceback."""
+    @functools.wraps(func)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        try:
+            return func(*args, **kwargs)
+        except KgError as exc:
+            raise click.ClickException(str(exc)) from exc
+    return wrapper  # type: ignore[return-value]
+
+
+def _open(store_name: str | None) -> Any:
+    from kg.store import get_store
+
+    return get_store(store_name)
+
+
+def _cell(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, dict | list):
+        return json.dumps(value, ensure_ascii=False, default=str)
+    return str(value)
+
+
+def _print_table(columns: list[str], rows: list[list[Any]], title: str | None = None) -> None:
+    from rich.console import Console
+    from rich.table import Table
+
+    table = Table(title=title)
+    for col in columns:
+        table.add_column(col, overflow="fold")
+    for row in rows:
+        table.add_row(*(_cell(v) for v in row))
+    Console().print(table)
+
+
+def print_result(result: QueryResult, fmt: str) -> None:
+    """Print rows as a rich table, ONE JSON array of objects keyed by column, or CSV with a header."""
+    if fmt == "json":
+        click.echo(json.dumps(result.records(), ensure_ascii=False, default=str, indent=2))
+    elif fmt == "csv":
+        buf = io.StringIO()
+        writer = csv.writer(buf)
+        writer.writerow(result.columns)
+        writer.writerows([[_cell(v) for v in row] for row in result.rows])
+        click.echo(buf.getvalue(), nl=False)
+    else:
+        _print_table(result.columns, result.rows)
+        click.echo(f"{len(result.rows)} row(s)", err=True)
+
+
+def parse_param(text: str) -> tuple[str, Any]:
+    """``k=v``: ints, floats, true/false/null are typed, anything else stays a string."""
+    if "=" not in text:
+        raise click.BadParameter(f"{text!r} is not KEY=VALUE", param_hint="--param")
+    key, raw = text.split("=", 1)
+    key = key.strip()
+    if not key.isidentifier():
+        raise click.BadParameter(f"{key!r} is not a valid parameter name", param_hint="--param")
+    lowered = raw.strip().lower()
+    if lowered in ("true", "false"):
+        return key, lowered == "true"
+    if lowered == "null":
+        return key, None
+    for cast in (int, float):
+        try:
+            return key, cast(raw)
+        except ValueError:
+            pass
+    return key, raw
+
+
+# ---- kg store -----------------------------------------------------------------------------
+@click.group("store")
+def store_cmd() -> None:
+    """Start, stop or inspect the embedded store server of KG_HOME (Neo4j is managed elsewhere)."""
+
+
+def _server() -> Any:
+    from kg.store.embedded import EmbeddedServer
+
+    return EmbeddedServer()
+
+
+@store_cmd.command("status")
+@click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True,
+              help="Output format.")
+@kg_errors
+def store_status(fmt: str) -> None:
+    """Show whether the embedded store runs, its pid, socket and log file."""
+    status = _server().status()
+    if fmt == "json":
+        click.echo(json.dumps(status, indent=2))
+    else:
+        _print_table(["key", "value"], [[k, v] for k, v in status.items()], title="embedded store")
+
+
+@store_cmd.command("start")
+@kg_errors
+def store_start() -> None:
+    """Start the embedded store (or find it already running); it keeps running after kg exits."""
+    server = _server()
+    started = server.start()
+    click.echo(f"{'started' if started else 'already running'}: {server.socket}")
+
+
+@store_cmd.command("stop")
+@kg_errors
+def store_stop() -> None:
+    """Stop the embedded store cleanly (its data is saved first)."""
+    server = _server()
+    click.echo("stopped" if server.stop() else "not running")
+
+
+# ---- kg schema ----------------------------------------------------------------------------
+@click.group("schema")
+def schema_cmd() -> None:
+    """Show the graph schema (as YAML or generated DDL) or apply its indexes and constraints."""
+
+
+@schema_cmd.command("show")
+@click.option("--format", "fmt", type=click.Choice(["yaml", "cypher-neo4j", "cypher-falkordb"]), default="yaml",
+              show_default=True, help="The ontology YAML, or the DDL generated from it for a store.")
+@kg_errors
+def schema_show(fmt: str) -> None:
+    """Print the ontology or the index/constraint statements generated from it."""
+    from kg import settings
+    from kg.schema import load_schema
+    from kg.store.ddl import falkordb_ddl, neo4j_ddl
+
+    schema = load_schema()
+    if fmt == "yaml":
+        click.echo(schema.path.read_text(encoding="utf-8"), nl=False)
+    elif fmt == "cypher-neo4j":
+        click.echo("".join(f"{s};\n" for s in neo4j_ddl(schema)), nl=False)
+    else:
+        click.echo("".join(f"{s}\n" for s in falkordb_ddl(schema, settings.graph_name())), nl=False)
+
+
+@schema_cmd.command("apply")
+@store_option
+@kg_errors
+def schema_apply(store_name: str | None) -> None:
+    """Create the schema's indexes and constraints in the store (safe to repeat)."""
+    from kg.schema import load_schema
+
+    with _open(store_name) as store:
+        applied = store.apply_schema(load_schema())
+    click.echo(f"{len(applied)} statement(s) applied to the {store.name} store")
+
+
+# ---- kg stats -----------------------------------------------------------------------------
+@click.command("stats")
+@click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True,
+              help="Output format.")
+@store_option
+@kg_errors
+def stats_cmd(fmt: str, store_name: str | None) -> None:
+    """Count nodes per label and relationships per type."""
+    with _open(store_name) as store:
+        stats = store.stats()
+    if fmt == "json":
+        click.echo(json.dumps({"nodes": stats.nodes, "relationships": stats.relationships,
+                               "node_total": stats.node_total,
+                               "relationship_total": stats.relationship_total}, indent=2))
+        return
+    rows = [["node", k, v] for k, v in sorted(stats.nodes.items())]
+    rows += [["relationship", k, v] for k, v in sorted(stats.relationships.items())]
+    rows += [["total nodes", "", stats.node_total], ["total relationships", "", stats.relationship_total]]
+    _print_table(["kind", "name", "count"], rows)
+
+
+# ---- kg query -----------------------------------------------------------------------------
+@click.command("query")
+@click.argument("cypher", required=False)
+@click.option("--param", "-p", "params", multiple=True, metavar="KEY=VALUE",
+              help="A $parameter; numbers, true/false and null are typed, else a string. Repeatable.")
+@click.option("--format", "fmt", type=click.Choice(["table", "json", "csv"]), default="table",
+              show_default=True, help="table (rich), json (one array of row objects) or csv.")
+@click.option("--write", is_flag=True, help="Allow the query to write (otherwise the store refuses writes).")
+@click.option("--saved", metavar="NAME",
+              help="Run a saved query from queries/ instead of CYPHER; unset params take its example values.")
+@store_option
+@kg_errors
+def query_cmd(cypher: str | None, params: tuple[str, ...], fmt: str, write: bool, saved: str | None,
+              store_name: str | None) -> None:
+    """Run a Cypher query (read-only unless --write) and print the rows.
+
+    Example: kg query 'MATCH (p:Person) RETURN p.name AS name LIMIT $n' --param n=5 --format json
+    """
+    if bool(cypher) == bool(saved):
+        raise click.UsageError("give either a CYPHER text or --saved NAME (not both)")
+    values = dict(parse_param(p) for p in params)
+    with _open(store_name) as store:
+        if saved:
+            from kg.queries import get_saved
+
+            query = get_saved(saved)
+            text = query.text_for(store.name)
+            defaults = {k: v for k, v in query.example_params().items() if k not in values}
+            for key, value in defaults.items():  # the header's "param: km = 100" reads as a default
+                click.echo(f"note: --param {key}={value} (the saved query's example value)", err=True)
+            values = {**defaults, **values}
+        else:
+            text = cypher or ""
+        result = store.write_query(text, values) if write else store.read(text, values)
+    print_result(result, fmt)

@@ -1,0 +1,189 @@
+"""Cypher for writing a GraphBatch, shared by both stores (FalkorDB and Neo4j 5 speak it alike).
+
+Labels and relationship types cannot be parameters, so they are the only names that reach query
+text, and only after ``Schema.label``/``Schema.rel_type`` vetted them; property names in the text
+come from the schema too and must look like identifiers. Every value is a parameter.
+
+Each segment is ``(cypher, params)`` with parameter names unique across the whole list, so a store
+can run them one by one in a transaction (Neo4j) or chain them into one query (FalkorDB).
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from typing import Any
+
+from kg.errors import SchemaError
+from kg.graph import GraphBatch
+from kg.schema import Schema
+
+log = logging.getLogger(__name__)
+_warned: set[tuple[str, str]] = set()
+
+Segment = tuple[str, dict[str, Any]]
+_PROP = re.compile(r"^[a-z_][a-z0-9_]*$")
+
+
+def _prop(name: str) -> str:
+    if not _PROP.match(name):
+        raise SchemaError(f"property name {name!r} is not a plain identifier")
+    return name
+
+
+def node_properties(schema: Schema, label: str) -> dict[str, str]:
+    return schema.nodes[schema.label(label)].properties
+
+
+def rel_properties(schema: Schema, type_: str) -> dict[str, str]:
+    """A relationship's schema properties; sourced (incl. domain) relations also carry
+    ``domain_relation_properties``."""
+    rel = schema.relationships[schema.rel_type(type_)]
+    props = {"id": "string", **rel.properties}
+    if rel.sourced:
+        props.update(schema.domain_relation_properties)
+    return props
+
+
+def _warn_once(what: str, name: str) -> None:
+    """A property the batch has but the schema lacks is skipped; say so once per process, not per write."""
+    if (what, name) not in _warned:
+        _warned.add((what, name))
+        log.warning("%s: property %r is not in the schema; not written", what, name)
+
+
+def _clauses(var: str, allowed: dict[str, str], list_names: set[str], what: str) -> list[str]:
+    """Clauses for list union, first/last seen and count, restricted to the schema's properties.
+
+    The unions are computed in a WITH first and then SET: FalkorDB does not let a later SET clause of
+    the same query see an earlier one's value on a just-merged entity while Neo4j does, so
+    ``count = size(evidence)`` must not read the property back.
+    """
+    out: list[str] = []
+    unions: list[str] = []
+    for name in sorted(list_names):
+        if name not in allowed:
+            _warn_once(what, name)
+            continue
+        unions.append(_prop(name))
+    if unions:
+        exprs = ", ".join(f"coalesce({var}.{p}, []) + [x IN coalesce(row.lists.{p}, []) "
+                          f"WHERE NOT x IN coalesce({var}.{p}, [])] AS l_{p}" for p in unions)
+        out.append(f"WITH {var}, row, {exprs}")
+        sets = [f"{var}.{p} = l_{p}" for p in unions]
+        if "evidence" in unions and "count" in allowed:
+            sets.append(f"{var}.count = size(l_evidence)")
+        out.append("SET " + ", ".join(sets))
+    if "first_seen" in allowed:
+        out.append(f"SET {var}.first_seen = CASE WHEN row.seen IS NULL THEN {var}.first_seen "
+                   f"WHEN {var}.first_seen IS NULL OR row.seen < {var}.first_seen THEN row.seen "
+                   f"ELSE {var}.first_seen END")
+    if "last_seen" in allowed:
+        out.append(f"SET {var}.last_seen = CASE WHEN coalesce(row.last, row.seen) IS NULL THEN {var}.last_seen "
+                   f"WHEN {var}.last_seen IS NULL OR coalesce(row.last, row.seen) > {var}.last_seen "
+                   f"THEN coalesce(row.last, row.seen) ELSE {var}.last_seen END")
+    return out
+
+
+def _row(row: dict[str, Any], allowed: dict[str, str], what: str, *ends: str) -> dict[str, Any]:
+    """A parameter row holding only schema properties (values stay values: they are never text)."""
+    props = {k: v for k, v in row.get("props", {}).items() if k in allowed and k != "id"}
+    dropped = set(row.get("props", {})) - set(props) - {"id"}
+    for name in dropped:
+        _warn_once(what, name)
+    lists = {k: list(v) for k, v in (row.get("lists") or {}).items() if k in allowed}
+    out = {"id": row["id"], "props": props, "lists": lists, "seen": row.get("seen"), "last": row.get("last")}
+    for end in ends:
+        out[end] = row[end]
+    return out
+
+
+def stale_article_segments(batch: GraphBatch, name: str = "stale") -> list[Segment]:
+    """Delete the Claims and MENTIONS of articles whose stored text changed (they are re-extracted).
+
+    The comparison happens in the store, inside the write transaction, so no separate read is needed.
+    """
+    if not batch.articles:
+        return []
+    arts = [{"id": a["id"], "content_hash": a["content_hash"]} for a in batch.articles]
+    article, claim, mentions = batch.schema.label("Article"), batch.schema.label("Claim"), batch.schema.rel_type(
+        "MENTIONS")
+    return [
+        (f"UNWIND ${name} AS art MATCH (a:{article} {{id: art.id}}) WHERE a.content_hash <> art.content_hash "
+         f"MATCH (c:{claim} {{article_id: art.id}}) DETACH DELETE c", {name: arts}),
+        (f"UNWIND ${name}_m AS art MATCH (a:{article} {{id: art.id}})-[m:{mentions}]->() "
+         f"WHERE a.content_hash <> art.content_hash DELETE m", {f"{name}_m": arts}),
+    ]
+
+
+def node_segments(batch: GraphBatch, label: str, prefix: str) -> list[Segment]:
+    schema = batch.schema
+    rows = list(batch.nodes.get(label, {}).values())
+    if not rows:
+        return []
+    node_type = schema.nodes[schema.label(label)]
+    allowed = node_type.properties
+    labels = f"{schema.label(label)}:{schema.label(schema.entity_label)}" if node_type.entity else schema.label(label)
+    key = _prop(node_type.key)
+    list_names = {name for row in rows for name in (row.get("lists") or {})}
+    prepared = [_row(r, allowed, label) for r in rows]
+
+    def head(param: str) -> str:
+        return f"UNWIND ${param} AS row MERGE (n:{labels} {{{key}: row.id}}) SET n += row.props"
+
+    body = _clauses("n", allowed, list_names, label)
+    point = node_type.point_index
+    if not point:
+        return [(" ".join([head(prefix), *body]), {prefix: prepared})]
+    located = [r for r in prepared if r["props"].get("lat") is not None and r["props"].get("lon") is not None]
+    plain = [r for r in prepared if not (r["props"].get("lat") is not None and r["props"].get("lon") is not None)]
+    out: list[Segment] = []
+    if plain:
+        out.append((" ".join([head(prefix), *body]), {prefix: plain}))
+    if located:
+        p = _prop(point)
+        set_point = f"SET n.{p} = point({{latitude: row.props.lat, longitude: row.props.lon}})"
+        out.append((" ".join([head(f"{prefix}_pt"), *body, set_point]), {f"{prefix}_pt": located}))
+    return out
+
+
+def rel_segments(batch: GraphBatch, key: tuple[str, str, str], prefix: str) -> list[Segment]:
+    schema = batch.schema
+    type_, src_label, dst_label = key
+    rows = list(batch.rels.get(key, {}).values())
+    if not rows:
+        return []
+    allowed = rel_properties(schema, type_)
+    list_names = {name for row in rows for name in (row.get("lists") or {})}
+    prepared = [_row(r, allowed, type_, "src", "dst") for r in rows]
+    src_key = _prop(schema.nodes[schema.label(src_label)].key)
+    dst_key = _prop(schema.nodes[schema.label(dst_label)].key)
+    text = " ".join([
+        f"UNWIND ${prefix} AS row",
+        f"MATCH (a:{schema.label(src_label)} {{{src_key}: row.src}})",
+        f"MATCH (b:{schema.label(dst_label)} {{{dst_key}: row.dst}})",
+        f"MERGE (a)-[r:{schema.rel_type(type_)} {{id: row.id}}]->(b) SET r += row.props",
+        *_clauses("r", allowed, list_names, type_),
+    ])
+    return [(text, {prefix: prepared})]
+
+
+def batch_segments(batch: GraphBatch) -> list[Segment]:
+    """All the statements that write ``batch``: stale-article clean-up, then nodes, then relationships."""
+    segments = stale_article_segments(batch)
+    for i, label in enumerate(sorted(batch.nodes)):
+        segments.extend(node_segments(batch, label, f"n{i}"))
+    for i, key in enumerate(sorted(batch.rels)):
+        segments.extend(rel_segments(batch, key, f"r{i}"))
+    return segments
+
+
+def chain(segments: list[Segment]) -> Segment:
+    """One query from many segments (``WITH count(*) AS _`` between them), for a single atomic call."""
+    params: dict[str, Any] = {}
+    for _text, p in segments:
+        clash = set(p) & set(params)
+        if clash:
+            raise ValueError(f"parameter names used twice: {sorted(clash)}")
+        params.update(p)
+    return " WITH count(*) AS _ ".join(text for text, _ in segments), params

@@ -1,0 +1,69 @@
+"""Shared fixtures: a private KG_HOME, one embedded store server per test session, a fresh graph per test.
+
+The session server lives in its own temporary KG_HOME, so a developer's own store is never touched,
+and it is stopped at the end even when no server was running before the tests.
+"""
+
+from __future__ import annotations
+
+import shutil
+import tempfile
+import uuid
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from kg.schema import load_schema
+from kg.store.embedded import EmbeddedServer
+from kg.store.falkor import FalkorStore
+
+
+def _short_tmpdir(prefix: str) -> Path:
+    """A short path: the unix socket inside it must fit in 108 bytes, pytest's tmp_path may not."""
+    return Path(tempfile.mkdtemp(prefix=prefix, dir="/tmp"))
+
+
+@pytest.fixture
+def kg_home(monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
+    """An empty KG_HOME for one test (a server started in it must be stopped by the test)."""
+    home = _short_tmpdir("kgh-")
+    monkeypatch.setenv("KG_HOME", str(home))
+    yield home
+    server = EmbeddedServer(home)
+    if server.pid() and server.is_running():
+        server.stop()
+    shutil.rmtree(home, ignore_errors=True)
+
+
+@pytest.fixture(scope="session")
+def embedded_server() -> Iterator[EmbeddedServer]:
+    """One embedded FalkorDB server for the whole session, in a temporary KG_HOME."""
+    home = _short_tmpdir("kgs-")
+    server = EmbeddedServer(home)
+    server.start()
+    try:
+        yield server
+    finally:
+        server.stop()
+        shutil.rmtree(home, ignore_errors=True)
+
+
+@pytest.fixture
+def store(embedded_server: EmbeddedServer, monkeypatch: pytest.MonkeyPatch) -> Iterator[FalkorStore]:
+    """A FalkorStore on a fresh graph with the schema applied.
+
+    KG_HOME, KG_GRAPH and KG_STORE point at it too, so CLI commands run in the test
+    (click's CliRunner) see the same graph.
+    """
+    graph = f"t_{uuid.uuid4().hex[:12]}"
+    monkeypatch.setenv("KG_HOME", str(embedded_server.home))
+    monkeypatch.setenv("KG_GRAPH", graph)
+    monkeypatch.setenv("KG_STORE", "embedded")
+    st = FalkorStore(graph=graph, server=embedded_server)
+    st.apply_schema(load_schema())
+    try:
+        yield st
+    finally:
+        st.drop()
+        st.close()

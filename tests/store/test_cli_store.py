@@ -1,0 +1,110 @@
+"""``kg store|schema|stats|query`` through click's runner, on the real embedded store."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from kg.cli import main
+from kg.cli.store import parse_param
+from kg.store.falkor import FalkorStore
+
+from .sample import TEXT, batch, extraction
+
+
+def _run(*args: str) -> tuple[int, str]:
+    result = CliRunner().invoke(main, list(args))
+    return result.exit_code, result.output
+
+
+def test_parse_param_types() -> None:
+    assert parse_param("n=5") == ("n", 5)
+    assert parse_param("x=2.5") == ("x", 2.5)
+    assert parse_param("b=true") == ("b", True) and parse_param("b=False") == ("b", False)
+    assert parse_param("v=null") == ("v", None)
+    assert parse_param("name=Kyiv=city") == ("name", "Kyiv=city")
+
+
+def test_query_json_csv_table(store: FalkorStore) -> None:
+    store.write(batch(extraction("a1", TEXT)))
+    code, out = _run("query", "MATCH (p:Place) RETURN p.name AS name, p.geonames_id AS gid, p.location AS loc",
+                     "--format", "json")
+    assert code == 0, out
+    rows = json.loads(out)
+    assert rows[0]["name"] == "Kyiv" and rows[0]["gid"] == 703448
+    assert rows[0]["loc"]["latitude"] == pytest.approx(50.45, abs=1e-4)
+    code, out = _run("query", "MATCH (c:Country) WHERE c.name = $n RETURN c.name AS name", "--param", "n=Russia",
+                     "--format", "csv")
+    assert code == 0 and list(csv.reader(io.StringIO(out))) == [["name"], ["Russia"]]
+    code, out = _run("query", "MATCH (a:Article) RETURN a.id AS id")
+    assert code == 0 and "a1" in out
+
+
+def test_query_is_read_only_unless_write(store: FalkorStore) -> None:
+    code, out = _run("query", "CREATE (:Source {id: 'x'})")
+    assert code == 1 and "read-only" in out and "Traceback" not in out
+    assert store.read("MATCH (n) RETURN count(n)").rows == [[0]]
+    code, out = _run("query", "CREATE (s:Source {id: 'x'}) RETURN s.id AS id", "--write", "--format", "json")
+    assert code == 0 and json.loads(out) == [{"id": "x"}]
+
+
+def test_usage_and_library_errors(store: FalkorStore) -> None:
+    assert _run("query")[0] == 2
+    assert _run("query", "RETURN 1", "--param", "novalue")[0] == 2
+    code, out = _run("query", "RETURN 1", "--store", "nosuch")
+    assert code == 1 and "embedded" in out and "neo4j" in out
+    code, out = _run("query", "MATCH (n RETURN n")
+    assert code == 1 and "Error" in out and "Traceback" not in out
+
+
+def test_stats_and_schema(store: FalkorStore) -> None:
+    store.write(batch(extraction("a1", TEXT)))
+    code, out = _run("stats", "--format", "json")
+    assert code == 0
+    stats = json.loads(out)
+    assert stats["nodes"]["Place"] == 1 and stats["node_total"] == 7
+    code, out = _run("stats")
+    assert code == 0 and "MENTIONS" in out
+    code, out = _run("schema", "apply")
+    assert code == 0 and "embedded" in out
+    code, out = _run("schema", "show", "--format", "cypher-neo4j")
+    assert code == 0 and "CREATE CONSTRAINT article_id_unique IF NOT EXISTS" in out
+    code, out = _run("schema", "show", "--format", "cypher-falkordb")
+    assert code == 0 and "GRAPH.CONSTRAINT CREATE" in out
+    code, out = _run("schema", "show")
+    assert code == 0 and "entity_label: Entity" in out
+
+
+def test_store_start_status_stop(kg_home: Path) -> None:
+    code, out = _run("store", "status", "--format", "json")
+    assert code == 0 and json.loads(out)["running"] is False
+    code, out = _run("store", "start")
+    assert code == 0 and out.startswith("started")
+    assert _run("store", "start")[1].startswith("already running")
+    code, out = _run("store", "status", "--format", "json")
+    assert json.loads(out)["running"] is True and json.loads(out)["pid"]
+    assert _run("store", "stop") == (0, "stopped\n")
+    assert _run("store", "stop") == (0, "not running\n")
+
+
+def test_saved_query_with_params(store: FalkorStore) -> None:
+    store.write(batch(extraction("a1", TEXT)))
+    code, out = _run("query", "--saved", "articles-mentioning", "--param", "name=kyiv", "--format", "json")
+    assert code == 0, out
+    assert [row["entity"] for row in json.loads(out)] == ["Kyiv"]
+    code, out = _run("query", "--saved", "no-such-query")
+    assert code == 1 and "no saved query" in out
+
+
+def test_reading_a_graph_never_written(kg_home: Path) -> None:
+    code, out = _run("query", "MATCH (n) RETURN count(n) AS n", "--format", "json")
+    assert code == 0 and json.loads(out) == [{"n": 0}]
+    code, out = _run("query", "CREATE (:Source {id: 'x'})")
+    assert code == 1 and "read-only" in out
+    code, out = _run("stats", "--format", "json")
+    assert code == 0 and json.loads(out)["node_total"] == 0
