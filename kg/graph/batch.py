@@ -66,7 +66,9 @@ class GraphBatch:
         """Add ``(src)-[type]->(dst)`` where src/dst are (label, id); False if the schema forbids it."""
         (src_label, src_id), (dst_label, dst_id) = src, dst
         if not self.schema.allows(type_, src_label, dst_label):
-            self.warnings.append(f"skipped {src_label}-[{type_}]->{dst_label}: not allowed by schema")
+            msg = f"skipped {src_label}-[{type_}]->{dst_label}: not allowed by schema"
+            if msg not in self.warnings:  # one line per kind, not per row
+                self.warnings.append(msg)
             return False
         rid = id_ or make_id(type_, src_id, dst_id)
         _merge_row(self.rels[(type_, src_label, dst_label)],
