@@ -1,0 +1,1 @@
+"""Golden expectations for the bundled examples and the checks that read them."""
