@@ -3,9 +3,10 @@ PY ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
+LINT := tools/cypher-lint/node_modules/.package-lock.json
 export KG_HOME ?= $(CURDIR)/.kg-demo
 
-.PHONY: venv demo test lint typecheck cypher-lint bench clean stop
+.PHONY: venv demo test lint typecheck cypher-lint screenshots bench clean stop
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PY) -m venv $(VENV)
@@ -15,24 +16,36 @@ $(STAMP): pyproject.toml
 
 venv: $(STAMP)
 
+# Neo4j's own Cypher parser/linter (npm, pinned in package-lock.json) validates Neo4j-bound Cypher.
+$(LINT): tools/cypher-lint/package.json tools/cypher-lint/package-lock.json
+	npm ci --prefix tools/cypher-lint --no-audit --no-fund --loglevel=error
+cypher-lint: $(LINT)
+
 demo: $(STAMP)
 	$(BIN)/kg import examples/
-	$(BIN)/kg stats
-	$(BIN)/kg query --saved claims-by-speaker --param speaker=Patrushev || true
-	$(BIN)/kg query --saved allegations-about --param name=Ukraine || true
+	$(BIN)/kg query --saved claims-by-speaker --param speaker=Zongo
+	$(BIN)/kg query --saved contradictions
+	$(BIN)/kg entity "Mali"
+	$(BIN)/kg viz --saved recruitment-training-support-network -o out/graph.html
+	$(BIN)/kg map -o out/map.html
+	@echo "open out/graph.html and out/map.html in a browser"
 
-test: $(STAMP)
-	$(BIN)/ruff check kg loaders tests
+test: $(STAMP) $(LINT)
+	$(BIN)/ruff check kg loaders tests bench
 	$(BIN)/pytest -q
 
 lint: $(STAMP)
-	$(BIN)/ruff check kg loaders tests
+	$(BIN)/ruff check kg loaders tests bench
 
 typecheck: $(STAMP)
 	$(BIN)/mypy
+
+# Renders out/graph.html and out/map.html in headless Chromium (apt-get install chromium).
+screenshots: $(STAMP)
+	$(BIN)/python -m tests.analyst.screenshots docs/img
 
 stop:
 	-$(BIN)/kg store stop
 
 clean: stop
-	rm -rf $(VENV) .kg-demo .pytest_cache .ruff_cache .mypy_cache
+	rm -rf $(VENV) .kg-demo out .pytest_cache .ruff_cache .mypy_cache tools/cypher-lint/node_modules

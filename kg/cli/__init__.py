@@ -17,3 +17,15 @@ from kg.cli.ingest import extract_cmd, import_cmd  # noqa: E402
 
 main.add_command(import_cmd)
 main.add_command(extract_cmd)
+
+from kg.cli.analyst import COMMANDS as _ANALYST_COMMANDS  # noqa: E402
+
+for _cmd in _ANALYST_COMMANDS:
+    main.add_command(_cmd)
+
+from kg.cli.store import query_cmd, schema_cmd, stats_cmd, store_cmd  # noqa: E402
+
+main.add_command(store_cmd)
+main.add_command(schema_cmd)
+main.add_command(stats_cmd)
+main.add_command(query_cmd)

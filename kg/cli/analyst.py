@@ -1,0 +1,165 @@
+"""Analyst commands: ``queries``, ``entity``, ``viz``, ``map``, ``export``, ``push``.
+
+Each parses options, calls one library function (kg.queries, kg.profile, kg.viz, kg.export,
+kg.push) and formats; library errors become ``click.ClickException`` so users see one line.
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+import sys
+import tempfile
+from collections.abc import Iterator
+from contextlib import closing, contextmanager
+from pathlib import Path
+from typing import Any
+
+import click
+
+from kg.errors import KgError
+
+
+@contextmanager
+def _errors() -> Iterator[None]:
+    try:
+        yield
+    except KgError as exc:
+        raise click.ClickException(str(exc)) from exc
+
+
+def parse_params(pairs: tuple[str, ...]) -> dict[str, Any]:
+    """``--param name=value`` pairs; numbers become numbers (``km=100`` is an integer)."""
+    from kg.queries import _typed
+
+    out: dict[str, Any] = {}
+    for pair in pairs:
+        name, sep, value = pair.partition("=")
+        if not sep or not name:
+            raise click.BadParameter(f"{pair!r} is not NAME=VALUE", param_hint="--param")
+        out[name.strip()] = _typed(value)
+    return out
+
+
+@click.command("queries")
+@click.argument("name", required=False)
+@click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True)
+def queries_cmd(name: str | None, fmt: str) -> None:
+    """List the saved queries, or print one (NAME) in the current store's dialect."""
+    from kg import settings
+    from kg.queries import get_saved, list_saved
+
+    with _errors():
+        if name:
+            click.echo(get_saved(name).text_for(settings.store_name()), nl=False)
+            return
+        saved = list_saved()
+    if fmt == "json":
+        click.echo(json.dumps([{"name": q.name, "description": q.description, "dialects": sorted(q.texts),
+                                "params": [{"name": p, "example": e, "meaning": m} for p, e, m in q.params]}
+                               for q in saved], indent=2))
+        return
+    for q in saved:
+        params = " ".join(f"--param {p}={e}" for p, e, _ in q.params)
+        click.echo(f"{q.name}  {params}".rstrip())
+        click.echo(f"    {q.description}")
+
+
+@click.command("entity")
+@click.argument("name")
+@click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True)
+def entity_cmd(name: str, fmt: str) -> None:
+    """Profile of one entity: type, aliases, place, mentions, relations, claims, articles."""
+    from kg.profile import entity_profile, format_profile
+    from kg.store import get_store
+
+    with _errors(), closing(get_store()) as store:
+        prof = entity_profile(store, name)
+    click.echo(json.dumps(prof.to_json(), indent=2, ensure_ascii=False, default=str) if fmt == "json"
+               else format_profile(prof))
+
+
+@click.command("viz")
+@click.argument("cypher", required=False)
+@click.option("--saved", help="Draw a saved query (see `kg queries`).")
+@click.option("--entity", help="Draw an entity and its neighbours.")
+@click.option("--param", "params", multiple=True, help="Query parameter NAME=VALUE (repeatable).")
+@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), default=Path("graph.html"),
+              show_default=True)
+def viz_cmd(cypher: str | None, saved: str | None, entity: str | None, params: tuple[str, ...], output: Path) -> None:
+    """Write an interactive, offline HTML graph of a query's nodes and relationships."""
+    from kg.queries import get_saved
+    from kg.store import get_store
+    from kg.viz.graph import entity_graph, graph_from_result, write_graph
+
+    if sum(x is not None for x in (cypher, saved, entity)) != 1:
+        raise click.UsageError("give exactly one of CYPHER, --saved NAME or --entity NAME")
+    values = parse_params(params)
+    with _errors(), closing(get_store()) as store:
+        if entity:
+            data, title = entity_graph(store, entity), f"kg viz --entity {entity}"
+        else:
+            if saved:
+                query = get_saved(saved)
+                text, title = query.text_for(store.name), f"kg viz --saved {saved}"
+                values = {**query.example_params(), **values} if not params else values
+            else:
+                text, title = str(cypher), "kg viz"
+            data = graph_from_result(store, store.read(text, values))
+        write_graph(store, data, output, title)
+    click.echo(f"wrote {output} ({len(data.nodes)} nodes, {len(data.rels)} relationships)")
+
+
+@click.command("map")
+@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), default=Path("map.html"),
+              show_default=True)
+def map_cmd(output: Path) -> None:
+    """Write an offline world map of located entities (sized by mentions) and the relations between them."""
+    from kg.store import get_store
+    from kg.viz.map import write_map
+
+    with _errors(), closing(get_store()) as store:
+        write_map(store, output)
+    click.echo(f"wrote {output}")
+
+
+@click.command("export")
+@click.option("--format", "fmt", type=click.Choice(["cypher", "csv", "graphml", "jsonl"]), required=True)
+@click.option("-o", "--output", required=True,
+              help="File to write ('-' for stdout; a folder for csv).")
+def export_cmd(fmt: str, output: str) -> None:
+    """Export the whole graph: Cypher script, neo4j-admin CSV folder, GraphML or JSON Lines."""
+    from kg.export import export
+    from kg.store import get_store
+
+    if output == "-" and fmt == "csv":
+        raise click.UsageError("csv writes one file per label and type: give a folder with -o")
+    with _errors(), closing(get_store()) as store:
+        if output == "-":
+            with tempfile.TemporaryDirectory() as tmp:
+                path = Path(tmp) / f"graph.{fmt}"
+                export(store, fmt, path)
+                with path.open(encoding="utf-8") as fh:
+                    shutil.copyfileobj(fh, sys.stdout)
+            return
+        written = export(store, fmt, Path(output))
+    click.echo(f"wrote {len(written)} file(s): {', '.join(str(p) for p in written[:5])}"
+               f"{' ...' if len(written) > 5 else ''}", err=True)
+
+
+@click.command("push")
+@click.option("--to", "target", type=click.Choice(["neo4j"]), default="neo4j", show_default=True,
+              help="Target store (NEO4J_URI, NEO4J_USERNAME, NEO4J_PASSWORD, NEO4J_DATABASE).")
+@click.option("--batch-size", type=click.IntRange(1), default=2000, show_default=True)
+def push_cmd(target: str, batch_size: int) -> None:
+    """Copy the embedded graph into Neo4j (idempotent MERGE on ids; safe to re-run)."""
+    from kg.push import push
+    from kg.store import get_store
+
+    with _errors(), closing(get_store("embedded")) as source, closing(get_store(target)) as dest:
+        sent = push(source, dest, size=batch_size)
+    click.echo(f"pushed {sent['nodes']} nodes and {sent['relationships']} relationships "
+               f"in {sent['batches']} batch(es) to {target}")
+
+
+COMMANDS = [queries_cmd, entity_cmd, viz_cmd, map_cmd, export_cmd, push_cmd]

@@ -1,0 +1,261 @@
+"""``kg export``: the whole graph as a Cypher script, neo4j-admin CSV, GraphML or JSON Lines.
+
+Why four formats: Cypher to replay into any Neo4j (``cypher-shell < graph.cypher``), CSV for
+``neo4j-admin database import full`` of big graphs, GraphML for Gephi/yEd/networkx, and JSON Lines
+as kg's own lossless dump (``import_jsonl_export`` reads it back). Every record comes from
+``dump``, which pages through the store ordered by id so large graphs never sit in one result.
+
+The Cypher script is parameter-free, so every value is written as a Cypher literal by
+``cypher_literal`` (strings escaped, never interpolated raw); labels and types are vetted by the
+schema and backtick-quoted.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+import math
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+from xml.sax.saxutils import escape as xml_escape
+
+from kg.errors import KgError
+from kg.push import BatchBuilder, Record, primary_label
+from kg.schema import Schema, load_schema
+from kg.store.base import Store
+
+FORMATS = ("cypher", "csv", "graphml", "jsonl")
+PAGE = 5000
+
+
+def dump(store: Store, page: int = PAGE) -> Iterator[Record]:
+    """Every node, then every relationship, as plain records (the JSON Lines shape)."""
+    skip = 0
+    while True:
+        rows = store.read("MATCH (n) RETURN n ORDER BY n.id SKIP $skip LIMIT $limit",
+                          {"skip": skip, "limit": page}).rows
+        for (node,) in rows:
+            props = {k: v for k, v in node.items() if k != "_labels"}
+            yield {"type": "node", "id": str(props.get("id")), "labels": sorted(node.get("_labels", [])),
+                   "properties": props}
+        if len(rows) < page:
+            break
+        skip += page
+    skip = 0
+    while True:
+        rows = store.read("MATCH (a)-[r]->(b) RETURN a.id, r, b.id ORDER BY r.id SKIP $skip LIMIT $limit",
+                          {"skip": skip, "limit": page}).rows
+        for start, rel, end in rows:
+            props = {k: v for k, v in rel.items() if k != "_type"}
+            yield {"type": "relationship", "id": str(props.get("id")), "label": rel["_type"], "start": str(start),
+                   "end": str(end), "properties": props}
+        if len(rows) < page:
+            break
+        skip += page
+
+
+# ---- Cypher literals -------------------------------------------------------------------------
+_ESCAPES = {"\\": "\\\\", "'": "\\'", "\n": "\\n", "\r": "\\r", "\t": "\\t", "\b": "\\b", "\f": "\\f"}
+
+
+def _ident(name: str) -> str:
+    return "`" + name.replace("`", "``") + "`"
+
+
+def cypher_literal(value: Any) -> str:
+    """A Python value as a Cypher literal that parses back to the same value on Neo4j and FalkorDB."""
+    if value is None:
+        return "null"
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, int):
+        return str(value)
+    if isinstance(value, float):
+        if math.isnan(value) or math.isinf(value):
+            return "null"
+        return repr(value)
+    if isinstance(value, str):
+        out = "".join(_ESCAPES.get(ch, ch if ord(ch) >= 32 else f"\\u{ord(ch):04x}") for ch in value)
+        return f"'{out}'"
+    if isinstance(value, (list, tuple)):
+        return "[" + ", ".join(cypher_literal(v) for v in value) + "]"
+    if isinstance(value, dict):
+        if set(value) == {"latitude", "longitude"}:
+            return f"point({{latitude: {cypher_literal(value['latitude'])}, longitude: {cypher_literal(value['longitude'])}}})"
+        return "{" + ", ".join(f"{_ident(str(k))}: {cypher_literal(v)}" for k, v in value.items()) + "}"
+    raise KgError(f"cannot write {type(value).__name__} as a Cypher literal")
+
+
+def cypher_statements(records: Iterator[Record], schema: Schema) -> Iterator[str]:
+    labels: dict[str, str] = {}
+    for rec in records:
+        props = {k: v for k, v in rec["properties"].items() if k != "id"}
+        if rec["type"] == "node":
+            for lb in rec["labels"]:
+                schema.label(lb)
+            labels[rec["id"]] = primary_label(rec["labels"], schema)
+            yield (f"MERGE (n:{':'.join(_ident(lb) for lb in rec['labels'])} {{id: {cypher_literal(rec['id'])}}}) "
+                   f"SET n += {cypher_literal(props)};")
+        else:
+            a, b = _ident(labels[rec["start"]]), _ident(labels[rec["end"]])
+            yield (f"MATCH (a:{a} {{id: {cypher_literal(rec['start'])}}}) MATCH (b:{b} {{id: {cypher_literal(rec['end'])}}}) "
+                   f"MERGE (a)-[r:{_ident(schema.rel_type(rec['label']))} {{id: {cypher_literal(rec['id'])}}}]->(b) "
+                   f"SET r += {cypher_literal(props)};")
+
+
+# ---- CSV (neo4j-admin database import) ---------------------------------------------------------
+_CSV_TYPES = {"integer": "long", "float": "double", "boolean": "boolean", "point": "point", "date": "date",
+              "string[]": "string[]", "integer[]": "long[]"}
+ARRAY_DELIMITER = ";"
+
+
+def _csv_value(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, list):
+        return ARRAY_DELIMITER.join(str(v) for v in value)
+    if isinstance(value, dict) and set(value) == {"latitude", "longitude"}:
+        return f"{{latitude:{value['latitude']}, longitude:{value['longitude']}}}"
+    return str(value)
+
+
+def _header(name: str, types: dict[str, str]) -> str:
+    kind = _CSV_TYPES.get(types.get(name, "string"))
+    return f"{name}:{kind}" if kind else name
+
+
+def write_csv(records: Iterator[Record], folder: Path, schema: Schema) -> list[Path]:
+    """``nodes_<Label>.csv`` (``id:ID``, ``:LABEL``) and ``rels_<TYPE>.csv`` (``:START_ID``, ``:END_ID``, ``:TYPE``).
+
+    Array values are joined with ``;`` (neo4j-admin's default ``--array-delimiter``).
+    """
+    folder.mkdir(parents=True, exist_ok=True)
+    nodes: dict[str, list[Record]] = {}
+    rels: dict[str, list[Record]] = {}
+    for rec in records:
+        if rec["type"] == "node":
+            nodes.setdefault(primary_label(rec["labels"], schema), []).append(rec)
+        else:
+            rels.setdefault(schema.rel_type(rec["label"]), []).append(rec)
+    written = []
+    for label, recs in sorted(nodes.items()):
+        types = schema.nodes[label].properties
+        names = sorted({k for r in recs for k in r["properties"] if k != "id"})
+        path = folder / f"nodes_{label}.csv"
+        with path.open("w", newline="", encoding="utf-8") as fh:
+            w = csv.writer(fh)
+            w.writerow(["id:ID", ":LABEL", *(_header(n, types) for n in names)])
+            for r in recs:
+                w.writerow([r["id"], ARRAY_DELIMITER.join(r["labels"]),
+                            *(_csv_value(r["properties"].get(n)) for n in names)])
+        written.append(path)
+    for rtype, recs in sorted(rels.items()):
+        rel = schema.relationships[rtype]
+        types = {**rel.properties, **(schema.domain_relation_properties if rel.domain else {}), "id": "string"}
+        names = sorted({k for r in recs for k in r["properties"]})
+        path = folder / f"rels_{rtype}.csv"
+        with path.open("w", newline="", encoding="utf-8") as fh:
+            w = csv.writer(fh)
+            w.writerow([":START_ID", ":END_ID", ":TYPE", *(_header(n, types) for n in names)])
+            for r in recs:
+                w.writerow([r["start"], r["end"], rtype, *(_csv_value(r["properties"].get(n)) for n in names)])
+        written.append(path)
+    return written
+
+
+# ---- GraphML ---------------------------------------------------------------------------------------
+def _graphml_type(values: list[Any]) -> str:
+    kinds = {type(v) for v in values if v is not None}
+    if kinds and kinds <= {bool}:
+        return "boolean"
+    if kinds and kinds <= {int}:
+        return "long"
+    if kinds and kinds <= {int, float}:
+        return "double"
+    return "string"
+
+
+def _graphml_value(value: Any) -> str:
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, (list, dict)):
+        return json.dumps(value, ensure_ascii=False)
+    return str(value)
+
+
+def write_graphml(records: list[Record], path: Path) -> Path:
+    """GraphML with one ``<key>`` per property; labels in ``labels`` (``:A:B``), types in ``label``."""
+    keys: dict[tuple[str, str], list[Any]] = {}
+    for r in records:
+        scope = "node" if r["type"] == "node" else "edge"
+        for k, v in r["properties"].items():
+            keys.setdefault((scope, k), []).append(v)
+    ids = {key: f"{key[0][0]}_{key[1]}" for key in keys}
+    out = ['<?xml version="1.0" encoding="UTF-8"?>',
+           '<graphml xmlns="http://graphml.graphdrawing.org/xmlns">',
+           '<key id="labels" for="node" attr.name="labels" attr.type="string"/>',
+           '<key id="label" for="edge" attr.name="label" attr.type="string"/>']
+    for (scope, name), values in sorted(keys.items()):
+        out.append(f'<key id="{xml_escape(ids[(scope, name)])}" for="{scope}" attr.name="{xml_escape(name)}" '
+                   f'attr.type="{_graphml_type(values)}"/>')
+    out.append('<graph id="kg" edgedefault="directed">')
+    q = {'"': "&quot;"}
+    for r in records:
+        scope = "node" if r["type"] == "node" else "edge"
+        data = "".join(f'<data key="{xml_escape(ids[(scope, k)])}">{xml_escape(_graphml_value(v))}</data>'
+                       for k, v in r["properties"].items() if v is not None)
+        if scope == "node":
+            out.append(f'<node id="{xml_escape(r["id"], q)}"><data key="labels">:{":".join(r["labels"])}</data>'
+                       f"{data}</node>")
+        else:
+            out.append(f'<edge id="{xml_escape(r["id"], q)}" source="{xml_escape(r["start"], q)}" '
+                       f'target="{xml_escape(r["end"], q)}"><data key="label">{r["label"]}</data>{data}</edge>')
+    out += ["</graph>", "</graphml>"]
+    path.write_text("\n".join(out) + "\n", encoding="utf-8")
+    return path
+
+
+# ---- entry points ----------------------------------------------------------------------------------
+def export(store: Store, fmt: str, path: Path, schema: Schema | None = None) -> list[Path]:
+    """Write the graph in ``fmt`` to ``path`` (a folder for csv). Returns the files written."""
+    if fmt not in FORMATS:
+        raise KgError(f"unknown export format {fmt!r}; valid: {', '.join(FORMATS)}")
+    schema = schema or load_schema()
+    records = dump(store)
+    if fmt == "csv":
+        return write_csv(records, path, schema)
+    if fmt == "graphml":
+        return [write_graphml(list(records), path)]
+    with path.open("w", encoding="utf-8") as fh:
+        if fmt == "jsonl":
+            for rec in records:
+                fh.write(json.dumps(rec, ensure_ascii=False, sort_keys=True) + "\n")
+        else:
+            fh.write("// kg export: replay with cypher-shell (Neo4j) -- MERGE on ids, safe to run twice\n")
+            for stmt in cypher_statements(records, schema):
+                fh.write(stmt + "\n")
+    return [path]
+
+
+def read_jsonl(path: Path) -> Iterator[Record]:
+    with path.open(encoding="utf-8") as fh:
+        for n, line in enumerate(fh, 1):
+            if line.strip():
+                try:
+                    yield json.loads(line)
+                except json.JSONDecodeError as exc:
+                    raise KgError(f"{path}:{n}: not a JSON line: {exc}") from exc
+
+
+def import_jsonl_export(store: Store, path: Path, schema: Schema | None = None) -> int:
+    """Load a ``kg export --format jsonl`` file into ``store`` via the shared MERGE builders."""
+    schema = schema or load_schema()
+    store.apply_schema(schema)
+    batches = 0
+    for batch in BatchBuilder(schema).batches(read_jsonl(path)):
+        store.write(batch)
+        batches += 1
+    return batches
