@@ -24,7 +24,7 @@ def normalise(name: str) -> str:
     """
     text = unicodedata.normalize("NFKC", name).translate(_QUOTES)
     decomposed = unicodedata.normalize("NFD", text)
-    kept = []
+    kept: list[str] = []
     for ch in decomposed:
         if unicodedata.category(ch) == "Mn" and kept and kept[-1].isascii():
             continue

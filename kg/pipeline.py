@@ -12,7 +12,7 @@ from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from itertools import islice
-from typing import Protocol
+from typing import Any, Protocol
 
 from kg.errors import KgError
 from kg.graph import GraphBatch
@@ -50,7 +50,7 @@ class ImportReport:
 ProgressFn = Callable[[str, Article | None], None]  # event ("new"|"skipped"|"failed"), article
 
 
-def _chunks(items: Iterable[object], size: int) -> Iterator[list[object]]:
+def _chunks(items: Iterable[Any], size: int) -> Iterator[list[Any]]:
     it = iter(items)
     while chunk := list(islice(it, size)):
         yield chunk

@@ -71,7 +71,7 @@ class Schema:
 
     def allows(self, rel: str, source: str, target: str) -> bool:
         r = self.relationships.get(rel)
-        return bool(r) and source in r.sources and target in r.targets
+        return r is not None and source in r.sources and target in r.targets
 
     @property
     def entity_labels(self) -> tuple[str, ...]:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import sys
+from contextlib import closing
 from typing import Any
 
 import click
@@ -64,7 +65,7 @@ def import_cmd(paths: tuple[str, ...], fmt: str, fields: tuple[str, ...], store_
         store = get_store(store_name)
     except KgError as exc:
         raise click.ClickException(str(exc)) from exc
-    with store, Progress(SpinnerColumn(), TextColumn("[bold]importing"), BarColumn(bar_width=None),
+    with closing(store), Progress(SpinnerColumn(), TextColumn("[bold]importing"), BarColumn(bar_width=None),
                          TextColumn("{task.fields[new]} new · {task.fields[skipped]} skipped · "
                                     "{task.fields[failed]} failed"), TimeElapsedColumn(),
                          console=err, disable=quiet or not err.is_terminal, transient=True) as bar:
@@ -73,7 +74,7 @@ def import_cmd(paths: tuple[str, ...], fmt: str, fields: tuple[str, ...], store_
 
         def progress(event: str, _article: object) -> None:
             counts[event] += 1
-            bar.update(task, **counts)
+            bar.update(task, new=counts["new"], skipped=counts["skipped"], failed=counts["failed"])
 
         try:
             store.apply_schema(_schema())
