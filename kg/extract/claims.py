@@ -1,10 +1,364 @@
-"""Attributed claims (placeholder until the attribution module lands)."""
+"""Attributed claims: who asserted what, with which cue, how hedged, in which sentence.
+
+Rules over the dependency parse, no extra model:
+
+* a cue verb (``cues.CUE_VERBS``) with a clausal complement: ``ccomp``/``xcomp`` is the content,
+  ``nsubj`` (or the passive ``agent``) the speaker; participles and conjuncts without a subject
+  ("..., adding that", "and warned that") borrow their head's subject;
+* a speech verb attached to a quotation ("“...,” X said", "X said: “...”"): the quotation is the
+  content, extended over the following quotation-only sentences (``quotes.py``);
+* "according to X": X is the speaker, the rest of the clause the content;
+* cue nouns with a "that"-clause ("X's claim that ...", "the allegation that ...");
+* impersonal and passive attribution ("it was alleged that", "X is alleged to") has no speaker.
+
+Status: the cue lemma decides first (alleged/denied/confirmed sets in ``cues.py``); otherwise a
+hedge in the sentence ("reportedly", "allegedly", "according to his account") makes it
+``alleged``; else ``asserted``. One more rule turns ``asserted`` into ``alleged``: when a named
+party (the speaker resolves to an entity) reports wrongdoing (``cues.WRONGDOING_STEMS``: recruiting
+mercenaries, training saboteurs, attacks, fraud ...) by someone else (the content names another
+entity, or mercenaries), the report is an accusation by an interested party, not a neutral
+assertion, whatever its verb ("the briefing asserted that the embassy recruits ..."). Claims the
+article itself makes (no speaker) and self-reports are left as they are. Nested attribution needs nothing special: a cue inside another
+claim's content is a claim of its own.
+"""
+
 from __future__ import annotations
 
+import re
 from typing import Any
 
-from kg.model import Article, Claim, Entity
+from kg.extract import cues
+from kg.extract.cues import words
+from kg.extract.quotes import QuoteIndex
+from kg.extract.speakers import EntityIndex, clip_speaker, inverted_speaker, resolve_speaker, speaker_phrase
+from kg.extract.speakers import end_of as _end
+from kg.ids import make_id
+from kg.model import Article, Claim, Entity, Span, Speaker
+
+_XCOMP_CUES = words("""
+want plan intend decide agree hope expect promise pledge vow refuse decline urge threaten seek call
+ask demand warn tell vote propose offer encourage
+""")
+# Cues whose direct object is what was said or stood for ("echoed the statement", "opposed the deal").
+_DOBJ_CUES = words("""
+claim allege deny confirm announce report reveal disclose acknowledge admit mention cite echo describe
+discuss question dispute reject dismiss refute criticize criticise blast slam condemn praise tout
+oppose support defend endorse back welcome thank attack blame accuse promise pledge propose offer
+recommend predict estimate demand repeat reiterate recall stress emphasize emphasise cite reference
+address express unveil release outline call liken dub label brand denounce characterize characterise
+examine highlight
+""")
+_VERB_CUES = cues.CUE_VERBS | _DOBJ_CUES | _XCOMP_CUES
+_TO_CUES = words("allude refer point object")
+_ABOUT_PREPS = ("about", "of", "on", "against", "over")
+# “...” ― Sonya Herridge: a quotation signed with a dash and a name (letters, vox pops, epigraphs)
+_SIGNED = re.compile(r"[ \t]*([\u2015\u2014\u2013]|--)[ \t]*([A-Z][\w.'\u2019-]*(?:[ \t]+[A-Z][\w.'\u2019-]*){0,3})")
+_TRIM = " \t\n,;:-\u2013\u2014"
 
 
 def find_claims(doc: Any, article: Article, entities: list[Entity]) -> list[Claim]:
-    return []
+    """Every attribution in ``doc`` (a spaCy Doc of ``article.text``) as a Claim."""
+    index = EntityIndex(entities)
+    quotes = QuoteIndex(doc.text)
+    claims: list[Claim] = []
+    lemmas: dict[str, str] = {}
+    last_speaker: str | None = None
+    for sent in doc.sents:
+        for found in _sentence_claims(sent, quotes):
+            cue_tok, cue_span, spk, content = found
+            if quotes.containing(cue_span[0]) is not None:
+                continue  # "I think" inside direct speech is part of the quoted words, not a new claim
+            speaker = None
+            if spk is not None:
+                s, e, head = spk
+                ent = resolve_speaker(index, s, e, head.text, head.idx, last_speaker)
+                speaker = Speaker(s, e, doc.text[s:e], ent)
+                if ent:
+                    last_speaker = ent
+            content = _extend_over_quotes(content, quotes, doc, sent.end_char)
+            cspan = Span(content[0], content[1], doc.text[content[0]:content[1]]) if content else None
+            about = index.ids_within(*content) if content else []
+            status = _status(cue_tok, sent)
+            if status == "asserted" and _is_accusation(speaker, cspan, about):
+                status = "alleged"
+            claims.append(Claim(
+                id=make_id("Claim", article.id, cue_span[0], cue_span[1]),
+                cue=Span(cue_span[0], cue_span[1], doc.text[cue_span[0]:cue_span[1]]),
+                sentence=(sent.start_char, sent.end_char),
+                status=status, speaker=speaker, content=cspan, about=about))
+            lemmas[claims[-1].id] = cue_tok.lemma_.lower()
+    claims.extend(_signed_quotes(doc, article, index, quotes, {c.cue.start for c in claims}))
+    kept = _drop_restatements(claims, lemmas)
+    kept.sort(key=lambda c: c.cue.start)  # reading order
+    return kept
+
+
+def _signed_quotes(doc: Any, article: Article, index: EntityIndex, quotes: QuoteIndex,
+                   taken: set[int]) -> list[Claim]:
+    out = []
+    for start, end in quotes.regions:
+        m = _SIGNED.match(doc.text, end)
+        if m is None or m.start(1) in taken:
+            continue
+        cue = Span(m.start(1), m.end(1), m.group(1))
+        s, e = m.start(2), m.end(2)
+        sent = doc.char_span(cue.start, cue.end, alignment_mode="expand")
+        sentence = (sent.sent.start_char, sent.sent.end_char) if sent is not None else (start, e)
+        about = index.ids_within(start, end)
+        out.append(Claim(id=make_id("Claim", article.id, cue.start, cue.end), cue=cue, sentence=sentence,
+                         status="asserted", speaker=Speaker(s, e, m.group(2), index.best_within(s, e)),
+                         content=Span(start, end, doc.text[start:end]), about=about))
+    return out
+
+
+def _drop_restatements(claims: list[Claim], lemmas: dict[str, str]) -> list[Claim]:
+    """A stance verb inside a claim's own content, by the same speaker ("X said she wants to ...",
+    "X said, recalling ..."), restates that claim; it is not a second attribution. Different
+    speakers ("Reuters reported that the minister said ...") stay nested claims."""
+    kept = []
+    for b in claims:
+        outer = [a for a in claims if a is not b and a.content and a.content.start <= b.cue.start < a.content.end]
+        if outer and lemmas[b.id] not in cues.SPEECH_VERBS and any(_same_speaker(a, b) for a in outer):
+            continue
+        kept.append(b)
+    return kept
+
+
+def _same_speaker(a: Claim, b: Claim) -> bool:
+    if b.speaker is None or a.speaker is None:
+        return b.speaker is None
+    if a.speaker.entity and a.speaker.entity == b.speaker.entity:
+        return True
+    word = b.speaker.text.lower()
+    return word in cues.PERSON_PRONOUNS or word in cues.GROUP_PRONOUNS or b.speaker.text == a.speaker.text
+
+
+def _sentence_claims(sent: Any, quotes: QuoteIndex) -> list[tuple]:
+    out, used = [], set()
+    for tok in sent:
+        found = (_verb_claim(tok, sent, quotes) or _according_to(tok) or _noun_claim(tok)
+                 or _headline_colon(tok, sent))
+        if found and found[1] not in used:
+            used.add(found[1])
+            out.append(found)
+    return out
+
+
+def _verb_claim(tok: Any, sent: Any, quotes: QuoteIndex) -> tuple | None:
+    lemma = tok.lemma_.lower()
+    if tok.pos_ not in ("VERB", "AUX") or lemma not in _VERB_CUES or tok.dep_ in ("amod", "aux"):
+        return None
+    if tok.dep_ == "acl" and tok.tag_ == "VBN":
+        return None  # "a mechanism intended to ...", "statements attributed to ...": a modifier
+    content = _complement(tok, lemma)
+    speech = lemma in cues.SPEECH_VERBS
+    if speech and quotes.containing(tok.idx) is None:
+        quoted = _attached_quote(tok, sent, quotes)
+        if quoted and (content is None or _overlaps(quoted, content) or quoted[0] < tok.idx):
+            content = quoted if content is None else (min(quoted[0], content[0]), max(quoted[1], content[1]))
+    if content is None and speech and tok.dep_ == "parataxis":
+        # "Too often, Mr. Clarke said, the debate ...": the host clause is the content
+        content = _tidy(tok.doc.text, tok.head.left_edge.idx, _end(tok.head.right_edge))
+    if content is None:
+        return None
+    spk = speaker_phrase(tok, quotes)
+    if spk is not None and quotes.containing(spk[2].idx) is not None:
+        spk = None  # a subject inside the quoted words is a misparse: the speaker stands outside them
+    if spk is None and speech:
+        spk = inverted_speaker(tok)
+    return tok, _cue_span(tok), clip_speaker(spk, tok), content
+
+
+def _complement(tok: Any, lemma: str) -> tuple[int, int] | None:
+    """The clause a cue verb governs: ccomp, then xcomp (for volition cues), then "call for X"."""
+    kids = list(tok.children)
+    for dep in ("ccomp", "xcomp"):
+        for c in kids:
+            if c.dep_ != dep:
+                continue
+            if dep == "xcomp" and lemma not in _XCOMP_CUES:
+                # "X is alleged to play": passive xcomp of an allegation verb
+                if not (lemma in cues.ALLEGED_CUES and any(k.dep_ == "nsubjpass" for k in kids)):
+                    continue
+                subj = next(k for k in kids if k.dep_ == "nsubjpass")
+                # the content runs over the cue: "these trainees are alleged to play ..."
+                return _tidy(tok.doc.text, min(subj.left_edge.idx, c.left_edge.idx), _end(c.right_edge))
+            if dep == "xcomp":
+                # "urged Congress to act": the object belongs to the content
+                obj = next((k for k in kids if k.dep_ == "dobj" and k.i < c.i), None)
+                left = obj.left_edge if obj is not None else c.left_edge
+                return _clip(left.idx, _end(c.right_edge), tok)
+            return _clip(c.left_edge.idx, _end(c.right_edge), tok)
+    if lemma in _DOBJ_CUES:
+        for c in kids:
+            if c.dep_ == "dobj" and c.pos_ != "PRON":
+                return _tidy(tok.doc.text, c.left_edge.idx, _end(c.right_edge))
+    if lemma in cues.SPEECH_VERBS:
+        preps = _ABOUT_PREPS + (("to",) if lemma in _TO_CUES else ())
+        for c in kids:
+            if c.dep_ == "prep" and c.lower_ in preps:
+                objs = [g for g in c.children if g.dep_ in ("pobj", "pcomp")]
+                if objs:
+                    return _tidy(tok.doc.text, objs[0].left_edge.idx, _end(c.right_edge))
+    if lemma == "call":
+        for c in kids:
+            if c.dep_ == "prep" and c.lower_ in ("for", "on"):
+                objs = [g for g in c.children if g.dep_ in ("pobj", "pcomp")]
+                if objs:
+                    return objs[0].left_edge.idx, _end(c.right_edge)
+    if lemma in ("accuse", "charge", "blame"):
+        for c in kids:
+            if c.dep_ == "prep" and c.lower_ in ("of", "for", "with"):
+                return c.idx, _end(c.right_edge)
+    return None
+
+
+def _clip(start: int, end: int, cue: Any) -> tuple[int, int] | None:
+    """A content span never includes its own cue: keep the larger side if it does."""
+    if start <= cue.idx < end:
+        left, right = (start, cue.idx), (_end(cue), end)
+        start, end = left if left[1] - left[0] >= right[1] - right[0] else right
+    return _tidy(cue.doc.text, start, end)
+
+
+def _tidy(text: str, start: int, end: int) -> tuple[int, int] | None:
+    while start < end and text[start] in _TRIM:
+        start += 1
+    while end > start and text[end - 1] in _TRIM + ".":
+        end -= 1
+    if end < len(text) and text[end:end + 1] in cues.QUOTE_CLOSE and text[end - 1:end] in ".,!?":
+        end += 1  # keep the closing quote after the final punctuation, as annotators do
+    return (start, end) if end - start > 1 else None
+
+
+def _attached_quote(tok: Any, sent: Any, quotes: QuoteIndex) -> tuple[int, int] | None:
+    """Quotation(s) in the cue's sentence that are not inside another clause's cue."""
+    regions = quotes.overlapping(sent.start_char, sent.end_char)
+    regions = [r for r in regions if not (r[0] <= tok.idx < r[1]) and r[1] - r[0] > 12]
+    if not regions:
+        return None
+    return regions[0][0], regions[-1][1]
+
+
+def _extend_over_quotes(content: tuple[int, int] | None, quotes: QuoteIndex, doc: Any, sent_end: int):
+    """Run content to the end of its quotation and over directly following quotation sentences."""
+    if content is None:
+        return None
+    start, end = content
+    inside = quotes.starting_at(start) or quotes.containing(start)
+    if inside is None or start - inside[0] > 3:
+        return content  # starts mid-quotation: a nested remark, not the quotation itself
+    start, end = min(start, inside[0]), max(end, inside[1])
+    text = doc.text
+    pos = max(end, sent_end)  # “A,” X said. “B.”: look past the cue's own sentence
+    while True:
+        gap = pos
+        while gap < len(text) and text[gap] in " \t":
+            gap += 1
+        nxt = quotes.starting_at(gap, slack=0)
+        if nxt is None:
+            break
+        # stop if the next quotation carries its own cue ("“B,” she replied.")
+        tail = text[nxt[1]:nxt[1] + 40]
+        if tail[:1] in ",\u2014-" or tail.lstrip()[:1].islower():
+            break
+        end = pos = nxt[1]
+    return start, end
+
+
+def _according_to(tok: Any) -> tuple | None:
+    if tok.lower_ != "according":
+        return None
+    to = next((c for c in tok.children if c.lower_ == "to"), None)
+    pobj = next((c for c in to.children if c.dep_ == "pobj"), None) if to is not None else None
+    if pobj is None:
+        return None
+    head = tok.head if tok.head != tok else None
+    if head is None:
+        return None
+    clause = head
+    while clause.dep_ not in ("ROOT", "ccomp", "conj", "advcl", "relcl") and clause.head != clause:
+        clause = clause.head
+    s, e = clause.left_edge.idx, _end(clause.right_edge)
+    a0, a1 = tok.left_edge.idx, _end(to.right_edge)
+    left, right = (s, a0), (a1, e)
+    content = _tidy(tok.doc.text, *(left if left[1] - left[0] > right[1] - right[0] else right))
+    if content is None:
+        return None
+    spk = (pobj.left_edge.idx, _end(pobj.right_edge), pobj)
+    return tok, (tok.idx, _end(to)), spk, content
+
+
+def _headline_colon(tok: Any, sent: Any) -> tuple | None:
+    """Headline style "Poll: Voters abandon X" / "Caddell: ...": a short name, a colon, the words."""
+    if tok.text != ":" or tok.i - sent.start > 5 or tok.i == sent.start or sent.end - tok.i < 4:
+        return None
+    before = sent.doc[sent.start:tok.i]
+    if any(t.pos_ in ("VERB", "AUX", "PRON") for t in before) or not any(t.pos_ in ("PROPN", "NOUN")
+                                                                          for t in before):
+        return None
+    content = _tidy(tok.doc.text, _end(tok), sent.end_char)
+    if content is None:
+        return None
+    head = before.root
+    return tok, (tok.idx, _end(tok)), (before.start_char, before.end_char, head), content
+
+
+def _noun_claim(tok: Any) -> tuple | None:
+    if tok.pos_ != "NOUN" or tok.lemma_.lower() not in cues.CUE_NOUNS:
+        return None
+    clause = next((c for c in tok.children if c.dep_ in ("acl", "ccomp", "appos")
+                   and any(m.lower_ == "that" and m.dep_ == "mark" for m in c.children)), None)
+    if clause is None:
+        return None
+    content = _tidy(tok.doc.text, clause.left_edge.idx, _end(clause.right_edge))
+    if content is None:
+        return None
+    spk = None
+    for c in tok.children:
+        if c.dep_ == "poss":
+            spk = (c.left_edge.idx, _end(c.right_edge), c)
+        elif c.dep_ in ("prep", "agent") and c.lower_ == "by":
+            obj = next((g for g in c.children if g.dep_ == "pobj"), None)
+            if obj is not None:
+                spk = (obj.left_edge.idx, _end(obj.right_edge), obj)
+    if spk is None and tok.dep_ in ("dobj", "pobj"):
+        verb = tok.head if tok.dep_ == "dobj" else tok.head.head
+        spk = clip_speaker(speaker_phrase(verb), tok)
+    return tok, (tok.idx, _end(tok)), spk, content
+
+
+def _cue_span(tok: Any) -> tuple[int, int]:
+    end = _end(tok)
+    for c in tok.children:
+        if c.dep_ == "prt" and c.i == tok.i + 1:
+            end = _end(c)
+    return tok.idx, end
+
+
+def _status(tok: Any, sent: Any) -> str:
+    lemma = tok.lemma_.lower()
+    if lemma in cues.DENIED_CUES or any(c.dep_ == "neg" for c in tok.children) and lemma in ("confirm",):
+        return "denied"
+    if lemma in cues.CONFIRMED_CUES:
+        return "confirmed"
+    if lemma in cues.ALLEGED_CUES:
+        return "alleged"
+    low = sent.text.lower()
+    if any(t.lower_ in cues.HEDGE_WORDS for t in sent) or any(p in low for p in cues.HEDGE_PHRASES):
+        return "alleged"
+    return "asserted"
+
+
+def _is_accusation(speaker: Speaker | None, content: Span | None, about: list[str]) -> bool:
+    """A named party telling of someone else's wrongdoing makes an allegation, whatever the verb."""
+    if speaker is None or speaker.entity is None or content is None:
+        return False
+    if not any(a != speaker.entity for a in about) and "mercenar" not in content.text.lower():
+        return False
+    low = content.text.lower()
+    return any(stem in low for stem in cues.WRONGDOING_STEMS)
+
+
+def _overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:
+    return a[0] < b[1] and b[0] < a[1]

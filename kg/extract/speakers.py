@@ -1,0 +1,188 @@
+"""Who is speaking: map a speaker phrase to a resolved entity.
+
+Three cases, in order: the phrase contains an entity mention (a Person first, then an
+Organization, Country or Group: "Russia's foreign ministry" speaks for the ministry if it is an
+entity, else for Russia); a pronoun ("he", "his account") resolves to the nearest preceding
+compatible entity; a discourse noun ("the briefing", "the remarks", "the statement") stands for
+the most recent speaker of a claim, because news prose refers back to an address by its form.
+
+The second half finds the speaker phrase in the parse: the cue's subject (whole subtree, as
+annotators mark titles and appositions), a passive agent, the subject borrowed by participles and
+conjuncts, the antecedent of "who", a post-verbal name ("..., said Mr. Burman"); never a subject
+inside quoted words and never a span that runs over the cue.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left
+from typing import Any
+
+from kg.extract.cues import DISCOURSE_NOUNS, GROUP_PRONOUNS, PERSON_PRONOUNS
+from kg.extract.quotes import QuoteIndex
+from kg.model import Entity
+
+_SUBJ = ("nsubj", "nsubjpass", "csubj")
+_TRIM = " \t\n,;:-\u2013\u2014"
+_SPEAKER_PREF = {"Person": 0, "Organization": 1, "Country": 2, "Group": 3, "Place": 4, "Event": 5}
+_COLLECTIVE = ("Organization", "Country", "Group")
+
+
+class EntityIndex:
+    """Entity mentions sorted by offset, for overlap and "nearest before" queries."""
+
+    def __init__(self, entities: list[Entity]) -> None:
+        self.by_id = {e.id: e for e in entities}
+        self.mentions = sorted((m.start, m.end, e.id) for e in entities for m in e.mentions)
+        self._starts = [m[0] for m in self.mentions]
+
+    def label(self, entity_id: str) -> str:
+        return self.by_id[entity_id].label
+
+    def within(self, start: int, end: int) -> list[tuple[int, int, str]]:
+        """Mentions overlapping ``[start, end)``."""
+        k = max(0, bisect_left(self._starts, start) - 8)
+        return [m for m in self.mentions[k:bisect_left(self._starts, end)] if m[1] > start]
+
+    def ids_within(self, start: int, end: int) -> list[str]:
+        seen: dict[str, None] = {}
+        for _s, _e, eid in self.within(start, end):
+            seen.setdefault(eid)
+        return list(seen)
+
+    def best_within(self, start: int, end: int, head: int | None = None) -> str | None:
+        """The entity a phrase stands for: the mention at its head word, else the best-ranked one."""
+        found = self.within(start, end)
+        if not found:
+            return None
+        if head is not None:
+            at_head = [m for m in found if m[0] <= head < m[1]]
+            if at_head:  # the tightest mention: "Dushanbe" inside "the Ukrainian embassy in Dushanbe"
+                return min(at_head, key=lambda m: m[1] - m[0])[2]
+        found.sort(key=lambda m: (_SPEAKER_PREF.get(self.label(m[2]), 9), m[0]))
+        return found[0][2]
+
+    def person_named(self, word: str) -> str | None:
+        """A Person whose name ends with ``word`` (a surname NER did not tag as a mention)."""
+        key = word.casefold()
+        for eid, ent in self.by_id.items():
+            if ent.label == "Person" and any(n.split()[-1:] == [word] or n.casefold().split()[-1:] == [key]
+                                             for n in [ent.name, *ent.aliases]):
+                return eid
+        return None
+
+    def nearest_before(self, pos: int, labels: tuple[str, ...], limit: int = 1500) -> str | None:
+        k = bisect_left(self._starts, pos) - 1
+        while k >= 0:
+            s, e, eid = self.mentions[k]
+            if pos - s > limit:
+                return None
+            if e <= pos and self.label(eid) in labels:
+                return eid
+            k -= 1
+        return None
+
+
+def resolve_speaker(index: EntityIndex, start: int, end: int, head_text: str, head_pos: int,
+                    last_speaker: str | None) -> str | None:
+    """Entity id for the speaker phrase ``[start, end)`` whose head word is ``head_text``."""
+    word = head_text.lower()
+    if word in DISCOURSE_NOUNS and last_speaker:
+        return last_speaker  # before any name inside the phrase ("disclosures about Sweden")
+    found = index.best_within(start, end, head_pos)
+    if found:
+        return found
+    if head_text[:1].isupper() and word not in PERSON_PRONOUNS:
+        named = index.person_named(head_text)
+        if named:
+            return named
+    if word in PERSON_PRONOUNS:
+        return index.nearest_before(start, ("Person",))
+    if word in GROUP_PRONOUNS:
+        return index.nearest_before(start, _COLLECTIVE, limit=600)
+    if word in DISCOURSE_NOUNS:
+        return last_speaker
+    return None
+
+
+# ---------- the speaker phrase in the parse ----------
+
+def speaker_phrase(verb: Any, quotes: QuoteIndex | None = None) -> tuple[int, int, Any] | None:
+    """Subject of the cue (or the agent of a passive), borrowed from the head for bare participles.
+    A subject inside quoted words is a misparse ("“My reaction ...,” said X") and is passed over."""
+    cur = verb
+    for _ in range(4):
+        for c in cur.children:
+            if c.dep_ == "agent":
+                obj = next((g for g in c.children if g.dep_ == "pobj"), None)
+                if obj is not None:
+                    return np_span(obj)
+        for c in cur.children:
+            if c.dep_ in _SUBJ and quotes is not None and quotes.containing(c.idx) is not None:
+                continue
+            if c.dep_ in _SUBJ:
+                if c.dep_ == "nsubjpass" or (c.lower_ in ("it", "there") and _impersonal(cur)):
+                    return None  # "it was alleged that", "it seems that": no speaker
+                if c.lower_ in ("who", "which", "that") and cur.dep_ == "relcl":
+                    return np_span(cur.head)  # "X, who said ...": the antecedent speaks
+                return np_span(c)
+        if cur.dep_ == "acl" and cur.tag_ == "VBG" and cur.head.pos_ in ("NOUN", "PROPN"):
+            return np_span(cur.head)  # "a statement saying ...", "a tweet attacking ...": the noun speaks
+        if cur.dep_ == "pcomp" and cur.head.head != cur.head:
+            owner = cur.head.head
+            poss = next((c for c in owner.children if c.dep_ == "poss"), None)
+            if owner.pos_ == "NOUN" and poss is not None:
+                return np_span(poss)  # "his campaign of questioning ...": the possessor
+            cur = owner  # "by announcing", "before asking": the governing verb's subject
+            continue
+        if cur.dep_ in ("conj", "advcl", "xcomp", "relcl", "acl") and cur.head != cur:
+            if cur.dep_ == "relcl" or (cur.dep_ == "acl" and cur.tag_ == "VBD" and cur.head.dep_ == "ROOT"):
+                # "X, who said ...": the antecedent speaks; a misparsed finite verb ("Disclosures
+                # alluded to ...") hangs as acl under its own subject
+                return np_span(cur.head)
+            cur = cur.head
+            continue
+        return None
+    return None
+
+
+def _impersonal(verb: Any) -> bool:
+    """"It was alleged", "it seems", "it is clear that": an expletive subject, not a speaker."""
+    return verb.lemma_ in ("be", "seem", "appear") or any(c.dep_ == "auxpass" for c in verb.children)
+
+
+def inverted_speaker(verb: Any) -> tuple[int, int, Any] | None:
+    """Quotative inversion ("..., said Mr. Burman"): a name right after the cue, whatever its label."""
+    for c in verb.rights:
+        if c.i - verb.i > 3:
+            break
+        if c.dep_ in ("dobj", "attr", "npadvmod", "dep", "appos", "nsubj") and (
+                c.pos_ == "PROPN" or c.lower_ in PERSON_PRONOUNS | GROUP_PRONOUNS):
+            return np_span(c)
+    return None
+
+
+def clip_speaker(spk: tuple[int, int, Any] | None, cue: Any) -> tuple[int, int, Any] | None:
+    """A speaker phrase never runs over its cue (misparses can hang a whole sentence on it)."""
+    if spk is None or not (spk[0] <= cue.idx < spk[1]):
+        return spk
+    head = spk[2]
+    return (spk[0], cue.idx, head) if head.idx < cue.idx else (end_of(cue), spk[1], head)
+
+
+def np_span(tok: Any) -> tuple[int, int, Any]:
+    """The speaker phrase: the subject's whole subtree, titles and appositions included, as
+    annotators mark it ("Cornell Brooks, president of the NAACP,"); trailing commas dropped."""
+    start, end = tok.left_edge.idx, end_of(tok.right_edge)
+    text = tok.doc.text
+    cut = max(text.rfind(":", start, tok.idx), text.rfind("\n", start, tok.idx))
+    if cut >= 0:  # "The Latest: Trump says ...", a dateline or a heading glued on by the parser
+        start = cut + 1
+        while start < tok.idx and text[start].isspace():
+            start += 1
+    while end > start and text[end - 1] in _TRIM:
+        end -= 1
+    return start, end, tok
+
+
+def end_of(tok: Any) -> int:
+    return tok.idx + len(tok.text)
