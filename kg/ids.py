@@ -31,11 +31,15 @@ def normalise(name: str) -> str:
         kept.append(ch)
     text = unicodedata.normalize("NFC", "".join(kept)).casefold()
     text = _SPACE.sub(" ", text).strip(_EDGE_PUNCT)
-    if text.startswith("the "):
-        text = text[4:]
-    if text.endswith("'s"):
-        text = text[:-2]
-    return text.strip(_EDGE_PUNCT)
+    while True:  # strip until stable, so normalise(normalise(x)) == normalise(x)
+        before = text
+        if text.startswith("the "):
+            text = text[4:]
+        if text.endswith("'s"):
+            text = text[:-2]
+        text = text.strip(_EDGE_PUNCT)
+        if text == before:
+            return text
 
 
 def make_id(kind: str, *parts: object) -> str:
@@ -45,7 +49,8 @@ def make_id(kind: str, *parts: object) -> str:
     ("a", "b c") hash differently. 96 bits make accidental collisions negligible at any corpus size.
     """
     key = "\x1f".join(str(p) for p in (kind, *parts))
-    return f"{kind.lower()}:{hashlib.sha256(key.encode('utf-8')).hexdigest()[:24]}"
+    digest = hashlib.sha256(key.encode("utf-8", "surrogatepass")).hexdigest()[:24]
+    return f"{kind.lower()}:{digest}"
 
 
 def content_hash(text: str) -> str:

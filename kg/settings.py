@@ -10,7 +10,7 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
-from platformdirs import user_data_dir
+from platformdirs import user_cache_dir, user_data_dir
 
 _PACKAGE_DIR = Path(__file__).resolve().parent
 
@@ -18,6 +18,12 @@ _PACKAGE_DIR = Path(__file__).resolve().parent
 def kg_home() -> Path:
     """Where the embedded store keeps its data, socket, password and logs."""
     return Path(os.environ.get("KG_HOME") or user_data_dir("kg", appauthor=False)).expanduser()
+
+
+def cache_dir() -> Path:
+    """Derived data that can be rebuilt at any time (e.g. the gazetteer index): ``KG_CACHE_DIR``,
+    else the platform's user cache dir, shared by every ``KG_HOME`` so tests do not rebuild it."""
+    return Path(os.environ.get("KG_CACHE_DIR") or user_cache_dir("kg", appauthor=False)).expanduser()
 
 
 def store_name() -> str:

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import codecs
 import json
+import re
 from collections.abc import Iterator, Mapping
 from datetime import UTC, datetime
 from typing import Any, BinaryIO
@@ -68,6 +69,15 @@ def _published(value: Any) -> str | None:
     return _scalar(value)
 
 
+_SURROGATES = re.compile("[\ud800-\udfff]")
+
+
+def _scrub(value: str | None) -> str | None:
+    """JSON can carry lone surrogates (``"\\ud800"``) that no UTF-8 consumer (spaCy, the store) accepts;
+    each becomes U+FFFD, one character for one, so offsets into the text stay valid."""
+    return _SURROGATES.sub("\ufffd", value) if value else value
+
+
 def record_to_article(record: Any, origin: str, fields: Mapping[str, str], limit: int) -> Item:
     """One JSON value -> an Article, or a LoadFailure saying why not."""
     if not isinstance(record, Mapping):
@@ -79,15 +89,16 @@ def record_to_article(record: Any, origin: str, fields: Mapping[str, str], limit
         return LoadFailure(origin, f"text field {name['text']!r} is {what}")
     if len(text) > limit // 4 and len(text.encode("utf-8", "surrogatepass")) > limit:
         return LoadFailure(origin, f"text is larger than KG_MAX_ARTICLE_BYTES ({limit:,} bytes)")
-    url = _scalar(_lookup(record, name["url"]))
-    language = _scalar(_lookup(record, name["language"]))
+    text = _scrub(text) or ""
+    url = _scrub(_scalar(_lookup(record, name["url"])))
+    language = _scrub(_scalar(_lookup(record, name["language"])))
     return Article(
-        id=Article.make_id(text, url, _scalar(_lookup(record, name["id"]))),
+        id=Article.make_id(text, url, _scrub(_scalar(_lookup(record, name["id"])))),
         text=text,
-        title=_scalar(_lookup(record, name["title"])),
+        title=_scrub(_scalar(_lookup(record, name["title"]))),
         url=url,
-        published=_published(_lookup(record, name["published"])),
-        source=_scalar(_lookup(record, name["source"])),
+        published=_scrub(_published(_lookup(record, name["published"]))),
+        source=_scrub(_scalar(_lookup(record, name["source"]))),
         origin=origin,
         language=language.lower() if language else None,
     )

@@ -30,7 +30,16 @@ from typing import Any
 from kg.extract import cues
 from kg.extract.cues import words
 from kg.extract.quotes import QuoteIndex
-from kg.extract.speakers import EntityIndex, clip_speaker, inverted_speaker, resolve_speaker, speaker_phrase
+from kg.extract.speakers import (
+    EntityIndex,
+    clip_speaker,
+    coordinated_with_outer_cue,
+    inverted_speaker,
+    left_subject,
+    preceding_speaker,
+    resolve_speaker,
+    speaker_phrase,
+)
 from kg.extract.speakers import end_of as _end
 from kg.ids import make_id
 from kg.model import Article, Claim, Entity, Span, Speaker
@@ -45,15 +54,17 @@ claim allege deny confirm announce report reveal disclose acknowledge admit ment
 discuss question dispute reject dismiss refute criticize criticise blast slam condemn praise tout
 oppose support defend endorse back welcome thank attack blame accuse promise pledge propose offer
 recommend predict estimate demand repeat reiterate recall stress emphasize emphasise cite reference
-address express unveil release outline call liken dub label brand denounce characterize characterise
+express unveil outline call liken dub label brand denounce characterize characterise
 examine highlight
 """)
 _VERB_CUES = cues.CUE_VERBS | _DOBJ_CUES | _XCOMP_CUES
 _TO_CUES = words("allude refer point object")
 _ABOUT_PREPS = ("about", "of", "on", "against", "over")
 # “...” ― Sonya Herridge: a quotation signed with a dash and a name (letters, vox pops, epigraphs)
-_SIGNED = re.compile(r"[ \t]*([\u2015\u2014\u2013]|--)[ \t]*([A-Z][\w.'\u2019-]*(?:[ \t]+[A-Z][\w.'\u2019-]*){0,3})")
+_SIGNED = re.compile(r"[ \t\u00a0]*([\u2015\u2014\u2013]|--)[ \t\u00a0]*([A-Z][\w.'\u2019-]*(?:[ \t\u00a0]+[A-Z][\w.'\u2019-]*){0,3})")
 _TRIM = " \t\n,;:-\u2013\u2014"
+# Transcript turns: a paragraph opening with an upper-case name and a colon ("WALLACE: Let's start ...")
+_TURN = re.compile(r"(?m)^[\"\u201c]?([A-Z][A-Z.'\u2019-]+(?:[ \t]+[A-Z][A-Z.'\u2019-]+){0,2})(:)[ \t]+(\S[^\n]*)")
 
 
 def find_claims(doc: Any, article: Article, entities: list[Entity]) -> list[Claim]:
@@ -88,6 +99,7 @@ def find_claims(doc: Any, article: Article, entities: list[Entity]) -> list[Clai
                 status=status, speaker=speaker, content=cspan, about=about))
             lemmas[claims[-1].id] = cue_tok.lemma_.lower()
     claims.extend(_signed_quotes(doc, article, index, quotes, {c.cue.start for c in claims}))
+    claims.extend(_transcript_turns(doc, article, index, {c.cue.start for c in claims}))
     kept = _drop_restatements(claims, lemmas)
     kept.sort(key=lambda c: c.cue.start)  # reading order
     return kept
@@ -111,6 +123,28 @@ def _signed_quotes(doc: Any, article: Article, index: EntityIndex, quotes: Quote
     return out
 
 
+def _transcript_turns(doc: Any, article: Article, index: EntityIndex, taken: set[int]) -> list[Claim]:
+    """Interview transcripts mark each turn with the speaker's name in capitals and a colon; the
+    turn's paragraph is what that speaker said. Quotation marks around a turn are often left open,
+    so this works on the raw text rather than on quotation regions or the parse."""
+    out = []
+    for m in _TURN.finditer(doc.text):
+        if m.start(2) in taken:
+            continue
+        s, e = m.start(1), m.end(1)
+        content = _tidy(doc.text, m.start(3), m.end(3))
+        if content is None:
+            continue
+        cue = Span(m.start(2), m.end(2), ":")
+        sent = doc.char_span(cue.start, cue.end, alignment_mode="expand")
+        sentence = (sent.sent.start_char, sent.sent.end_char) if sent is not None else (s, content[1])
+        out.append(Claim(id=make_id("Claim", article.id, cue.start, cue.end), cue=cue, sentence=sentence,
+                         status="asserted", speaker=Speaker(s, e, m.group(1), index.best_within(s, e)),
+                         content=Span(content[0], content[1], doc.text[content[0]:content[1]]),
+                         about=index.ids_within(*content)))
+    return out
+
+
 def _drop_restatements(claims: list[Claim], lemmas: dict[str, str]) -> list[Claim]:
     """A stance verb inside a claim's own content, by the same speaker ("X said she wants to ...",
     "X said, recalling ..."), restates that claim; it is not a second attribution. Different
@@ -118,7 +152,7 @@ def _drop_restatements(claims: list[Claim], lemmas: dict[str, str]) -> list[Clai
     kept = []
     for b in claims:
         outer = [a for a in claims if a is not b and a.content and a.content.start <= b.cue.start < a.content.end]
-        if outer and lemmas[b.id] not in cues.SPEECH_VERBS and any(_same_speaker(a, b) for a in outer):
+        if outer and lemmas.get(b.id, "say") not in cues.SPEECH_VERBS and any(_same_speaker(a, b) for a in outer):
             continue
         kept.append(b)
     return kept
@@ -165,7 +199,7 @@ def _verb_claim(tok: Any, sent: Any, quotes: QuoteIndex) -> tuple | None:
     if spk is not None and quotes.containing(spk[2].idx) is not None:
         spk = None  # a subject inside the quoted words is a misparse: the speaker stands outside them
     if spk is None and speech:
-        spk = inverted_speaker(tok)
+        spk = inverted_speaker(tok) or preceding_speaker(tok, quotes) or left_subject(tok, quotes)
     return tok, _cue_span(tok), clip_speaker(spk, tok), content
 
 
@@ -188,7 +222,7 @@ def _complement(tok: Any, lemma: str) -> tuple[int, int] | None:
                 obj = next((k for k in kids if k.dep_ == "dobj" and k.i < c.i), None)
                 left = obj.left_edge if obj is not None else c.left_edge
                 return _clip(left.idx, _end(c.right_edge), tok)
-            return _clip(c.left_edge.idx, _end(c.right_edge), tok)
+            return _clip(c.left_edge.idx, _reported_end(c), tok)
     if lemma in _DOBJ_CUES:
         for c in kids:
             if c.dep_ == "dobj" and c.pos_ != "PRON":
@@ -211,6 +245,22 @@ def _complement(tok: Any, lemma: str) -> tuple[int, int] | None:
             if c.dep_ == "prep" and c.lower_ in ("of", "for", "with"):
                 return c.idx, _end(c.right_edge)
     return None
+
+
+def _reported_end(clause: Any) -> int:
+    """End of a reported clause, short of a speech verb coordinated with the outer cue ("says Y
+    promised to stay and said ..."): that verb is a second claim by the same speaker."""
+    second = [k for k in clause.children if k.dep_ == "conj" and coordinated_with_outer_cue(k)]
+    if not second:
+        return _end(clause.right_edge)
+    cut = min(second, key=lambda k: k.i).left_edge.i
+    while cut > clause.left_edge.i and _is_link(clause.doc[cut - 1]):
+        cut -= 1
+    return _end(clause.doc[cut - 1])
+
+
+def _is_link(tok: Any) -> bool:
+    return tok.dep_ in ("cc", "punct") or tok.is_space
 
 
 def _clip(start: int, end: int, cue: Any) -> tuple[int, int] | None:
@@ -297,6 +347,8 @@ def _headline_colon(tok: Any, sent: Any) -> tuple | None:
     if any(t.pos_ in ("VERB", "AUX", "PRON") for t in before) or not any(t.pos_ in ("PROPN", "NOUN")
                                                                           for t in before):
         return None
+    if before[0].text in "([" or any(t.lower_ in cues.EDITORIAL_LABELS for t in before):
+        return None  # "Editor's note:", "Correction:", "(WARNING: ...)": the publication's own labels
     content = _tidy(tok.doc.text, _end(tok), sent.end_char)
     if content is None:
         return None
@@ -322,6 +374,10 @@ def _noun_claim(tok: Any) -> tuple | None:
             obj = next((g for g in c.children if g.dep_ == "pobj"), None)
             if obj is not None:
                 spk = (obj.left_edge.idx, _end(obj.right_edge), obj)
+    if spk is None:  # "Trump claims that ...", misparsed as a noun compound: the name speaks
+        name = next((c for c in tok.lefts if c.dep_ == "compound" and c.pos_ == "PROPN"), None)
+        if name is not None and tok.dep_ == "ROOT":
+            spk = (name.left_edge.idx, _end(name), name)
     if spk is None and tok.dep_ in ("dobj", "pobj"):
         verb = tok.head if tok.dep_ == "dobj" else tok.head.head
         spk = clip_speaker(speaker_phrase(verb), tok)

@@ -49,6 +49,19 @@ briefing statement remarks remark address speech report description narrative ac
 announcement comments comment presentation testimony interview letter disclosure disclosures
 """)
 
+# Documents and occasions a party issues or speaks at: "X issued a statement calling ...", "she said at a
+# news conference announcing ...": the issuer, not the document, is the speaker of the participle.
+ISSUED_NOUNS = words("""
+statement paper papers letter release conference briefing tweet post memo filing brief report video ad
+advertisement op-ed editorial
+""")
+
+# Labels a publication puts before a colon ("Editor's note:", "Correction:", "Two questions:"): not speakers.
+EDITORIAL_LABELS = words("""
+note correction corrections clarification update updates video photo photos watch warning related editor
+question questions disclosure transcript excerpt excerpts advertisement
+""")
+
 # Status words. A cue lemma in one of these sets sets the claim's status directly.
 ALLEGED_CUES = words("allege claim purport accuse charge")
 DENIED_CUES = words("deny reject dismiss refute rebut dispute")

@@ -26,8 +26,8 @@ def quote_regions(text: str) -> list[tuple[int, int]]:
         if ch == "\n" and start is not None and text.startswith("\n\n", i):
             start = None  # unclosed at paragraph end: drop rather than guess
         elif start is None and (ch == _CURLY_OPEN or ch == '"' or text.startswith("''", i) or
-                                text.startswith("``", i)):
-            start, opener = i, ch if ch in (_CURLY_OPEN, '"') else text[i:i + 2]
+                                text.startswith("``", i) or (ch == _CURLY_CLOSE and _line_start(text, i))):
+            start, opener = i, ch if ch in (_CURLY_OPEN, '"', _CURLY_CLOSE) else text[i:i + 2]
             i += len(opener)
             continue
         elif start is not None and _closes(text, i, opener):
@@ -41,9 +41,15 @@ def quote_regions(text: str) -> list[tuple[int, int]]:
     return regions
 
 
+def _line_start(text: str, i: int) -> bool:
+    """A closing quote mark typed at the start of a line opens a quotation (a common slip in
+    letters and vox pops: ”Mr. Trump embodies ...” ― Sonya H.)."""
+    return i == 0 or text[i - 1] == "\n"
+
+
 def _closes(text: str, i: int, opener: str) -> bool:
     ch = text[i]
-    if opener == _CURLY_OPEN:
+    if opener in (_CURLY_OPEN, _CURLY_CLOSE):
         return ch == _CURLY_CLOSE
     if opener == '"':
         return ch == '"' or ch == _CURLY_CLOSE

@@ -139,7 +139,7 @@ class GraphBatch:
                          lists={"claims": [rel.claim] if rel.claim else [], "articles": [art.id],
                                 "asserted_by": [rel.asserted_by] if rel.asserted_by else [],
                                 "evidence": [f"{art.id}:{rel.evidence[0]}:{rel.evidence[1]}"]})
-        self.warnings.extend(f"{art.id}: {w}" for w in ex.warnings)
+        self.warnings.extend(f"{art.origin or art.id}: {w}" for w in ex.warnings)
         return self
 
     def _add_entity(self, ent: Entity, seen: str) -> None:

@@ -1,0 +1,231 @@
+"""Mentions from a spaCy Doc: NER spans, repaired by rules and the reference data.
+
+A Mention is one span with a kg label (Person, Organization, Place, Country, Group, Event).
+Repairs: "the"/possessive trimmed; a state or capital is never an ORG; an ORG that is only a
+headline fragment is dropped; known IGOs are ORGs; "<Ukrainian> embassy in <Dushanbe>" is one
+Organization; "<NATO> summit"-style phrases are Events; a place name inside a pathogen's name
+("West Nile virus") is not a Place; a demonym keeps its Group label but records its state and
+whether it means the state ("Russian authorities").
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from typing import Any
+
+from kg.geo.reference import Reference
+from kg.ids import normalise
+
+SPACY_LABELS = {"PERSON": "Person", "ORG": "Organization", "GPE": "Place", "LOC": "Place", "FAC": "Place",
+                "NORP": "Group", "EVENT": "Event"}
+# nouns whose demonym modifier means the state ("Ukrainian embassy" -> Ukraine acts)
+STATE_NOUNS = frozenset(["government", "authorities", "authority", "officials", "official", "ministry", "minister", "president", "army", "military", "forces", "troops", "embassy", "consulate", "diplomats", "diplomat", "parliament", "leadership", "navy", "regime", "state", "administration", "intelligence"])
+MISSION_NOUNS = frozenset({"embassy", "consulate", "mission"})
+EVENT_HEADS = frozenset({"summit", "conference", "forum", "congress", "talks", "meeting", "gathering",
+                         "olympics", "games", "election", "elections", "referendum", "war"})
+PATHOGEN_HEADS = frozenset({"virus", "fever", "disease", "flu", "encephalitis", "strain", "hemorrhagic",
+                            "haemorrhagic", "pox"})
+_MISSION_RE = re.compile(r"\b(?:" + "|".join(sorted(MISSION_NOUNS)) + r")\b", re.IGNORECASE)
+_EVENT_RE = re.compile(r"\b(?:" + "|".join(sorted(EVENT_HEADS)) + r")\b", re.IGNORECASE)
+_EVENT_NAMERS = frozenset({"ORG", "GPE", "NORP", "LOC", "FAC"})
+_EVENT_WORDS = frozenset({"annual", "security", "peace", "trade", "climate", "emergency", "leaders", "g20", "g7"})
+_CONNECTORS = frozenset({"of", "the", "for", "and", "de", "on"})
+_TRIM_END = {"'s", "\u2019s", "'", "\u2019", ".", ",", ";", ":", "-", "\u2014"}
+
+
+@dataclass
+class Mention:
+    start: int  # character offsets into article.text
+    end: int
+    text: str
+    label: str  # kg label
+    sent: int  # index of the sentence in the doc
+    state: str | None = None  # ISO code when the span names (or is a demonym of) a state
+    org: str | None = None  # canonical IGO name when the span is a known organisation
+    demonym: bool = False
+    state_sense: bool = False  # a demonym that means the state ("Ukrainian embassy")
+    modifier: bool = False  # a demonym used as an adjective ("Cuban cigars"), not as a noun
+
+
+def _trim(span: Any) -> Any | None:
+    """Drop a leading "the" and trailing possessive/punctuation tokens; None when nothing is left."""
+    start, end = span.start, span.end
+    doc = span.doc
+    while start < end and (doc[start].lower_ == "the" or doc[start].is_punct or doc[start].is_space):
+        start += 1
+    while end > start and (doc[end - 1].text in _TRIM_END or doc[end - 1].is_space
+                           or doc[end - 1].is_quote or doc[end - 1].is_bracket):
+        end -= 1
+    return doc[start:end] if end > start else None
+
+
+def _is_headline(span: Any, text: str) -> bool:
+    """Is the span on a title-cased line without sentence punctuation (a headline or menu item)?"""
+    lo = text.rfind("\n", 0, span.start_char) + 1
+    hi = text.find("\n", span.end_char)
+    line = text[lo: hi if hi >= 0 else len(text)].strip()
+    words = [w for w in line.split() if w[:1].isalpha()]
+    if len(words) < 3 or line[-1:] in ".!?\"'\u201d":
+        return False
+    return sum(w[0].isupper() for w in words) / len(words) >= 0.7
+
+
+class MentionFinder:
+    """Turns a Doc into Mentions; holds the reference-derived lookups (built once)."""
+
+    def __init__(self, ref: Reference, place_names: frozenset[str] = frozenset()) -> None:
+        self.ref = ref
+        self.place_names = place_names  # normalised names an ORG must not be (capitals, states)
+
+    def find(self, doc: Any, sentence_starts: list[int] | None = None, text: str | None = None) -> list[Mention]:
+        """Mentions in document order. ``sentence_starts`` (token index of each sentence's first
+        token) and ``text`` (the article text) save walks over the Doc when the caller has them:
+        ``doc.sents`` and ``doc.text`` are each rebuilt token by token on every access."""
+        starts = sentence_starts if sentence_starts is not None else [s.start for s in doc.sents]
+        text = text if text is not None else doc.text
+
+        def sent_of(i: int) -> int:
+            return bisect_right(starts, i) - 1
+
+        out: list[Mention] = []
+        prev_ent = None
+        for ent in doc.ents:
+            spacy_label = ent.label_
+            label = SPACY_LABELS.get(spacy_label)
+            if label is None or "\n" in ent.text.strip():
+                prev_ent = ent
+                continue
+            if (ent.label_ == "NORP" and prev_ent is not None and prev_ent.label_ == "PERSON"
+                    and prev_ent.end == ent.start and len(prev_ent) == 1 and out
+                    and out[-1].start == prev_ent.start_char):
+                # "Mark" + "Cuban": a given name followed by a demonym-looking surname is one person
+                out.pop()
+                ent = doc[prev_ent.start:ent.end]
+                spacy_label, label = "PERSON", "Person"
+            prev_ent = ent
+            span = _trim(_joined(ent) if spacy_label == "ORG" else ent)
+            if span is None:
+                continue
+            m = self._classify(span, spacy_label, label, sent_of, text)
+            if m is not None:
+                out.append(m)
+        missions = self._missions(doc, sent_of, text)
+        if missions:  # the longer "<X> Embassy in <Y>" replaces NER's "<X> Embassy"
+            replaced = {m.start for m in missions}
+            out = [m for m in out if not (m.label == "Organization" and m.start in replaced)]
+        out.extend(missions)
+        out.extend(self._events(doc, sent_of, text))
+        out.sort(key=lambda m: (m.start, -m.end))
+        return out
+
+    def _classify(self, span: Any, spacy_label: str, label: str, sent_of: Callable[[int], int],
+                  text: str) -> Mention | None:
+        key = normalise(span.text)
+        m = Mention(span.start_char, span.end_char, span.text, label, sent_of(span.start))
+        org = self.ref.org_by_name.get(key)
+        if org is not None and spacy_label != "PERSON":
+            m.label, m.org = "Organization", org.name
+            return m
+        code = self.ref.state_by_name.get(key)
+        if code and (spacy_label != "PERSON" or len(span) == 1):
+            m.label, m.state = "Country", code
+            return m
+        dem = self.ref.state_by_demonym.get(key)
+        if dem and spacy_label in ("NORP", "GPE", "LOC", "ORG"):  # "Ukrainian" is never a place
+            m.label, m.state, m.demonym = "Group", dem, True
+            head = span.root.head
+            m.modifier = span.root.dep_ in ("amod", "compound")
+            m.state_sense = m.modifier and head.lower_ in STATE_NOUNS
+            return m
+        if spacy_label == "NORP":
+            return m
+        if label == "Place" and _names_pathogen(span):
+            return None
+        if spacy_label == "ORG":
+            if key in self.place_names:
+                m.label = "Place"
+            elif _is_headline(span, text):
+                return None
+        return m
+
+    def _missions(self, doc: Any, sent_of: Callable[[int], int], text: str) -> list[Mention]:
+        """"<demonym|state> embassy [in <place>]" -> one Organization (the diplomatic mission)."""
+        out = []
+        for tok in _tokens_matching(doc, text, _MISSION_RE):
+            if tok.i == 0:
+                continue
+            prev = doc[tok.i - 1]
+            if tok.ent_type_ == "ORG" and tok.ent_iob_ == "I":
+                start = tok.i
+                while doc[start].ent_iob_ == "I":
+                    start -= 1
+            elif prev.ent_type_ in ("NORP", "GPE"):
+                start = prev.i
+                while start > 0 and doc[start].ent_iob_ == "I":
+                    start -= 1
+            else:
+                continue
+            while start < tok.i and doc[start].lower_ == "the":
+                start += 1
+            end = tok.i + 1
+            if end + 1 < len(doc) and doc[end].lower_ == "in" and doc[end + 1].ent_type_ in ("GPE", "LOC"):
+                end += 2
+                while end < len(doc) and doc[end].ent_iob_ == "I":
+                    end += 1
+            span = doc[start:end]
+            out.append(Mention(span.start_char, span.end_char, span.text, "Organization", sent_of(start)))
+        return out
+
+    def _events(self, doc: Any, sent_of: Callable[[int], int], text: str) -> list[Mention]:
+        """"<NATO|G20|Munich Security> summit/conference" -> an Event (left modifiers must be named)."""
+        out = []
+        for tok in _tokens_matching(doc, text, _EVENT_RE):
+            if tok.ent_type_ == "EVENT" or tok.pos_ != "NOUN":
+                continue
+            start = tok.i
+            named = False
+            while start > 0 and tok.i - start < 5:
+                prev = doc[start - 1]
+                if prev.ent_type_ in _EVENT_NAMERS or (prev.pos_ == "PROPN" and not prev.ent_type_):
+                    named = True
+                elif not (prev.like_num or prev.lower_ in _EVENT_WORDS or prev.ent_type_ == "ORDINAL"):
+                    break
+                start -= 1
+            while start < tok.i and not (doc[start].ent_type_ in _EVENT_NAMERS or doc[start].pos_ == "PROPN"
+                                         or doc[start].ent_type_ == "ORDINAL"):
+                start += 1
+            if named and start < tok.i:
+                span = doc[start: tok.i + 1]
+                out.append(Mention(span.start_char, span.end_char, span.text, "Event", sent_of(start)))
+        return out
+
+
+def _names_pathogen(span: Any) -> bool:
+    """"West Nile virus", "Marburg fever", "Reston ebolavirus": a place name inside a pathogen's name."""
+    doc = span.doc
+    nxt = doc[span.end] if span.end < len(doc) else None
+    if nxt is not None and (nxt.lower_ in PATHOGEN_HEADS or nxt.lower_.endswith("virus")):
+        return True
+    return span[-1].lower_.endswith("virus")
+
+
+def _joined(ent: Any) -> Any:
+    """"Security Council of the" + "Russian Federation" (split by the ruler) -> one ORG span."""
+    doc = ent.doc
+    if ent[-1].lower_ in _CONNECTORS and ent.end < len(doc) and doc[ent.end].ent_iob_ == "B":
+        end = ent.end + 1
+        while end < len(doc) and doc[end].ent_iob_ == "I":
+            end += 1
+        return doc[ent.start:end]
+    return ent
+
+
+def _tokens_matching(doc: Any, text: str, pattern: re.Pattern[str]) -> Iterator[Any]:
+    """Tokens whose text matches ``pattern`` (a regex over the text is far cheaper than a token walk)."""
+    for found in pattern.finditer(text):
+        span = doc.char_span(found.start(), found.end())
+        if span is not None and len(span) == 1:
+            yield span[0]

@@ -1,0 +1,209 @@
+"""The Extractor: Article -> Extraction (entities, geocoded places, claims, relations, co-mentions).
+
+Heavy things load once per process (spaCy, the reference data, the gazetteer); per article the
+work outside spaCy is dictionary look-ups, so throughput stays close to raw ``nlp.pipe``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from itertools import combinations
+from typing import Any
+
+from kg.extract.claims import find_claims
+from kg.extract.entities import MentionFinder
+from kg.extract.language import not_english
+from kg.extract.nlp import load_nlp
+from kg.extract.relations import find_relations
+from kg.extract.resolve import Cluster, acronym_mentions, assign_keys, best_name
+from kg.geo.disambiguate import Choice, GeoContext, choose
+from kg.geo.gazetteer import Gazetteer, GeoRecord, gazetteer
+from kg.geo.online import check_online_service, online_lookup
+from kg.geo.reference import Reference, reference
+from kg.ids import normalise
+from kg.model import Article, Claim, Entity, Extraction, Geo, Relation, Span, entity_id
+
+MIN_CONFIDENCE = 0.5  # below this a Place keeps its label but gets no coordinates
+_PLACE_FEATURES = ("PPLC", "ADM1", "RGN", "PCLI")
+
+
+def _geo(rec: GeoRecord, confidence: float) -> Geo:
+    return Geo(rec.geonames_id if rec.geonames_id > 0 else None, rec.lat, rec.lon, rec.country_code or None,
+               rec.feature_code, round(confidence, 3), rec.name)
+
+
+class Extractor:
+    """Loads spaCy and the gazetteers once; ``extract``/``extract_many`` reuse them."""
+
+    def __init__(self, nlp: Any = None, gz: Gazetteer | None = None, ref: Reference | None = None) -> None:
+        self.nlp = nlp if nlp is not None else load_nlp()
+        self.ref = ref or reference()
+        self.gz = gz or gazetteer()
+        self.country_records: dict[str, GeoRecord] = {}
+        for rec in self.gz.records:
+            if rec.feature_code == "PCLI":
+                self.country_records[rec.country_code] = rec
+        # names an ORG span must not be: capitals, states, regions and big cities (any name form)
+        strong: set[str] = set(self.ref.capitals)
+        records = self.gz.records
+        for key, idxs in self.gz.names.items():
+            if any(records[i].feature_code in _PLACE_FEATURES or records[i].population >= 200_000
+                   for i in idxs):
+                strong.add(key)
+        self.finder = MentionFinder(self.ref, frozenset(strong - set(self.ref.org_by_name)))
+        check_online_service()  # a mistyped KG_GEOCODER fails here, not mid-corpus
+
+    def extract(self, article: Article) -> Extraction:
+        return next(self.extract_many([article]))
+
+    def extract_many(self, articles: Iterable[Article], batch_size: int = 32,
+                     n_process: int = 1) -> Iterator[Extraction]:
+        """Stream Extractions in input order; the input is consumed lazily through ``nlp.pipe``."""
+        def feed() -> Iterator[tuple[str, tuple[Article, str | None]]]:
+            for article in articles:
+                lang = (article.language or "").strip().lower()
+                warning = (f"not English (language {article.language!r})" if lang and not lang.startswith("en")
+                           else not_english(article.text))
+                yield ("" if warning else article.text), (article, warning)
+
+        for doc, (article, warning) in self.nlp.pipe(feed(), as_tuples=True, batch_size=batch_size,
+                                                     n_process=n_process):
+            if warning:
+                yield Extraction(article=article, warnings=[warning])
+            else:
+                yield self.from_doc(doc, article)
+
+    def from_doc(self, doc: Any, article: Article) -> Extraction:
+        """Everything after spaCy: mentions, resolution, geocoding, claims, relations, co-mentions."""
+        sents = [(s.start, s.start_char, s.end_char) for s in doc.sents]
+        mentions = self.finder.find(doc, [s[0] for s in sents], article.text)
+        mentions += acronym_mentions(article.text, mentions)
+        clusters = assign_keys(article.text, mentions)
+        entities, sentence_ids = self._entities(clusters, article.text)
+        warnings: list[str] = []
+        claims: list[Claim] = []
+        relations: list[Relation] = []
+        try:  # one article's failure in a later stage must not end a corpus run; it is reported
+            claims = find_claims(doc, article, entities)
+            relations = find_relations(doc, article, entities, claims)
+        except Exception as exc:  # noqa: BLE001
+            warnings.append(f"claims/relations failed: {type(exc).__name__}: {exc}")
+        comentions = []
+        for n, ids in sorted(sentence_ids.items()):
+            for a, b in combinations(sorted(ids), 2):
+                comentions.append((a, b, sents[n][1], sents[n][2]))
+        return Extraction(article, entities, claims, relations, comentions, warnings)
+
+    def _locate(self, clusters: list[Cluster], text: str) -> dict[int, Choice | None]:
+        """Choose a gazetteer record for every Place cluster, in context.
+
+        Context = the countries the article names plus the countries of its confidently placed
+        cities (two passes); a toponym followed by ", <state or country>" is looked for inside it.
+        """
+        named = {c.key for c in clusters if c.label == "Country"}
+        places = [c for c in clusters if c.label == "Place"]
+        first = {id(c): choose(self.gz, c.mentions[0].text, GeoContext(named)) for c in places}
+        sure = {ch.record.country_code for ch in first.values() if ch and ch.confidence >= 0.8}
+        ends = {m.end: c for c in places for m in c.mentions}
+        subdivisions: dict[int, Choice] = {}
+        for c in clusters:  # "Atlanta, Georgia": Georgia is the US state, not the country
+            sub = self._subdivision_in(c, (named | sure) - {c.key}, text, ends) if c.label == "Country" else None
+            if sub is not None:
+                c.label, c.key = "Place", normalise(c.mentions[0].text)
+                subdivisions[id(c)] = Choice(sub, 0.9, 2)
+        ctx = GeoContext({c.key for c in clusters if c.label == "Country"} | sure)
+        starts = {m.start: c for c in clusters for m in c.mentions if c.label in ("Place", "Country")}
+        choices: dict[int, Choice | None] = dict(subdivisions)
+        for c in sorted(places, key=lambda c: self._container(c, text, starts) is not None):
+            container = self._container(c, text, starts)
+            within = None
+            if container is not None:
+                within = (self.country_records.get(container.key) if container.label == "Country"
+                          else getattr(choices.get(id(container)), "record", None))
+            choices[id(c)] = choose(self.gz, c.mentions[0].text, ctx, within)
+        return choices
+
+    @staticmethod
+    def _container(c: Cluster, text: str, starts: dict[int, Cluster]) -> Cluster | None:
+        for m in c.mentions:
+            if text[m.end: m.end + 2] == ", ":
+                nxt = starts.get(m.end + 2)
+                if nxt is not None and nxt is not c:
+                    return nxt
+        return None
+
+    def _entities(self, clusters: list[Cluster], text: str) -> tuple[list[Entity], dict[int, set[str]]]:
+        choices = self._locate(clusters, text)
+        by_id: dict[str, Entity] = {}
+        sentence_ids: dict[int, set[str]] = {}
+        for c in clusters:
+            geo = self._geo_for(c, choices.get(id(c)))
+            label = c.label
+            if label == "Place" and geo is not None and geo.feature_code == "PCLI":
+                label = "Country"
+            name = self._name(c, label, geo)
+            eid = entity_id(label, name, geo)
+            ent = by_id.get(eid)
+            if ent is None:
+                ent = by_id[eid] = Entity(eid, label, name, geo=geo)
+                if label == "Group" and c.key.startswith("demonym:"):
+                    code = c.key.split(":", 1)[1]
+                    ent.properties["country_code"] = code
+                    ent.properties["country"] = entity_id("Country", "", Geo(None, None, None, code))
+            if any(m.state_sense for m in c.mentions):
+                ent.properties["means_state"] = True
+            ent.mentions.extend(Span(m.start, m.end, m.text) for m in c.mentions)
+            for m in c.mentions:
+                sentence_ids.setdefault(m.sent, set()).add(eid)
+        for ent in by_id.values():
+            ent.mentions.sort(key=lambda s: (s.start, s.end))
+            seen = {normalise(ent.name)}
+            for sp in ent.mentions:
+                if normalise(sp.text) not in seen:
+                    seen.add(normalise(sp.text))
+                    ent.aliases.append(sp.text)
+        return list(by_id.values()), sentence_ids
+
+    def _subdivision_in(self, c: Cluster, codes: set[str], text: str,
+                        ends: dict[int, Cluster]) -> GeoRecord | None:
+        """Is the country's name also a state/region of another country the article is about, or
+        does it follow a town of that state ("Atlanta, Georgia")?"""
+        primary, _ = self.gz.lookup(c.mentions[0].text)
+        subs = [r for r in primary if r.feature_code in ("ADM1", "RGN") and r.country_code != c.key]
+        for r in subs:
+            if r.country_code in codes:
+                return r
+        for m in c.mentions:
+            before = ends.get(m.start - 2) if text[m.start - 2: m.start] == ", " else None
+            if before is not None:
+                towns = self.gz.lookup(before.mentions[0].text)[0]
+                for r in subs:
+                    if any(t.country_code == r.country_code and t.admin1 == r.admin1 != "" for t in towns):
+                        return r
+        return None
+
+    def _geo_for(self, c: Cluster, choice: Any) -> Geo | None:
+        if c.label == "Country":
+            rec = self.country_records.get(c.key)
+            return _geo(rec, 1.0) if rec else Geo(None, None, None, c.key, "PCLI", 1.0)
+        if c.label != "Place":
+            return None
+        if choice is not None and choice.confidence >= MIN_CONFIDENCE:
+            return _geo(choice.record, choice.confidence)
+        return online_lookup(c.mentions[0].text)
+
+    def _name(self, c: Cluster, label: str, geo: Geo | None) -> str:
+        if label == "Country":
+            state = self.ref.states.get(geo.country_code if geo and geo.country_code else c.key)
+            if state:
+                return state.name
+        if label == "Organization":
+            orgs = [m.org for m in c.mentions if m.org]
+            if orgs:
+                return orgs[0]
+        if label == "Group" and c.key.startswith("demonym:"):
+            state = self.ref.states.get(c.key.split(":", 1)[1])
+            if state and state.demonyms:
+                return state.demonyms[0]
+        return best_name(c)
+

