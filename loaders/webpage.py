@@ -23,7 +23,8 @@ _LANG = re.compile(
 )
 
 
-MIN_WORDS = 5  # fewer words than this is page chrome ("Home", "Log in"), not an article
+MIN_WORDS = 15  # fewer words is page chrome ("Home | About", a cookie notice), not an article: even
+# a news brief has a sentence or two
 
 
 def page_language(head: bytes) -> str | None:

@@ -87,9 +87,7 @@ BAD = {"empty.txt": "error", "image.txt": "error", "no_article.html": "error", "
 # inputs the current code does not report by name (see the xfail reasons); kept in the run and tallied
 BUG_NO_ENTITY_WARNING = ("bug: kg/extract/extractor.py gives no warning for an article with no entities, so "
                          "nothing tells the analyst why no_entities.txt added no MENTIONS")
-BUG_CHROME_PAGE = ("bug: loaders/webpage.py MIN_WORDS=5 lets trafilatura's 'Home | About We use cookies.' "
-                   "through as an Article; a page of nav + cookie notice is imported instead of refused")
-KNOWN_BUGS = {"no_entities.txt": BUG_NO_ENTITY_WARNING, "cookie_banner.html": BUG_CHROME_PAGE}
+KNOWN_BUGS = {"no_entities.txt": BUG_NO_ENTITY_WARNING}
 
 
 def write_inputs(folder: Path) -> None:
