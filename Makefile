@@ -44,6 +44,10 @@ typecheck: $(STAMP)
 screenshots: $(STAMP)
 	$(BIN)/python -m tests.analyst.screenshots docs/img
 
+# The benchmark (bench/README.md): 1k and 10k articles, ~25 min on two idle cores.
+bench: $(STAMP)
+	$(BIN)/python bench/run.py --sizes 1000,10000 --out bench/results/latest.json
+
 stop:
 	-$(BIN)/kg store stop
 

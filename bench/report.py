@@ -1,0 +1,73 @@
+"""Plain-text tables for a benchmark result (the JSON written by ``run.py`` is the record).
+
+Kept apart from ``run.py`` so a saved result can be re-printed: ``python bench/report.py FILE.json``.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+from typing import Any
+
+
+def _f(value: Any, fmt: str = ".2f") -> str:
+    return "-" if value is None else format(value, fmt)
+
+
+def _rows(header: list[str], rows: list[list[str]]) -> str:
+    widths = [max(len(str(r[i])) for r in [header, *rows]) for i in range(len(header))]
+    line = lambda r: "  ".join(str(c).rjust(w) if i else str(c).ljust(w)  # noqa: E731
+                               for i, (c, w) in enumerate(zip(r, widths, strict=True)))
+    return "\n".join([line(header), line(["-" * w for w in widths]), *map(line, rows)])
+
+
+def throughput_rows(result: dict[str, Any]) -> list[list[str]]:
+    rows = []
+    for size, data in result["sizes"].items():
+        for w, raw in data["raw"].items():
+            kg = data["kg"][w]
+            rows.append([size, w, _f(data["corpus"]["tokens"], ","),
+                         _f(raw["e2e_tokens_per_s"], ",.0f"), _f(raw["pipe_tokens_per_s"], ",.0f"),
+                         _f(kg["e2e_tokens_per_s"], ",.0f"), _f(kg["steady_tokens_per_s"], ",.0f"),
+                         _f(kg["ratio_e2e"]), _f(kg["ratio_steady"]), f"{100 * kg['write_share']:.1f}%",
+                         _f(raw["max_rss_mb"], ".0f"), _f(kg["max_rss_mb"], ".0f")])
+    return rows
+
+
+def print_table(result: dict[str, Any], out: Any = None) -> None:
+    out = out or sys.stdout
+    meta = result["meta"]
+    print(f"kg bench  git {meta.get('git')}  model {meta.get('model')}  batch {meta['batch_size']}  "
+          f"load {meta.get('load_avg_start')} -> {meta.get('load_avg_end')}", file=out)
+    print(_rows(["articles", "n_proc", "tokens", "raw e2e t/s", "raw pipe t/s", "kg e2e t/s",
+                 "kg steady t/s", "kg/raw e2e", "kg/raw steady", "write", "raw RSS MB", "kg RSS MB"],
+                throughput_rows(result)), file=out)
+    print(file=out)
+    rows = []
+    for size, data in result["sizes"].items():
+        first, again = data["kg"][next(iter(data["kg"]))], data["reimport"]
+        rows.append([size, _f(first["wall_seconds"], ".1f"), _f(again["wall_seconds"], ".1f"),
+                     _f(again["cli_seconds"], ".2f"), _f(data["ratios"]["first_vs_reimport_e2e"], ".1f"),
+                     _f(data["ratios"]["first_vs_reimport_cli"], ".1f")])
+    print(_rows(["articles", "first import s", "re-import s", "re-import cli s", "first/re e2e",
+                 "first/re cli"], rows), file=out)
+    print(file=out)
+    queries = result.get("queries", {})
+    rows = []
+    for name, q in sorted(queries.get("results", {}).items()):
+        c = q.get("corpus_params") or {}
+        rows.append([name, _f(q.get("p50_ms"), ".1f"), _f(q.get("p95_ms"), ".1f"), str(q.get("rows")),
+                     _f(c.get("p50_ms"), ".1f"), _f(c.get("p95_ms"), ".1f"), str(c.get("rows", "-")),
+                     (q.get("error") or c.get("error") or "")[:60]])
+    print(f"saved queries on the {queries.get('size')}-article graph, {queries.get('rounds')} runs each "
+          "(example params | corpus params)", file=out)
+    print(_rows(["query", "p50 ms", "p95 ms", "rows", "p50 ms", "p95 ms", "rows", "error"], rows), file=out)
+    print(file=out)
+    rows = [[name, _f(t["value"]), t["target"], {True: "met", False: "MISSED", None: "n/a"}[t["met"]]]
+            for name, t in result["targets"].items()]
+    print(_rows(["target", "value", "wanted", ""], rows), file=out)
+
+
+if __name__ == "__main__":
+    print_table(json.loads(Path(sys.argv[1]).read_text()))

@@ -1,0 +1,244 @@
+"""kg performance benchmark: raw spaCy vs ``kg import``, re-import, peak memory, saved-query latency.
+
+Why these numbers: extraction is spaCy-bound, so kg's own overhead is best seen as the ratio of its
+import throughput to bare ``nlp.pipe`` with the same components, batch size and process count on
+the same corpus, measured in the same run (the machine is shared, absolute numbers are noisy).
+Re-importing an unchanged corpus must be nearly free (content-hash skips), and memory must not grow
+with the corpus (everything streams). Each measurement runs in its own process (``bench/worker.py``)
+so its peak RSS can be read with ``os.wait4``.
+
+Worker counts: all of ``--workers`` run at the smallest size; larger sizes run the first one only
+(10k articles take minutes per pass on two shared cores).
+Usage: ``python bench/run.py --sizes 1000,10000 --out bench/results/latest.json`` (``--sizes 200`` quick).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+BENCH = Path(__file__).resolve().parent
+sys.path.insert(0, str(BENCH))
+
+from corpus import write_corpus  # noqa: E402
+from report import print_table  # noqa: E402
+
+WORKER = BENCH / "worker.py"
+TARGETS = {"kg_vs_raw_throughput": (">=", 0.85), "first_vs_reimport": (">=", 50.0), "rss_growth": ("<=", 1.2)}
+
+
+def log(msg: str) -> None:
+    print(f"[{datetime.now().strftime('%H:%M:%S')}] {msg}", file=sys.stderr, flush=True)
+
+
+def spawn(mode: str, work: Path, tag: str, env: dict[str, str], *args: str) -> dict[str, Any]:
+    """Run one worker; its result JSON plus ``wall_seconds`` and ``max_rss_mb`` (self + waited children)."""
+    result, logfile = work / f"{tag}.json", work / f"{tag}.log"
+    cmd = [sys.executable, str(WORKER), mode, "--result", str(result), *args]
+    start = time.perf_counter()
+    with logfile.open("w") as out:
+        proc = subprocess.Popen(cmd, env=env, stdout=out, stderr=subprocess.STDOUT, cwd=BENCH.parent)
+        _, status, usage = os.wait4(proc.pid, 0)
+    wall = time.perf_counter() - start
+    proc.returncode = os.waitstatus_to_exitcode(status)
+    if proc.returncode != 0 or not result.exists():
+        tail = logfile.read_text(errors="replace")[-3000:]
+        raise RuntimeError(f"bench worker {tag} failed (exit {proc.returncode}):\n{tail}")
+    data = json.loads(result.read_text())
+    data.update(wall_seconds=wall, max_rss_mb=usage.ru_maxrss / 1024)
+    return data
+
+
+def _env(home: Path | None = None) -> dict[str, str]:
+    env = dict(os.environ, PYTHONHASHSEED="0", KG_STORE="embedded")
+    env.pop("KG_GRAPH", None)
+    if home is not None:
+        env["KG_HOME"] = str(home)
+    return env
+
+
+def _stop_store(home: Path) -> float | None:
+    """Stop the embedded server of a bench KG_HOME; returns its peak RSS in MB (VmHWM) when readable."""
+    from kg.store.embedded import EmbeddedServer
+
+    server = EmbeddedServer(home)
+    peak = None
+    pid = server.pid()
+    try:
+        for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+            if line.startswith("VmHWM:"):
+                peak = int(line.split()[1]) / 1024
+    except (OSError, ValueError):
+        pass
+    server.stop()
+    return peak
+
+
+def _per_s(tokens: int, seconds: float) -> float | None:
+    return tokens / seconds if seconds > 0 else None
+
+
+def _ratio(a: float | None, b: float | None) -> float | None:
+    return a / b if a and b else None
+
+
+def bench_size(size: int, workers: list[int], args: argparse.Namespace, work: Path,
+               last: bool) -> dict[str, Any]:
+    corpus = work / f"corpus-{size}.jsonl"
+    stats = write_corpus(size, corpus, seed=args.seed)
+    log(f"size {size}: corpus {stats['words']} words, {stats['bytes'] / 1e6:.1f} MB")
+    common = ["--corpus", str(corpus), "--batch-size", str(args.batch_size)]
+    out: dict[str, Any] = {"corpus": stats, "raw": {}, "kg": {}}
+    for w in workers:
+        log(f"size {size}: raw spaCy n_process={w}")
+        out["raw"][str(w)] = spawn("raw", work, f"raw-{size}-{w}", _env(), *common, "--n-process", str(w))
+    tokens = out["raw"][str(workers[0])]["tokens"]
+    stats["tokens"] = tokens
+    for w in workers:
+        home = Path(tempfile.mkdtemp(prefix="kgb-", dir="/tmp"))
+        try:
+            prof = ["--profile", str(work / f"profile-{size}-{w}.prof")] if args.profile and w == workers[0] else []
+            log(f"size {size}: kg import n_process={w} (fresh KG_HOME)")
+            out["kg"][str(w)] = spawn("import", work, f"kg-{size}-{w}", _env(home), *common,
+                                      "--n-process", str(w), *prof)
+            if w == workers[0]:
+                log(f"size {size}: kg re-import n_process={w} (unchanged corpus)")
+                out["reimport"] = spawn("import", work, f"reimport-{size}-{w}", _env(home), *common,
+                                        "--n-process", str(w))
+                if last:
+                    log(f"size {size}: saved queries x{args.query_rounds}")
+                    out["queries"] = spawn("queries", work, f"queries-{size}", _env(home),
+                                           "--rounds", str(args.query_rounds))["queries"]
+        finally:
+            out.setdefault("store_peak_rss_mb", {})[str(w)] = _stop_store(home)
+            shutil.rmtree(home, ignore_errors=True)
+    _derive(out, tokens, workers)
+    return out
+
+
+def _steady(kg: dict[str, Any]) -> float:
+    """Import seconds without fixed costs (store start, schema, extractor construction)."""
+    fixed = sum(kg.get(f"{k}_seconds", 0.0) for k in ("store_open", "apply_schema", "extractor_init",
+                                                       "store_close"))
+    return kg["cli_seconds"] - fixed
+
+
+def _derive(out: dict[str, Any], tokens: int, workers: list[int]) -> None:
+    for w in map(str, workers):
+        raw, kg = out["raw"][w], out["kg"][w]
+        raw["e2e_tokens_per_s"] = _per_s(tokens, raw["wall_seconds"])
+        raw["pipe_tokens_per_s"] = _per_s(tokens, raw["pipe_seconds"])
+        kg["e2e_tokens_per_s"] = _per_s(tokens, kg["wall_seconds"])
+        kg["steady_tokens_per_s"] = _per_s(tokens, _steady(kg))
+        kg["write_share"] = kg.get("store_write_seconds", 0.0) / kg["cli_seconds"]
+        kg["ratio_e2e"] = _ratio(kg["e2e_tokens_per_s"], raw["e2e_tokens_per_s"])
+        kg["ratio_steady"] = _ratio(kg["steady_tokens_per_s"], raw["pipe_tokens_per_s"])
+    first, again = out["kg"][str(workers[0])], out["reimport"]
+    out["ratios"] = {
+        "kg_vs_raw_e2e": first["ratio_e2e"], "kg_vs_raw_steady": first["ratio_steady"],
+        "first_vs_reimport_e2e": _ratio(first["wall_seconds"], again["wall_seconds"]),
+        "first_vs_reimport_cli": _ratio(first["cli_seconds"], again["cli_seconds"]),
+        "write_share": first["write_share"],
+    }
+
+
+def _targets(result: dict[str, Any], sizes: list[int], primary: str) -> dict[str, Any]:
+    big, small = result["sizes"][str(sizes[-1])], result["sizes"][str(sizes[0])]
+    values = {
+        "kg_vs_raw_throughput": big["ratios"]["kg_vs_raw_e2e"],
+        "first_vs_reimport": big["ratios"]["first_vs_reimport_e2e"],
+        "rss_growth": (_ratio(big["kg"][primary]["max_rss_mb"], small["kg"][primary]["max_rss_mb"])
+                       if len(sizes) > 1 else None),
+    }
+    out = {}
+    for name, (op, target) in TARGETS.items():
+        value = values[name]
+        met = None if value is None else (value >= target if op == ">=" else value <= target)
+        out[name] = {"value": value, "target": f"{op} {target}", "met": met, "size": sizes[-1]}
+    return out
+
+
+def _meta(args: argparse.Namespace, sizes: list[int], workers: list[int]) -> dict[str, Any]:
+    rev = subprocess.run(["git", "rev-parse", "--short", "HEAD"], capture_output=True, text=True,
+                         cwd=BENCH.parent).stdout.strip()
+    return {"started": datetime.now(UTC).isoformat(timespec="seconds"), "git": rev or None,
+            "python": platform.python_version(), "cpus": os.cpu_count(), "load_avg_start": os.getloadavg(),
+            "sizes": sizes, "workers": workers, "batch_size": args.batch_size, "seed": args.seed,
+            "query_rounds": args.query_rounds}
+
+
+def run(args: argparse.Namespace) -> dict[str, Any]:
+    sizes = sorted({int(s) for s in args.sizes.split(",") if s.strip()})
+    workers = list(dict.fromkeys(int(w) for w in args.workers.split(",") if w.strip()))
+    work = Path(tempfile.mkdtemp(prefix="kg-bench-"))
+    result: dict[str, Any] = {"meta": _meta(args, sizes, workers), "sizes": {}}
+    try:
+        for i, size in enumerate(sizes):
+            result["sizes"][str(size)] = bench_size(size, workers if i == 0 else workers[:1], args, work,
+                                                    last=i == len(sizes) - 1)
+            args.results_dir.mkdir(parents=True, exist_ok=True)  # a killed long run keeps what it measured
+            (args.results_dir / "partial.json").write_text(json.dumps(result, indent=1, default=str))
+        primary = str(workers[0])
+        raw0 = result["sizes"][str(sizes[0])]["raw"][primary]
+        result["meta"].update(load_avg_end=os.getloadavg(), model=raw0["model"], pipeline=raw0["pipeline"])
+        result["queries"] = {"size": sizes[-1], "rounds": args.query_rounds,
+                             "results": result["sizes"][str(sizes[-1])].pop("queries", {})}
+        result["rss"] = {str(s): result["sizes"][str(s)]["kg"][primary]["max_rss_mb"] for s in sizes}
+        result["targets"] = _targets(result, sizes, primary)
+        if args.profile:
+            result["profile"] = [str(p.with_suffix(".txt")) for p in _keep_profiles(work, args.results_dir)]
+    finally:
+        if args.keep:
+            log(f"kept work folder {work}")
+        else:
+            shutil.rmtree(work, ignore_errors=True)
+    return result
+
+
+def _keep_profiles(work: Path, results_dir: Path) -> list[Path]:
+    results_dir.mkdir(parents=True, exist_ok=True)
+    kept = []
+    for prof in sorted(work.glob("profile-*.prof")):
+        for path in (prof, prof.with_suffix(".txt")):
+            shutil.copy(path, results_dir / path.name)
+        kept.append(results_dir / prof.name)
+    return kept
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description="kg performance benchmark")
+    parser.add_argument("--sizes", default="1000,10000", help="corpus sizes in articles, comma-separated")
+    parser.add_argument("--workers", default="1,2", help="n_process values; the first is used at every size")
+    parser.add_argument("--batch-size", type=int, default=32, help="as `kg import --batch-size`")
+    parser.add_argument("--seed", type=int, default=7)
+    parser.add_argument("--query-rounds", type=int, default=20)
+    parser.add_argument("--out", type=Path, help="also write the JSON here (e.g. bench/results/latest.json)")
+    parser.add_argument("--results-dir", type=Path, default=BENCH / "results")
+    parser.add_argument("--profile", action="store_true", help="cProfile the first kg import at each size")
+    parser.add_argument("--keep", action="store_true", help="keep the work folder (corpora, worker logs)")
+    args = parser.parse_args(argv)
+    result = run(args)
+    text = json.dumps(result, indent=1, default=str)
+    stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
+    args.results_dir.mkdir(parents=True, exist_ok=True)
+    for path in filter(None, (args.results_dir / f"{stamp}.json", args.out)):
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text)
+        log(f"wrote {path}")
+    (args.results_dir / "partial.json").unlink(missing_ok=True)  # the complete result replaces it
+    print_table(result)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
