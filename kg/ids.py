@@ -10,12 +10,15 @@ from __future__ import annotations
 import hashlib
 import re
 import unicodedata
+from collections.abc import Iterable
+from functools import lru_cache
 
 _SPACE = re.compile(r"\s+")
 _QUOTES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u201c": '"', "\u201d": '"', "\u2013": "-", "\u2014": "-"})
 _EDGE_PUNCT = " \t\n\"'.,;:!?()[]{}"
 
 
+@lru_cache(maxsize=1 << 16)  # pure, and called for every mention of every article
 def normalise(name: str) -> str:
     """Case-, accent-, whitespace- and quote-insensitive form of a name, Unicode-safe.
 

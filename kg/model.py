@@ -166,6 +166,7 @@ class Extraction:
     # (entity id, entity id, sentence start, sentence end): pairs mentioned in the same sentence
     comentions: list[tuple[str, str, int, int]] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
+    error: str | None = None  # extraction failed: nothing of this article may be written
 
     def to_json(self) -> dict[str, Any]:
         return {"article": self.article.header(), "entities": [e.to_json() for e in self.entities],

@@ -46,7 +46,7 @@ def _items(paths: tuple[str, ...], fmt: str, fields: dict[str, str]) -> Any:
 @click.option("--store", "store_name", envvar="KG_STORE", default=None,
               help="Store backend: embedded (default) or neo4j. Env: KG_STORE.")
 @click.option("--batch-size", default=32, show_default=True, help="Articles per transaction.")
-@click.option("--workers", default=1, show_default=True, help="spaCy processes (2 uses both cores).")
+@click.option("--workers", default=1, show_default=True, help="Extraction processes (2 uses both cores).")
 @click.option("--quiet", "-q", is_flag=True, help="No progress bar.")
 def import_cmd(paths: tuple[str, ...], fmt: str, fields: tuple[str, ...], store_name: str | None,
                batch_size: int, workers: int, quiet: bool) -> None:
@@ -111,7 +111,7 @@ def _schema() -> Any:
 @click.option("--input-format", "fmt", type=click.Choice(INPUT_FORMATS), default="auto", show_default=True,
               help="Input format; auto picks by extension and content.")
 @click.option("--field", "fields", multiple=True, metavar="OURS=THEIRS", help="Map a JSON field name.")
-@click.option("--workers", default=1, show_default=True, help="spaCy processes.")
+@click.option("--workers", default=1, show_default=True, help="Extraction processes (2 uses both cores).")
 @click.option("-o", "--output", type=click.File("w", encoding="utf-8"), default="-",
               help="Where to write (default stdout).")
 def extract_cmd(paths: tuple[str, ...], out_format: str, fmt: str, fields: tuple[str, ...], workers: int,
@@ -133,6 +133,10 @@ def extract_cmd(paths: tuple[str, ...], out_format: str, fmt: str, fields: tuple
                 click.echo(f"error: {item.origin}: {item.message}", err=True)
 
     for ex in Extractor().extract_many(articles(), n_process=workers):
+        if ex.error:
+            failures.append(f"{ex.article.origin or ex.article.id}: {ex.error}")
+            click.echo(f"error: {failures[-1]}", err=True)
+            continue
         output.write(json.dumps(ex.to_json(), ensure_ascii=False) + "\n")
         for warning in ex.warnings:
             click.echo(f"warning: {ex.article.origin or ex.article.id}: {warning}", err=True)

@@ -29,6 +29,7 @@ from typing import Any
 
 from kg.extract import cues
 from kg.extract.cues import words
+from kg.extract.nlp import text_of
 from kg.extract.quotes import QuoteIndex
 from kg.extract.speakers import (
     EntityIndex,
@@ -70,7 +71,7 @@ _TURN = re.compile(r"(?m)^[\"\u201c]?([A-Z][A-Z.'\u2019-]+(?:[ \t]+[A-Z][A-Z.'\u
 def find_claims(doc: Any, article: Article, entities: list[Entity]) -> list[Claim]:
     """Every attribution in ``doc`` (a spaCy Doc of ``article.text``) as a Claim."""
     index = EntityIndex(entities)
-    quotes = QuoteIndex(doc.text)
+    quotes = QuoteIndex(text_of(doc))
     claims: list[Claim] = []
     lemmas: dict[str, str] = {}
     last_speaker: str | None = None
@@ -83,18 +84,18 @@ def find_claims(doc: Any, article: Article, entities: list[Entity]) -> list[Clai
             if spk is not None:
                 s, e, head = spk
                 ent = resolve_speaker(index, s, e, head.text, head.idx, last_speaker)
-                speaker = Speaker(s, e, doc.text[s:e], ent)
+                speaker = Speaker(s, e, text_of(doc)[s:e], ent)
                 if ent:
                     last_speaker = ent
             content = _extend_over_quotes(content, quotes, doc, sent.end_char)
-            cspan = Span(content[0], content[1], doc.text[content[0]:content[1]]) if content else None
+            cspan = Span(content[0], content[1], text_of(doc)[content[0]:content[1]]) if content else None
             about = index.ids_within(*content) if content else []
             status = _status(cue_tok, sent)
             if status == "asserted" and _is_accusation(speaker, cspan, about):
                 status = "alleged"
             claims.append(Claim(
                 id=make_id("Claim", article.id, cue_span[0], cue_span[1]),
-                cue=Span(cue_span[0], cue_span[1], doc.text[cue_span[0]:cue_span[1]]),
+                cue=Span(cue_span[0], cue_span[1], text_of(doc)[cue_span[0]:cue_span[1]]),
                 sentence=(sent.start_char, sent.end_char),
                 status=status, speaker=speaker, content=cspan, about=about))
             lemmas[claims[-1].id] = cue_tok.lemma_.lower()
@@ -109,7 +110,7 @@ def _signed_quotes(doc: Any, article: Article, index: EntityIndex, quotes: Quote
                    taken: set[int]) -> list[Claim]:
     out = []
     for start, end in quotes.regions:
-        m = _SIGNED.match(doc.text, end)
+        m = _SIGNED.match(text_of(doc), end)
         if m is None or m.start(1) in taken:
             continue
         cue = Span(m.start(1), m.end(1), m.group(1))
@@ -119,7 +120,7 @@ def _signed_quotes(doc: Any, article: Article, index: EntityIndex, quotes: Quote
         about = index.ids_within(start, end)
         out.append(Claim(id=make_id("Claim", article.id, cue.start, cue.end), cue=cue, sentence=sentence,
                          status="asserted", speaker=Speaker(s, e, m.group(2), index.best_within(s, e)),
-                         content=Span(start, end, doc.text[start:end]), about=about))
+                         content=Span(start, end, text_of(doc)[start:end]), about=about))
     return out
 
 
@@ -128,11 +129,11 @@ def _transcript_turns(doc: Any, article: Article, index: EntityIndex, taken: set
     turn's paragraph is what that speaker said. Quotation marks around a turn are often left open,
     so this works on the raw text rather than on quotation regions or the parse."""
     out = []
-    for m in _TURN.finditer(doc.text):
+    for m in _TURN.finditer(text_of(doc)):
         if m.start(2) in taken:
             continue
         s, e = m.start(1), m.end(1)
-        content = _tidy(doc.text, m.start(3), m.end(3))
+        content = _tidy(text_of(doc), m.start(3), m.end(3))
         if content is None:
             continue
         cue = Span(m.start(2), m.end(2), ":")
@@ -140,7 +141,7 @@ def _transcript_turns(doc: Any, article: Article, index: EntityIndex, taken: set
         sentence = (sent.sent.start_char, sent.sent.end_char) if sent is not None else (s, content[1])
         out.append(Claim(id=make_id("Claim", article.id, cue.start, cue.end), cue=cue, sentence=sentence,
                          status="asserted", speaker=Speaker(s, e, m.group(1), index.best_within(s, e)),
-                         content=Span(content[0], content[1], doc.text[content[0]:content[1]]),
+                         content=Span(content[0], content[1], text_of(doc)[content[0]:content[1]]),
                          about=index.ids_within(*content)))
     return out
 
@@ -192,7 +193,7 @@ def _verb_claim(tok: Any, sent: Any, quotes: QuoteIndex) -> tuple | None:
             content = quoted if content is None else (min(quoted[0], content[0]), max(quoted[1], content[1]))
     if content is None and speech and tok.dep_ == "parataxis":
         # "Too often, Mr. Clarke said, the debate ...": the host clause is the content
-        content = _tidy(tok.doc.text, tok.head.left_edge.idx, _end(tok.head.right_edge))
+        content = _tidy(text_of(tok.doc), tok.head.left_edge.idx, _end(tok.head.right_edge))
     if content is None:
         return None
     spk = speaker_phrase(tok, quotes)
@@ -216,7 +217,7 @@ def _complement(tok: Any, lemma: str) -> tuple[int, int] | None:
                     continue
                 subj = next(k for k in kids if k.dep_ == "nsubjpass")
                 # the content runs over the cue: "these trainees are alleged to play ..."
-                return _tidy(tok.doc.text, min(subj.left_edge.idx, c.left_edge.idx), _end(c.right_edge))
+                return _tidy(text_of(tok.doc), min(subj.left_edge.idx, c.left_edge.idx), _end(c.right_edge))
             if dep == "xcomp":
                 # "urged Congress to act": the object belongs to the content
                 obj = next((k for k in kids if k.dep_ == "dobj" and k.i < c.i), None)
@@ -226,14 +227,14 @@ def _complement(tok: Any, lemma: str) -> tuple[int, int] | None:
     if lemma in _DOBJ_CUES:
         for c in kids:
             if c.dep_ == "dobj" and c.pos_ != "PRON":
-                return _tidy(tok.doc.text, c.left_edge.idx, _end(c.right_edge))
+                return _tidy(text_of(tok.doc), c.left_edge.idx, _end(c.right_edge))
     if lemma in cues.SPEECH_VERBS:
         preps = _ABOUT_PREPS + (("to",) if lemma in _TO_CUES else ())
         for c in kids:
             if c.dep_ == "prep" and c.lower_ in preps:
                 objs = [g for g in c.children if g.dep_ in ("pobj", "pcomp")]
                 if objs:
-                    return _tidy(tok.doc.text, objs[0].left_edge.idx, _end(c.right_edge))
+                    return _tidy(text_of(tok.doc), objs[0].left_edge.idx, _end(c.right_edge))
     if lemma == "call":
         for c in kids:
             if c.dep_ == "prep" and c.lower_ in ("for", "on"):
@@ -268,7 +269,7 @@ def _clip(start: int, end: int, cue: Any) -> tuple[int, int] | None:
     if start <= cue.idx < end:
         left, right = (start, cue.idx), (_end(cue), end)
         start, end = left if left[1] - left[0] >= right[1] - right[0] else right
-    return _tidy(cue.doc.text, start, end)
+    return _tidy(text_of(cue.doc), start, end)
 
 
 def _tidy(text: str, start: int, end: int) -> tuple[int, int] | None:
@@ -299,7 +300,7 @@ def _extend_over_quotes(content: tuple[int, int] | None, quotes: QuoteIndex, doc
     if inside is None or start - inside[0] > 3:
         return content  # starts mid-quotation: a nested remark, not the quotation itself
     start, end = min(start, inside[0]), max(end, inside[1])
-    text = doc.text
+    text = text_of(doc)
     pos = max(end, sent_end)  # “A,” X said. “B.”: look past the cue's own sentence
     while True:
         gap = pos
@@ -321,7 +322,7 @@ def _according_to(tok: Any) -> tuple | None:
         return None
     to = next((c for c in tok.children if c.lower_ == "to"), None)
     pobj = next((c for c in to.children if c.dep_ == "pobj"), None) if to is not None else None
-    if pobj is None:
+    if pobj is None or to is None:
         return None
     head = tok.head if tok.head != tok else None
     if head is None:
@@ -332,7 +333,7 @@ def _according_to(tok: Any) -> tuple | None:
     s, e = clause.left_edge.idx, _end(clause.right_edge)
     a0, a1 = tok.left_edge.idx, _end(to.right_edge)
     left, right = (s, a0), (a1, e)
-    content = _tidy(tok.doc.text, *(left if left[1] - left[0] > right[1] - right[0] else right))
+    content = _tidy(text_of(tok.doc), *(left if left[1] - left[0] > right[1] - right[0] else right))
     if content is None:
         return None
     spk = (pobj.left_edge.idx, _end(pobj.right_edge), pobj)
@@ -349,7 +350,7 @@ def _headline_colon(tok: Any, sent: Any) -> tuple | None:
         return None
     if before[0].text in "([" or any(t.lower_ in cues.EDITORIAL_LABELS for t in before):
         return None  # "Editor's note:", "Correction:", "(WARNING: ...)": the publication's own labels
-    content = _tidy(tok.doc.text, _end(tok), sent.end_char)
+    content = _tidy(text_of(tok.doc), _end(tok), sent.end_char)
     if content is None:
         return None
     head = before.root
@@ -363,7 +364,7 @@ def _noun_claim(tok: Any) -> tuple | None:
                    and any(m.lower_ == "that" and m.dep_ == "mark" for m in c.children)), None)
     if clause is None:
         return None
-    content = _tidy(tok.doc.text, clause.left_edge.idx, _end(clause.right_edge))
+    content = _tidy(text_of(tok.doc), clause.left_edge.idx, _end(clause.right_edge))
     if content is None:
         return None
     spk = None
@@ -400,7 +401,7 @@ def _status(tok: Any, sent: Any) -> str:
         return "confirmed"
     if lemma in cues.ALLEGED_CUES:
         return "alleged"
-    low = sent.text.lower()
+    low = text_of(sent.doc)[sent.start_char:sent.end_char].lower()
     if any(t.lower_ in cues.HEDGE_WORDS for t in sent) or any(p in low for p in cues.HEDGE_PHRASES):
         return "alleged"
     return "asserted"

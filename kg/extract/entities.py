@@ -16,6 +16,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
+from kg.extract.nlp import text_of
 from kg.geo.reference import Reference
 from kg.ids import normalise
 
@@ -85,7 +86,7 @@ class MentionFinder:
         token) and ``text`` (the article text) save walks over the Doc when the caller has them:
         ``doc.sents`` and ``doc.text`` are each rebuilt token by token on every access."""
         starts = sentence_starts if sentence_starts is not None else [s.start for s in doc.sents]
-        text = text if text is not None else doc.text
+        text = text if text is not None else text_of(doc)
 
         def sent_of(i: int) -> int:
             return bisect_right(starts, i) - 1

@@ -7,7 +7,8 @@ work outside spaCy is dictionary look-ups, so throughput stays close to raw ``nl
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
-from itertools import combinations
+from functools import cached_property
+from itertools import chain, combinations
 from typing import Any
 
 from kg.extract.claims import find_claims
@@ -16,6 +17,7 @@ from kg.extract.language import not_english
 from kg.extract.nlp import load_nlp
 from kg.extract.relations import find_relations
 from kg.extract.resolve import Cluster, acronym_mentions, assign_keys, best_name
+from kg.extract.workers import extract_in_pool
 from kg.geo.disambiguate import Choice, GeoContext, choose
 from kg.geo.gazetteer import Gazetteer, GeoRecord, gazetteer
 from kg.geo.online import check_online_service, online_lookup
@@ -36,13 +38,29 @@ class Extractor:
     """Loads spaCy and the gazetteers once; ``extract``/``extract_many`` reuse them."""
 
     def __init__(self, nlp: Any = None, gz: Gazetteer | None = None, ref: Reference | None = None) -> None:
-        self.nlp = nlp if nlp is not None else load_nlp()
-        self.ref = ref or reference()
-        self.gz = gz or gazetteer()
-        self.country_records: dict[str, GeoRecord] = {}
-        for rec in self.gz.records:
-            if rec.feature_code == "PCLI":
-                self.country_records[rec.country_code] = rec
+        self._nlp, self._gz, self._ref = nlp, gz, ref
+        check_online_service()  # a mistyped KG_GEOCODER fails here, not mid-corpus
+
+    # Heavy data loads on first use: a re-import of unchanged articles, or a run whose extraction
+    # happens in worker processes, never loads spaCy or the gazetteer in this process.
+    @cached_property
+    def nlp(self) -> Any:
+        return self._nlp if self._nlp is not None else load_nlp()
+
+    @cached_property
+    def ref(self) -> Reference:
+        return self._ref or reference()
+
+    @cached_property
+    def gz(self) -> Gazetteer:
+        return self._gz or gazetteer()
+
+    @cached_property
+    def country_records(self) -> dict[str, GeoRecord]:
+        return {rec.country_code: rec for rec in self.gz.records if rec.feature_code == "PCLI"}
+
+    @cached_property
+    def finder(self) -> MentionFinder:
         # names an ORG span must not be: capitals, states, regions and big cities (any name form)
         strong: set[str] = set(self.ref.capitals)
         records = self.gz.records
@@ -50,15 +68,27 @@ class Extractor:
             if any(records[i].feature_code in _PLACE_FEATURES or records[i].population >= 200_000
                    for i in idxs):
                 strong.add(key)
-        self.finder = MentionFinder(self.ref, frozenset(strong - set(self.ref.org_by_name)))
-        check_online_service()  # a mistyped KG_GEOCODER fails here, not mid-corpus
+        return MentionFinder(self.ref, frozenset(strong - set(self.ref.org_by_name)))
 
     def extract(self, article: Article) -> Extraction:
         return next(self.extract_many([article]))
 
     def extract_many(self, articles: Iterable[Article], batch_size: int = 32,
                      n_process: int = 1) -> Iterator[Extraction]:
-        """Stream Extractions in input order; the input is consumed lazily through ``nlp.pipe``."""
+        """Stream Extractions in input order; the input is consumed lazily.
+
+        ``n_process`` > 1 runs whole extractions in worker processes (``kg.extract.workers``), each
+        with a default Extractor. An article whose extraction raises comes back with ``error`` set.
+        """
+        if n_process > 1:
+            yield from extract_in_pool(articles, batch_size, n_process)
+            return
+        stream = iter(articles)
+        first = next(stream, None)
+        if first is None:  # nothing to extract (e.g. every article unchanged): spaCy is never loaded
+            return
+        articles = chain([first], stream)
+
         def feed() -> Iterator[tuple[str, tuple[Article, str | None]]]:
             for article in articles:
                 lang = (article.language or "").strip().lower()
@@ -66,12 +96,14 @@ class Extractor:
                            else not_english(article.text))
                 yield ("" if warning else article.text), (article, warning)
 
-        for doc, (article, warning) in self.nlp.pipe(feed(), as_tuples=True, batch_size=batch_size,
-                                                     n_process=n_process):
+        for doc, (article, warning) in self.nlp.pipe(feed(), as_tuples=True, batch_size=batch_size):
             if warning:
                 yield Extraction(article=article, warnings=[warning])
-            else:
+                continue
+            try:
                 yield self.from_doc(doc, article)
+            except Exception as exc:  # noqa: BLE001 - one article's bug must not end a corpus run
+                yield Extraction(article=article, error=f"extraction failed: {type(exc).__name__}: {exc}")
 
     def from_doc(self, doc: Any, article: Article) -> Extraction:
         """Everything after spaCy: mentions, resolution, geocoding, claims, relations, co-mentions."""
@@ -80,7 +112,7 @@ class Extractor:
         mentions += acronym_mentions(article.text, mentions)
         clusters = assign_keys(article.text, mentions)
         entities, sentence_ids = self._entities(clusters, article.text)
-        warnings: list[str] = []
+        warnings: list[str] = [] if entities else ["no entities found (nothing to link this article to)"]
         claims: list[Claim] = []
         relations: list[Relation] = []
         try:  # one article's failure in a later stage must not end a corpus run; it is reported

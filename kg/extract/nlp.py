@@ -63,6 +63,15 @@ def ruler_patterns(ref: Reference) -> list[dict[str, Any]]:
     return patterns
 
 
+def text_of(doc: Any) -> str:
+    """``Doc.text`` joins every token on each access (quadratic when read per token); read it once
+    per Doc and keep it in ``user_data``."""
+    text = doc.user_data.get("kg_text")
+    if text is None:
+        text = doc.user_data["kg_text"] = doc.text
+    return text
+
+
 @lru_cache(maxsize=1)
 def load_nlp() -> Any:
     """spaCy ``en_core_web_sm`` (from its pip package) plus the reference EntityRuler."""

@@ -9,10 +9,12 @@ quotation open at a paragraph's end when it continues, and we prefer a short, ce
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 
 _CURLY_OPEN, _CURLY_CLOSE = "\u201c", "\u201d"
 _MAX_LEN = 2000
+_CANDIDATE = re.compile("[\n\"'`\u201c\u201d]")  # every character the scan below acts on
 
 
 def quote_regions(text: str) -> list[tuple[int, int]]:
@@ -20,8 +22,9 @@ def quote_regions(text: str) -> list[tuple[int, int]]:
     regions: list[tuple[int, int]] = []
     start: int | None = None
     opener = ""
-    i, n = 0, len(text)
-    while i < n:
+    i = 0
+    while (m := _CANDIDATE.search(text, i)) is not None:  # jump over text that cannot matter
+        i = m.start()
         ch = text[i]
         if ch == "\n" and start is not None and text.startswith("\n\n", i):
             start = None  # unclosed at paragraph end: drop rather than guess

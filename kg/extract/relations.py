@@ -30,6 +30,7 @@ from __future__ import annotations
 from typing import Any
 
 from kg.extract import cues
+from kg.extract.nlp import text_of
 from kg.extract.speakers import EntityIndex
 from kg.model import Article, Claim, Entity, Relation
 from kg.schema import load_schema
@@ -81,8 +82,13 @@ def find_relations(doc: Any, article: Article, entities: list[Entity], claims: l
 
 # ---------- domain relations ----------
 
+_TRIGGER_LEMMAS = frozenset().union(*(verbs | nouns for verbs, nouns, _ in TRIGGERS.values()))
+
+
 def _domain(tok: Any, index: EntityIndex) -> list[tuple[str, str, str, Any]]:
     lemma = tok.lemma_.lower()
+    if lemma not in _TRIGGER_LEMMAS:  # most tokens: one set look-up
+        return []
     out = []
     for rtype, (verbs, nouns, preps) in TRIGGERS.items():
         if tok.pos_ == "VERB" and lemma in verbs:
@@ -195,7 +201,7 @@ def _entity(tok: Any, index: EntityIndex) -> str | None:
 # ---------- structural relations ----------
 
 def _structural(tok: Any, index: EntityIndex) -> list[tuple[str, str, str, Any]]:
-    out = []
+    out: list[tuple[str, str, str, Any]] = []
     here = index.best_within(tok.idx, tok.idx + len(tok.text), tok.idx)
     if here is None:
         return out
@@ -275,5 +281,5 @@ def _innermost(claims: list[Claim], pos: int) -> Claim | None:
 
 
 def _hedged(sent: Any) -> bool:
-    low = sent.text.lower()
+    low = text_of(sent.doc)[sent.start_char:sent.end_char].lower()
     return any(t.lower_ in cues.HEDGE_WORDS for t in sent) or any(p in low for p in cues.HEDGE_PHRASES)

@@ -27,6 +27,7 @@ from kg.extract.cues import (
     SPEECH_VERBS,
     words,
 )
+from kg.extract.nlp import text_of
 from kg.extract.quotes import QuoteIndex
 from kg.model import Entity
 
@@ -46,6 +47,15 @@ class EntityIndex:
         self.by_id = {e.id: e for e in entities}
         self.mentions = sorted((m.start, m.end, e.id) for e in entities for m in e.mentions)
         self._starts = [m[0] for m in self.mentions]
+        # merged covered ranges: "is any mention here?" in one bisect (asked for every token)
+        self._cover_starts: list[int] = []
+        self._cover_ends: list[int] = []
+        for s, e, _ in self.mentions:
+            if self._cover_ends and s <= self._cover_ends[-1]:
+                self._cover_ends[-1] = max(self._cover_ends[-1], e)
+            else:
+                self._cover_starts.append(s)
+                self._cover_ends.append(e)
 
     def label(self, entity_id: str) -> str:
         return self.by_id[entity_id].label
@@ -63,6 +73,9 @@ class EntityIndex:
 
     def best_within(self, start: int, end: int, head: int | None = None) -> str | None:
         """The entity a phrase stands for: the mention at its head word, else the best-ranked one."""
+        k = bisect_left(self._cover_starts, end) - 1
+        if k < 0 or self._cover_ends[k] <= start:
+            return None
         found = self.within(start, end)
         if not found:
             return None
@@ -193,7 +206,7 @@ def _subjects(verb: Any, quotes: QuoteIndex | None) -> list[Any]:
             and not (quotes is not None and quotes.containing(c.idx) is not None)]
     if len(subs) < 2:
         return subs
-    text = verb.doc.text
+    text = text_of(verb.doc)
 
     def broken(c: Any) -> bool:
         lo, hi = sorted((end_of(c.right_edge), verb.idx))
@@ -248,7 +261,7 @@ def left_subject(verb: Any, quotes: QuoteIndex) -> tuple[int, int, Any] | None:
         return None
     start = min([tok.idx] + [c.left_edge.idx for c in tok.lefts if c.dep_ == "compound"])
     end = max(end_of(tok), end_of(tok.right_edge) if tok.right_edge.i < verb.i else end_of(tok))
-    while end > start and verb.doc.text[end - 1] in _TRIM:
+    while end > start and text_of(verb.doc)[end - 1] in _TRIM:
         end -= 1
     return start, end, tok
 
@@ -285,7 +298,7 @@ def np_span(tok: Any) -> tuple[int, int, Any]:
     """The speaker phrase: the subject's whole subtree, titles and appositions included, as
     annotators mark it ("Cornell Brooks, president of the NAACP,"); trailing commas dropped."""
     start, end = tok.left_edge.idx, end_of(tok.right_edge)
-    text = tok.doc.text
+    text = text_of(tok.doc)
     cut = max(text.rfind(":", start, tok.idx), text.rfind("\n", start, tok.idx))
     if cut >= 0:  # "The Latest: Trump says ...", a dateline or a heading glued on by the parser
         start = cut + 1

@@ -84,10 +84,6 @@ GOOD = {"good_a.txt": "GOOD-TXT-A", "good_b.txt": "GOOD-TXT-B", "good.html": "GO
 BAD = {"empty.txt": "error", "image.txt": "error", "no_article.html": "error", "records.jsonl": "error",
        "feed.rss": "error", "invalid_utf8.txt": "warning", "no_entities.txt": "warning",
        "cookie_banner.html": "error", "german.txt": "warning", "russian.txt": "warning", "big.txt": "error"}
-# inputs the current code does not report by name (see the xfail reasons); kept in the run and tallied
-BUG_NO_ENTITY_WARNING = ("bug: kg/extract/extractor.py gives no warning for an article with no entities, so "
-                         "nothing tells the analyst why no_entities.txt added no MENTIONS")
-KNOWN_BUGS = {"no_entities.txt": BUG_NO_ENTITY_WARNING}
 
 
 def write_inputs(folder: Path) -> None:
@@ -160,12 +156,7 @@ def test_no_traceback(bad_run: Run) -> None:
     assert "Traceback" not in bad_run.stderr, bad_run.text
 
 
-def _params(names: dict[str, str]) -> list[object]:
-    return [pytest.param(n, marks=pytest.mark.xfail(strict=True, reason=KNOWN_BUGS[n])) if n in KNOWN_BUGS else n
-            for n in sorted(names)]
-
-
-@pytest.mark.parametrize("name", _params(BAD))
+@pytest.mark.parametrize("name", sorted(BAD))
 def test_each_bad_input_reported_by_name(bad_run: Run, name: str) -> None:
     level = BAD[name]
     lines = [ln for ln in report_lines(bad_run.stderr, name) if ln.lower().lstrip().startswith(level)]
@@ -228,7 +219,7 @@ def test_tally(bad_run: Run) -> None:
     only_bad = [name for name in BAD if name not in GOOD]
     LEDGER.record("bad inputs (mixed run)", len(good) + len(only_bad), kept + len(only_bad), unreported=len(unreported))
     assert kept == len(good), bad_run.text
-    assert set(unreported) <= set(KNOWN_BUGS), unreported
+    assert not unreported, unreported
 
 
 def test_warnings_alone_exit_0(homes: Homes, tmp_path: Path) -> None:
