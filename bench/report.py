@@ -31,6 +31,7 @@ def throughput_rows(result: dict[str, Any]) -> list[list[str]]:
                          _f(raw["e2e_tokens_per_s"], ",.0f"), _f(raw["pipe_tokens_per_s"], ",.0f"),
                          _f(kg["e2e_tokens_per_s"], ",.0f"), _f(kg["steady_tokens_per_s"], ",.0f"),
                          _f(kg["ratio_e2e"]), _f(kg["ratio_steady"]), f"{100 * kg['write_share']:.1f}%",
+                         f"{100 * kg.get('write_wait_share', 0.0):.1f}%",
                          _f(raw["max_rss_mb"], ".0f"), _f(kg["max_rss_mb"], ".0f")])
     return rows
 
@@ -41,7 +42,7 @@ def print_table(result: dict[str, Any], out: Any = None) -> None:
     print(f"kg bench  git {meta.get('git')}  model {meta.get('model')}  batch {meta['batch_size']}  "
           f"load {meta.get('load_avg_start')} -> {meta.get('load_avg_end')}", file=out)
     print(_rows(["articles", "n_proc", "tokens", "raw e2e t/s", "raw pipe t/s", "kg e2e t/s",
-                 "kg steady t/s", "kg/raw e2e", "kg/raw steady", "write", "raw RSS MB", "kg RSS MB"],
+                 "kg steady t/s", "kg/raw e2e", "kg/raw steady", "write", "write wait", "raw RSS MB", "kg RSS MB"],
                 throughput_rows(result)), file=out)
     print(file=out)
     rows = []

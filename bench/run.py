@@ -141,6 +141,7 @@ def _derive(out: dict[str, Any], tokens: int, workers: list[int]) -> None:
         kg["e2e_tokens_per_s"] = _per_s(tokens, kg["wall_seconds"])
         kg["steady_tokens_per_s"] = _per_s(tokens, _steady(kg))
         kg["write_share"] = kg.get("store_write_seconds", 0.0) / kg["cli_seconds"]
+        kg["write_wait_share"] = kg.get("write_wait_seconds", 0.0) / kg["cli_seconds"]
         kg["ratio_e2e"] = _ratio(kg["e2e_tokens_per_s"], raw["e2e_tokens_per_s"])
         kg["ratio_steady"] = _ratio(kg["steady_tokens_per_s"], raw["pipe_tokens_per_s"])
     first, again = out["kg"][str(workers[0])], out["reimport"]
@@ -148,7 +149,7 @@ def _derive(out: dict[str, Any], tokens: int, workers: list[int]) -> None:
         "kg_vs_raw_e2e": first["ratio_e2e"], "kg_vs_raw_steady": first["ratio_steady"],
         "first_vs_reimport_e2e": _ratio(first["wall_seconds"], again["wall_seconds"]),
         "first_vs_reimport_cli": _ratio(first["cli_seconds"], again["cli_seconds"]),
-        "write_share": first["write_share"],
+        "write_share": first["write_share"], "write_wait_share": first["write_wait_share"],
     }
 
 

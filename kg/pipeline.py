@@ -4,12 +4,14 @@
 * Skips: articles already stored with the same content hash are not extracted again.
 * Atomic: a batch of articles is written in one transaction; if that fails, each of its articles is
   retried alone, so one bad article loses only itself and every article is whole or absent.
+* Overlapped: one writer thread writes a batch while the next one is extracted.
 """
 
 from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from itertools import islice
 from typing import Any, Protocol
@@ -67,6 +69,9 @@ class Importer:
         self.progress = progress or (lambda event, article: None)
         self.report = ImportReport()
         self._seen_pairs: set[tuple[str, str]] = set()
+        self._warned: set[str] = set()
+        self._writer: ThreadPoolExecutor | None = None
+        self._inflight: tuple[Future[GraphBatch], list[Extraction]] | None = None
 
     def _todo(self, items: Iterable[Article | Failure]) -> Iterator[Article]:
         """Articles that need extracting; records failures and skips as a side effect."""
@@ -91,46 +96,72 @@ class Importer:
                 yield art
 
     def run(self, items: Iterable[Article | Failure]) -> ImportReport:
-        pending: list[Extraction] = []
-        for ex in self.extractor.extract_many(self._todo(items), batch_size=self.batch_size,
-                                              n_process=self.n_process):
-            pending.append(ex)
-            if len(pending) >= self.batch_size:
-                self._flush(pending)
-                pending = []
-        if pending:
-            self._flush(pending)
+        # One writer thread: a batch is written while the next is extracted (the store works in
+        # its own process, so the wait overlaps extraction); at most one batch is in flight.
+        with ThreadPoolExecutor(max_workers=1, thread_name_prefix="kg-writer") as writer:
+            self._writer = writer
+            pending: list[Extraction] = []
+            for ex in self.extractor.extract_many(self._todo(items), batch_size=self.batch_size,
+                                                  n_process=self.n_process):
+                if ex.error:
+                    self._fail(ex, ex.error)
+                    continue
+                pending.append(ex)
+                if len(pending) >= self.batch_size:
+                    self._submit(pending)
+                    pending = []
+            if pending:
+                self._submit(pending)
+            self._settle()
         return self.report
 
-    def _flush(self, extractions: list[Extraction]) -> None:
-        try:
-            self._write(extractions)
-        except KgError as exc:
-            if len(extractions) == 1:
-                self._fail(extractions[0], exc)
-                return
-            for ex in extractions:  # isolate the article that broke the batch
-                try:
-                    self._write([ex])
-                except KgError as one:
-                    self._fail(ex, one)
-
-    def _write(self, extractions: list[Extraction]) -> None:
+    def _build_and_write(self, extractions: list[Extraction]) -> GraphBatch:
         batch = GraphBatch(self.schema)
         for ex in extractions:
             batch.add(ex)
         self.store.write(batch)
+        return batch
+
+    def _submit(self, extractions: list[Extraction]) -> None:
+        self._settle()
+        assert self._writer is not None, "_submit runs inside run()"
+        self._inflight = (self._writer.submit(self._build_and_write, extractions), extractions)
+
+    def _settle(self) -> None:
+        """Wait for the batch in flight and account for it; a failed batch is retried article by
+        article, so one bad article loses only itself."""
+        if self._inflight is None:
+            return
+        future, extractions = self._inflight
+        self._inflight = None
+        try:
+            self._record(extractions, future.result())
+            return
+        except KgError as exc:
+            if len(extractions) == 1:
+                self._fail(extractions[0], exc)
+                return
+        for ex in extractions:  # isolate the article that broke the batch
+            try:
+                self._record([ex], self._build_and_write([ex]))
+            except KgError as one:
+                self._fail(ex, one)
+
+    def _record(self, extractions: list[Extraction], batch: GraphBatch) -> None:
         self.report.new += len(extractions)
         self.report.nodes += batch.node_count()
         self.report.relationships.update(batch.rel_counts())
-        self.report.warnings.extend(batch.warnings)
+        for warning in batch.warnings:  # a schema refusal repeats in every batch: say it once
+            if warning not in self._warned:
+                self._warned.add(warning)
+                self.report.warnings.append(warning)
         for ex in extractions:
             self.progress("new", ex.article)
 
-    def _fail(self, ex: Extraction, exc: Exception) -> None:
+    def _fail(self, ex: Extraction, why: Exception | str) -> None:
         self.report.failed += 1
         origin = ex.article.origin or ex.article.id
-        self.report.errors.append(f"{origin}: not written to the store ({exc})")
+        self.report.errors.append(f"{origin}: not written to the store ({why})")
         self.progress("failed", ex.article)
 
 
