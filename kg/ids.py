@@ -45,6 +45,36 @@ def normalise(name: str) -> str:
             return text
 
 
+# words that never make a lookup key on their own ("of" would find every "X of Y")
+_FILLER = frozenset(["a", "an", "and", "at", "de", "del", "der", "des", "for", "in", "of", "on", "or", "the", "to"])
+_MAX_WORDS = 8  # longer names give their full form only, not every run of words
+
+
+def name_keys(names: Iterable[str]) -> list[str]:
+    """Lookup keys for an entity's names: each name lower-cased and normalised, and every run of
+    whole words in it ("Nikolai Patrushev" -> "nikolai patrushev", "nikolai", "patrushev").
+
+    Saved queries find an entity with ``toLower(trim($name)) IN e.keys``, which an index on ``keys``
+    answers directly; a substring scan over every name would read the whole graph.
+    """
+    keys: set[str] = set()
+    for name in names:
+        for form in {" ".join(name.lower().split()), normalise(name)}:
+            if not form:
+                continue
+            keys.add(form)
+            words = [w for w in (t.strip(_EDGE_PUNCT) for t in form.split()) if w]
+            if len(words) > _MAX_WORDS:
+                continue
+            for n in range(1, len(words)):
+                for i in range(len(words) - n + 1):
+                    run = words[i:i + n]
+                    if run[0] in _FILLER or run[-1] in _FILLER or (n == 1 and len(run[0]) < 2):
+                        continue
+                    keys.add(" ".join(run))
+    return sorted(keys)
+
+
 def make_id(kind: str, *parts: object) -> str:
     """A stable id ``<kind>:<24 hex>`` from a kind and key parts (sha256 of the joined parts).
 

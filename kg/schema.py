@@ -43,6 +43,7 @@ class RelType:
     domain: bool = False  # a typed domain relation (RECRUITS_FOR, TRAINS, ...)
     sourced: bool = False  # extracted from text: carries status, claims, evidence (domain implies it)
     properties: dict[str, str] = field(default_factory=dict)
+    indexes: tuple[str, ...] = ()  # relationship properties with a range index
 
 
 @dataclass(frozen=True)
@@ -112,10 +113,12 @@ def parse_schema(data: dict[str, Any], path: Path) -> Schema:
         for end in (*sources, *targets):
             if end not in nodes:
                 raise SchemaError(f"{rtype}: endpoint {end!r} is not a node label")
+        domain = bool(spec.get("domain"))
+        indexes = tuple(spec.get("indexes") or ()) + (tuple(data.get("domain_relation_indexes") or ()) if domain else ())
         rels[rtype] = RelType(type=_check_ident("relationship type", rtype), sources=sources, targets=targets,
-                              description=spec.get("description", ""), domain=bool(spec.get("domain")),
-                              sourced=bool(spec.get("domain") or spec.get("sourced")),
-                              properties=dict(spec.get("properties") or {}))
+                              description=spec.get("description", ""), domain=domain,
+                              sourced=bool(domain or spec.get("sourced")),
+                              properties=dict(spec.get("properties") or {}), indexes=tuple(dict.fromkeys(indexes)))
     return Schema(nodes=nodes, relationships=rels,
                   entity_label=_check_ident("label", data.get("entity_label", "Entity")),
                   domain_relation_properties=dict(data.get("domain_relation_properties") or {}), path=path)

@@ -1,13 +1,21 @@
 // name: claims-by-speaker
-// description: Every attributed claim a speaker made (resolved speaker entity or the quoted speaker text), with cue, status, what it is about and the source article.
-// param: speaker = Patrushev  (speaker name or alias, case-insensitive substring)
+// description: Attributed claims a speaker made (the resolved speaker entity, or words of the speaker as quoted), with cue, status, what they are about and the source article; the newest 100.
+// param: speaker = Patrushev  (speaker name or alias, or whole words of one; case-insensitive)
 // dialect: both
-MATCH (c:Claim)
+CALL {
+  MATCH (s:Entity)
+  WHERE toLower(trim($speaker)) IN s.keys
+  MATCH (s)-[:ASSERTS]->(c:Claim)
+  RETURN c
+  UNION
+  MATCH (c:Claim)
+  WHERE toLower(trim($speaker)) IN c.speaker_keys
+  RETURN c
+}
+WITH c
+ORDER BY c.published DESC
+LIMIT 100
 OPTIONAL MATCH (s:Entity)-[:ASSERTS]->(c)
-WITH c, s
-WHERE toLower(coalesce(c.speaker_text, '')) CONTAINS toLower($speaker)
-   OR (s IS NOT NULL AND (toLower(s.name) CONTAINS toLower($speaker)
-       OR any(al IN coalesce(s.aliases, []) WHERE toLower(al) CONTAINS toLower($speaker))))
 OPTIONAL MATCH (c)-[:IN_ARTICLE]->(a:Article)
 OPTIONAL MATCH (c)-[:ABOUT]->(e:Entity)
 RETURN coalesce(s.name, c.speaker_text) AS speaker, c.cue AS cue, c.status AS status, c.text AS claim,

@@ -1,12 +1,37 @@
 // name: contradictions
-// description: The same relation between the same two entities asserted (or alleged, confirmed) by one source and denied by another.
+// description: The same domain relation between the same two entities asserted (or alleged, confirmed) by one source and denied by another.
 // dialect: both
-MATCH (a:Entity)-[r1]->(b:Entity), (a)-[r2]->(b)
-WHERE type(r1) = type(r2) AND r1.status IN ['asserted', 'alleged', 'confirmed'] AND r2.status = 'denied'
-OPTIONAL MATCH (s1:Entity) WHERE s1.id IN coalesce(r1.asserted_by, [])
+// Starts from the denied relations (an index scan per type), then looks for the same type between
+// the same two entities with another status.
+CALL {
+  MATCH (a)-[r:RECRUITS_FOR]->(b) WHERE r.status = 'denied' RETURN a, r AS r2, b
+  UNION ALL
+  MATCH (a)-[r:TRAINS]->(b) WHERE r.status = 'denied' RETURN a, r AS r2, b
+  UNION ALL
+  MATCH (a)-[r:SUPPORTS]->(b) WHERE r.status = 'denied' RETURN a, r AS r2, b
+  UNION ALL
+  MATCH (a)-[r:ATTACKS]->(b) WHERE r.status = 'denied' RETURN a, r AS r2, b
+  UNION ALL
+  MATCH (a)-[r:ACCUSES]->(b) WHERE r.status = 'denied' RETURN a, r AS r2, b
+  UNION ALL
+  MATCH (a)-[r:MEETS_WITH]->(b) WHERE r.status = 'denied' RETURN a, r AS r2, b
+  UNION ALL
+  MATCH (a)-[r:SANCTIONS]->(b) WHERE r.status = 'denied' RETURN a, r AS r2, b
+  UNION ALL
+  MATCH (a)-[r:THREATENS]->(b) WHERE r.status = 'denied' RETURN a, r AS r2, b
+  UNION ALL
+  MATCH (a)-[r:CONDEMNS]->(b) WHERE r.status = 'denied' RETURN a, r AS r2, b
+}
+WITH a, b, r2
+MATCH (a)-[r1]->(b)
+WHERE type(r1) = type(r2) AND r1.status IN ['asserted', 'alleged', 'confirmed']
+OPTIONAL MATCH (s1:Entity)
+WHERE s1.id IN coalesce(r1.asserted_by, [])
 WITH a, b, r1, r2, collect(DISTINCT s1.name) AS claimed_by
-OPTIONAL MATCH (s2:Entity) WHERE s2.id IN coalesce(r2.asserted_by, [])
+OPTIONAL MATCH (s2:Entity)
+WHERE s2.id IN coalesce(r2.asserted_by, [])
 WITH a, b, r1, r2, claimed_by, collect(DISTINCT s2.name) AS denied_by
 RETURN a.name AS source, type(r1) AS relation, b.name AS target, r1.status AS claimed_status,
        claimed_by, denied_by, r1.articles AS claimed_in, r2.articles AS denied_in
 ORDER BY relation, source, target
+LIMIT 100

@@ -1,14 +1,14 @@
 // name: relation-evidence
 // description: The sources behind a relation between two entities: each evidence sentence ("article_id:start:end") with its article, and the claim and speaker it came from.
-// param: source = Ukraine  (name of the relation's source entity, case-insensitive substring)
-// param: target = mercenaries  (name of the relation's target entity, case-insensitive substring)
+// param: source = Ukraine  (the relation's source entity: name, alias or whole words of one; case-insensitive)
+// param: target = mercenaries  (the relation's target entity: name, alias or whole words of one; case-insensitive)
 // dialect: both
-MATCH (s:Entity)-[r]->(t:Entity)
+MATCH (s:Entity)
+WHERE toLower(trim($source)) IN s.keys
+MATCH (t:Entity)
+WHERE toLower(trim($target)) IN t.keys
+MATCH (s)-[r]->(t)
 WHERE r.evidence IS NOT NULL
-  AND (toLower(s.name) CONTAINS toLower($source)
-       OR any(al IN coalesce(s.aliases, []) WHERE toLower(al) CONTAINS toLower($source)))
-  AND (toLower(t.name) CONTAINS toLower($target)
-       OR any(al IN coalesce(t.aliases, []) WHERE toLower(al) CONTAINS toLower($target)))
 UNWIND r.evidence AS ev
 WITH s, r, t, ev, split(ev, ':') AS parts
 WITH s, r, t, ev, toInteger(parts[size(parts) - 2]) AS start, toInteger(parts[size(parts) - 1]) AS stop,
@@ -20,3 +20,4 @@ RETURN s.name AS source, type(r) AS relation, r.status AS status, t.name AS targ
        substring(a.text, start, stop - start) AS sentence, a.title AS article, a.source AS publisher,
        a.published AS published, c.speaker_text AS speaker, c.cue AS cue
 ORDER BY relation, published
+LIMIT 100

@@ -1,13 +1,20 @@
 // name: shortest-connection
-// description: The shortest chain of relationships between two entities (either direction), as names and types; returns graph elements for `kg viz`.
-// param: from = Sweden  (name of the first entity, case-insensitive substring)
-// param: to = Swedish mercenaries  (name of the second entity, case-insensitive substring)
+// description: The shortest chain of relations (not mere co-mentions) between two entities (the three most mentioned of each name), either direction, as names and types; returns graph elements for `kg viz`.
+// param: from = Sweden  (the first entity: name, alias or whole words of one; case-insensitive)
+// param: to = Swedish mercenaries  (the second entity: name, alias or whole words of one; case-insensitive)
 // dialect: neo4j
-MATCH (a:Entity), (b:Entity)
-WHERE a.id <> b.id AND toLower(a.name) CONTAINS toLower($from) AND toLower(b.name) CONTAINS toLower($to)
-MATCH p = shortestPath((a)-[*1..6]-(b))
-WHERE all(n IN nodes(p) WHERE n:Entity)
-RETURN a.name AS from_name, b.name AS to_name, length(p) AS hops, [n IN nodes(p) | n.name] AS chain,
+MATCH (a:Entity)
+WHERE toLower(trim($from)) IN a.keys
+WITH a
+ORDER BY a.mention_count DESC
+LIMIT 3
+MATCH (b:Entity)
+WHERE toLower(trim($to)) IN b.keys AND a.id <> b.id
+WITH a, b
+ORDER BY b.mention_count DESC
+LIMIT 9
+MATCH p = shortestPath((a)-[:RECRUITS_FOR|TRAINS|SUPPORTS|ATTACKS|ACCUSES|MEETS_WITH|SANCTIONS|THREATENS|CONDEMNS|AFFILIATED_WITH|HOLDS_ROLE|MEMBER_OF|PARTICIPATED_IN|TOOK_PLACE_IN|LOCATED_IN|IN_COUNTRY|METONYM_OF*1..6]-(b))
+RETURN a.name AS from_name, b.name AS to_name, length(p) AS hops, [n IN nodes(p) | coalesce(n.name, n.text)] AS chain,
        [r IN relationships(p) | type(r)] AS relations, nodes(p) AS nodes, relationships(p) AS rels
 ORDER BY hops
 LIMIT 5

@@ -41,6 +41,13 @@ def test_examples_import_twice_is_idempotent(store: FalkorStore, extractor: Extr
     assert second.new == 0 and second.skipped == first.new
     assert _counts(store) == counts
     assert store.read("MATCH (n:Entity) RETURN n.id, n.name, n.aliases ORDER BY n.id").rows == props
+    # the counts kept on entities are those of their edges
+    drift = store.read("MATCH (e:Entity) WITH e, [(e)<-[m:MENTIONS]-() | m.count] AS ms, "
+                       "[(e)-[:ASSERTS]->(c:Claim) | c.status] AS cs "
+                       "WHERE e.mention_count <> reduce(t = 0, x IN ms | t + x) OR e.article_count <> size(ms) "
+                       "OR e.claim_count <> size(cs) OR e.alleged_count <> size([s IN cs WHERE s = 'alleged']) "
+                       "RETURN e.name, e.mention_count, e.article_count, e.claim_count").rows
+    assert drift == []
     # every article is whole: it has its mentions
     orphans = store.read("MATCH (a:Article) WHERE NOT (a)-[:MENTIONS]->() RETURN a.id").rows
     assert orphans == []
@@ -74,3 +81,32 @@ def test_seed_article_spine(store: FalkorStore, extractor: Extractor) -> None:
         plat, plon, loc = rows[0]
         assert _km(plat, plon, lat, lon) < 25
         assert loc == {"latitude": pytest.approx(plat), "longitude": pytest.approx(plon)}
+
+
+def test_two_workers_extract_exactly_what_one_does(extractor: Extractor) -> None:
+    """The process pool (whole extraction per worker) returns the same records, in input order."""
+    articles = [a for a in load([str(ROOT / "examples")]) if hasattr(a, "text")]
+    one = [ex.to_json() for ex in extractor.extract_many(articles, batch_size=3)]
+    two = [ex.to_json() for ex in Extractor().extract_many(articles, batch_size=3, n_process=2)]
+    assert len(two) == len(articles) >= 8
+    assert two == one
+
+
+def test_an_extraction_bug_fails_that_article_only(store: FalkorStore, tmp_path: Path,
+                                                    monkeypatch: pytest.MonkeyPatch) -> None:
+    """An exception inside the rules is reported for its article, which is not written; the rest is."""
+    ex = Extractor()
+    real = ex.from_doc
+
+    def from_doc(doc: object, article: object) -> object:
+        if "Kharkiv" in getattr(article, "text", ""):
+            raise ValueError("rule bug")
+        return real(doc, article)
+
+    monkeypatch.setattr(ex, "from_doc", from_doc)
+    (tmp_path / "a.txt").write_text("Talks in Vienna\n\nDiplomats from France met in Vienna on Monday.\n")
+    (tmp_path / "b.txt").write_text("Shelling in Kharkiv\n\nOfficials in Kharkiv said shelling went on.\n")
+    report = Importer(store, ex).run(load([str(tmp_path)]))
+    assert report.new == 1 and report.failed == 1
+    assert any("b.txt" in e and "ValueError: rule bug" in e for e in report.errors), report.errors
+    assert store.read("MATCH (a:Article) RETURN a.title").rows == [["Talks in Vienna"]]

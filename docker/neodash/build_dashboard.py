@@ -28,8 +28,7 @@ PAGES = [
     ("Places", ["near-place"]),
 ]
 MAP_QUERY = ("MATCH (p:Place) WHERE p.location IS NOT NULL\n"
-             "OPTIONAL MATCH (:Article)-[m:MENTIONS]->(p)\n"
-             "WITH p, sum(m.count) AS mentions ORDER BY mentions DESC LIMIT 500\nRETURN p")
+             "RETURN p ORDER BY coalesce(p.mention_count, 0) DESC LIMIT 500")
 
 
 def _id(*parts: str) -> str:

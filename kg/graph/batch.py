@@ -20,7 +20,8 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any
 
-from kg.ids import make_id, normalise
+from kg.geo.reference import reference
+from kg.ids import make_id, name_keys, normalise
 from kg.model import Entity, Extraction
 from kg.schema import Schema
 
@@ -44,6 +45,23 @@ def _merge_row(rows: dict[str, dict[str, Any]], row: dict[str, Any]) -> None:
     old["seen"] = min(seen) if seen else None
     if seen:
         old["last"] = max(seen + [s for s in (old.get("last"), row.get("last")) if s])
+
+
+def _countries(ex: Extraction) -> dict[str, str]:
+    """Entity id -> the country it belongs to in this article: its own (places, countries,
+    nationalities), else the Country it is AFFILIATED_WITH here ("the Ukrainian embassy")."""
+    own: dict[str, str] = {}
+    for ent in ex.entities:
+        code = (ent.geo.country_code if ent.geo and ent.label in ("Place", "Country") else None) \
+            or ent.properties.get("country_code")
+        if code:
+            own[ent.id] = str(code).upper()
+    for rel in ex.relations:
+        if rel.type == "AFFILIATED_WITH" and rel.target in own and rel.source not in own:
+            target = next((e for e in ex.entities if e.id == rel.target), None)
+            if target is not None and target.label == "Country":
+                own[rel.source] = own[rel.target]
+    return own
 
 
 @dataclass
@@ -91,16 +109,22 @@ class GraphBatch:
             self.add_rel("PUBLISHED_BY", ("Article", art.id), ("Source", sid))
 
         labels: dict[str, str] = {}
+        countries = _countries(ex)
         for ent in ex.entities:
             labels[ent.id] = ent.label
-            self._add_entity(ent, seen)
+            self._add_entity(ent, seen, countries.get(ent.id))
             self.add_rel("MENTIONS", ("Article", art.id), (ent.label, ent.id),
                          props={"count": len(ent.mentions)},
                          lists={"spans": [f"{m.start}:{m.end}" for m in ent.mentions]})
             if ent.geo and ent.geo.country_code and ent.label == "Place":
                 cc = ent.geo.country_code.upper()
                 cid = make_id("Country", cc)
-                self.add_node("Country", cid, {"country_code": cc}, seen=None)
+                state = reference().states.get(cc)
+                country: dict[str, Any] = {"country_code": cc}
+                if state:
+                    country.update(name=state.name, norm=normalise(state.name))
+                self.add_node("Country", cid, country, seen=None,
+                              lists={"keys": name_keys(state.names)} if state else None)
                 self.add_rel("IN_COUNTRY", ("Place", ent.id), ("Country", cid))
 
         for a, b, s_start, s_end in ex.comentions:
@@ -120,6 +144,7 @@ class GraphBatch:
                 "content_start": claim.content.start if claim.content else None,
                 "content_end": claim.content.end if claim.content else None,
                 "speaker_text": claim.speaker.text if claim.speaker else None,
+                "speaker_keys": name_keys([claim.speaker.text]) if claim.speaker else None,
                 "published": art.published})
             self.add_rel("IN_ARTICLE", ("Claim", claim.id), ("Article", art.id))
             spk = claim.speaker.entity if claim.speaker else None
@@ -134,6 +159,10 @@ class GraphBatch:
                 self.warnings.append(f"{art.id}: relation {rel.type} names an unknown entity")
                 continue
             props: dict[str, Any] = {"status": rel.status}
+            if self.schema.relationships[rel.type].domain:
+                source_country, target_country = countries.get(rel.source), countries.get(rel.target)
+                if source_country and target_country and source_country != target_country:
+                    props.update(cross_border=True, source_country=source_country, target_country=target_country)
             self.add_rel(rel.type, (labels[rel.source], rel.source), (labels[rel.target], rel.target),
                          id_=rel.id, props=props, seen=seen,
                          lists={"claims": [rel.claim] if rel.claim else [], "articles": [art.id],
@@ -142,16 +171,19 @@ class GraphBatch:
         self.warnings.extend(f"{art.origin or art.id}: {w}" for w in ex.warnings)
         return self
 
-    def _add_entity(self, ent: Entity, seen: str) -> None:
+    def _add_entity(self, ent: Entity, seen: str, country: str | None = None) -> None:
         geo = ent.geo
         props: dict[str, Any] = {"name": ent.name, "norm": normalise(ent.name), **ent.properties}
+        if country and not props.get("country_code"):
+            props["country_code"] = country  # an organisation or person acting for a state
         if geo:
             props.update({"geonames_id": geo.geonames_id, "lat": geo.lat, "lon": geo.lon,
                           "country_code": geo.country_code, "feature_code": geo.feature_code,
                           "geo_confidence": geo.confidence})
         allowed = self.schema.nodes[ent.label].properties
         props = {k: v for k, v in props.items() if k in allowed}
-        self.add_node(ent.label, ent.id, props, lists={"aliases": sorted({ent.name, *ent.aliases})}, seen=seen)
+        names = sorted({ent.name, *ent.aliases})
+        self.add_node(ent.label, ent.id, props, lists={"aliases": names, "keys": name_keys(names)}, seen=seen)
 
     # ---- reading --------------------------------------------------------------------------
     def __len__(self) -> int:

@@ -168,8 +168,35 @@ def rel_segments(batch: GraphBatch, key: tuple[str, str, str], prefix: str) -> l
     return [(text, {prefix: prepared})]
 
 
+def count_segments(batch: GraphBatch, name: str = "counted") -> list[Segment]:
+    """Recount the ranking properties (``mention_count``, ``claim_count`` ...) of every entity the
+    batch touched, from the entity's edges. Run AFTER the batch's own segments, as a separate
+    statement in the same transaction (FalkorDB: MULTI/EXEC; Neo4j: the same transaction).
+
+    Why stored, not computed per query: "most mentioned" and "top speakers" would otherwise read
+    every MENTIONS and ASSERTS edge of the graph. Why recounted rather than incremented: the values
+    stay functions of the graph, so re-imports and concurrent imports cannot drift them. Why a
+    separate statement: FalkorDB's traversals do not reliably see edges written earlier in the same
+    query. A copy of stored nodes (``kg push``, export import) carries its counts and is not recounted.
+    """
+    schema = batch.schema
+    ids = sorted({eid for label in schema.entity_labels for eid in batch.nodes.get(label, {})})
+    if not batch.articles or not ids:
+        return []
+    entity, claim = schema.label(schema.entity_label), schema.label("Claim")
+    mentions, asserts = schema.rel_type("MENTIONS"), schema.rel_type("ASSERTS")
+    text = (f"UNWIND ${name} AS eid MATCH (e:{entity} {{id: eid}}) "
+            f"WITH e, [(e)<-[m:{mentions}]-() | m.count] AS ms, [(e)-[:{asserts}]->(c:{claim}) | c.status] AS cs "
+            "SET e.mention_count = reduce(total = 0, x IN ms | total + coalesce(x, 0)), "
+            "e.article_count = size(ms), e.claim_count = size(cs), "
+            "e.alleged_count = size([s IN cs WHERE s = 'alleged']), "
+            "e.denied_count = size([s IN cs WHERE s = 'denied'])")
+    return [(text, {name: ids})]
+
+
 def batch_segments(batch: GraphBatch) -> list[Segment]:
-    """All the statements that write ``batch``: stale-article clean-up, then nodes, then relationships."""
+    """All the statements that write ``batch``: stale-article clean-up, then nodes, then relationships
+    (``count_segments`` follow as a separate statement)."""
     segments = stale_article_segments(batch)
     for i, label in enumerate(sorted(batch.nodes)):
         segments.extend(node_segments(batch, label, f"n{i}"))

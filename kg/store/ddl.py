@@ -31,9 +31,14 @@ def range_indexes(schema: Schema) -> IndexList:
             if (node.label, prop) not in pairs:
                 pairs.append((schema.label(node.label), _prop(prop)))
     entity = schema.label(schema.entity_label)
-    for prop in ("id", "name", "norm"):
+    for prop in ("id", "name", "norm", "keys"):
         pairs.append((entity, prop))
     return pairs
+
+
+def relationship_indexes(schema: Schema) -> IndexList:
+    """(type, property) range indexes on relationships (``status`` of every domain relation)."""
+    return [(schema.rel_type(r.type), _prop(p)) for r in schema.relationships.values() for p in r.indexes]
 
 
 def point_indexes(schema: Schema) -> IndexList:
@@ -60,6 +65,8 @@ def neo4j_ddl(schema: Schema) -> list[str]:
     keys = set(unique_keys(schema))
     out += [f"CREATE INDEX {_snake(label)}_{prop} IF NOT EXISTS FOR (n:{label}) ON (n.{prop})"
             for label, prop in range_indexes(schema) if (label, prop) not in keys]
+    out += [f"CREATE INDEX {type_.lower()}_{prop} IF NOT EXISTS FOR ()-[r:{type_}]-() ON (r.{prop})"
+            for type_, prop in relationship_indexes(schema)]
     out += [f"CREATE POINT INDEX {_snake(label)}_{prop} IF NOT EXISTS FOR (n:{label}) ON (n.{prop})"
             for label, prop in point_indexes(schema)]
     out += [f"CREATE FULLTEXT INDEX {fulltext_index_name(label)} IF NOT EXISTS FOR (n:{label}) "
@@ -70,6 +77,7 @@ def neo4j_ddl(schema: Schema) -> list[str]:
 def falkordb_statements(schema: Schema) -> list[str]:
     """FalkorDB Cypher for range, point and full-text indexes (run before the constraints)."""
     out = [f"CREATE INDEX FOR (n:{label}) ON (n.{prop})" for label, prop in range_indexes(schema)]
+    out += [f"CREATE INDEX FOR ()-[r:{type_}]-() ON (r.{prop})" for type_, prop in relationship_indexes(schema)]
     out += [f"CREATE INDEX FOR (n:{label}) ON (n.{prop})" for label, prop in point_indexes(schema)]
     out += [f"CALL db.idx.fulltext.createNodeIndex('{label}', {', '.join(repr(p) for p in props)})"
             for label, props in fulltext_indexes(schema)]

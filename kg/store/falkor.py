@@ -15,13 +15,14 @@ from typing import Any
 
 import redis
 from falkordb import Edge, FalkorDB, Node, Path
+from falkordb.helpers import stringify_param_value
 
 from kg import settings
 from kg.errors import QueryError, StoreError
 from kg.graph import GraphBatch
 from kg.schema import Schema, load_schema
 from kg.store.base import QueryResult, Stats
-from kg.store.cypher import batch_segments, chain
+from kg.store.cypher import batch_segments, chain, count_segments
 from kg.store.ddl import falkordb_constraint, falkordb_statements, unique_keys
 from kg.store.embedded import EmbeddedServer
 
@@ -41,6 +42,13 @@ def to_plain(value: Any) -> Any:
     if isinstance(value, dict):  # maps and points ({latitude, longitude}) already are dicts
         return {k: to_plain(v) for k, v in value.items()}
     return value
+
+
+def params_header(params: dict[str, Any]) -> str:
+    """``CYPHER name=value ...`` as the falkordb client prefixes a query (values as Cypher literals,
+    never spliced into the query itself); needed where commands are sent raw, as in MULTI/EXEC."""
+    return "CYPHER " + " ".join(f"{name}={stringify_param_value(value)}" for name, value in params.items()) + " " \
+        if params else ""
 
 
 def _result(res: Any) -> QueryResult:
@@ -118,14 +126,28 @@ class FalkorStore:
         return _result(self._run(cypher, params or {}, read_only=False))
 
     def write(self, batch: GraphBatch) -> None:
+        """The batch as ONE query (atomic), then the entity recount as a second query; both in one
+        MULTI/EXEC, so they run back to back and a client killed mid-send leaves neither behind."""
         segments = batch_segments(batch)
         if not segments:
             return
-        text, params = chain(segments)
+        statements = [chain(segments), *count_segments(batch)]
+        graph = self.graph  # connects (and starts the server) first
+        pipe = self._db.connection.pipeline(transaction=True) if self._db is not None else None
+        if pipe is None or len(statements) == 1:
+            try:
+                self._run(*statements[0], read_only=False)
+            except QueryError as exc:
+                raise StoreError(f"batch not written (nothing was kept): {exc}") from exc
+            return
+        for text, params in statements:
+            pipe.execute_command("GRAPH.QUERY", graph.name, params_header(params) + text, "--compact")
         try:
-            self._run(text, params, read_only=False)
-        except QueryError as exc:
-            raise StoreError(f"batch not written (nothing was kept): {exc}") from exc
+            pipe.execute()
+        except redis.ResponseError as exc:
+            raise StoreError(f"batch not written (nothing was kept): query failed: {exc}") from exc
+        except redis.RedisError as exc:
+            raise StoreError(f"the embedded store failed: {exc}") from exc
 
     def article_hashes(self, ids: list[str]) -> dict[str, str]:
         if not ids:

@@ -15,7 +15,7 @@ from kg.errors import QueryError, StoreError
 from kg.graph import GraphBatch
 from kg.schema import Schema, load_schema
 from kg.store.base import QueryResult, Stats
-from kg.store.cypher import Segment, batch_segments
+from kg.store.cypher import Segment, batch_segments, count_segments
 from kg.store.ddl import neo4j_ddl
 
 
@@ -118,6 +118,7 @@ class Neo4jStore:
         segments = batch_segments(batch)
         if not segments:
             return
+        segments += count_segments(batch)  # Neo4j sees the transaction's own writes
         try:
             with self._session(read=False) as session:
                 session.execute_write(_run_segments, segments)

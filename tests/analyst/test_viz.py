@@ -92,4 +92,16 @@ def test_pages_render_in_headless_chromium(sample_store, tmp_path, command):
                    check=True, capture_output=True, timeout=120)
     data = shot.read_bytes()
     assert data[:8] == b"\x89PNG\r\n\x1a\n" and len(data) > 10_000  # a blank page compresses far smaller
+    # the DOM after the page's own script ran: every node and relationship was drawn, placed on screen
+    dom = subprocess.run([str(CHROMIUM), "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                          "--disable-component-update", "--no-first-run", f"--user-data-dir={profile}",
+                          "--virtual-time-budget=5000", "--dump-dom", page.as_uri()],
+                         check=True, capture_output=True, text=True, timeout=120).stdout
+    circles = re.findall(r"<circle[^>]*>", dom)
+    if command == "viz":
+        placed = [c for c in circles if re.search(r'cx="-?\d', c)]
+        lines = [ln for ln in re.findall(r"<line[^>]*>", dom) if re.search(r'x1="-?\d', ln)]
+        assert len(placed) == 4 and len(lines) == 4, dom[-2000:]  # Sweden, Ukraine, AFU, mercenaries; 4 relations
+    else:
+        assert len([c for c in circles if 'class="place"' in c]) == 6
     shutil.rmtree(profile, ignore_errors=True)

@@ -85,3 +85,6 @@ def test_batch_split_does_not_matter(store: Any, extractions: list[Extraction]) 
     write(store, extractions[6:])
     split = snapshot_of(store)
     assert comparable(split, order_free=True) == comparable(whole, order_free=True)
+
+
+

@@ -8,7 +8,7 @@ from kg.errors import ConfigError, SchemaError
 from kg.model import Extraction
 from kg.schema import load_schema
 from kg.store import get_store, store_names
-from kg.store.cypher import batch_segments, chain
+from kg.store.cypher import batch_segments, chain, count_segments
 from kg.store.ddl import falkordb_ddl, neo4j_ddl
 
 from .sample import HOSTILE, TEXT, batch, extraction
@@ -44,6 +44,10 @@ def test_segments_keep_values_out_of_the_text() -> None:
     assert text.startswith("UNWIND $stale AS art")
     assert text.count(" WITH count(*) AS _ ") == len(segments) - 1
     assert len(params) == len(segments)
+    (recount, recount_params), = count_segments(batch(ex))  # a second statement of the same transaction
+    assert "SET e.mention_count = reduce(" in recount and "Ivan Petrov" not in recount
+    assert set(recount_params) == {"counted"} and all(i.startswith(("person:", "country:", "place:"))
+                                                      for i in recount_params["counted"])
     place_rows = next(v for k, v in params.items() if k.endswith("_pt"))
     assert place_rows[0]["props"]["lat"] == 50.45 and set(place_rows[0]) >= {"id", "props", "lists", "seen"}
     assert "MERGE (n:Place:Entity {id: row.id})" in text and "point({latitude: row.props.lat" in text
