@@ -32,6 +32,7 @@ demo: $(STAMP)
 
 test: $(STAMP) $(LINT)
 	$(BIN)/ruff check kg loaders tests bench
+	$(BIN)/mypy
 	$(BIN)/pytest -q
 
 lint: $(STAMP)
