@@ -219,7 +219,7 @@ def _keep_profiles(work: Path, results_dir: Path) -> list[Path]:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description="kg performance benchmark")
     parser.add_argument("--sizes", default="1000,10000", help="corpus sizes in articles, comma-separated")
-    parser.add_argument("--workers", default="1,2", help="n_process values; the first is used at every size")
+    parser.add_argument("--workers", default="2,1", help="n_process values; the first is used at every size")
     parser.add_argument("--batch-size", type=int, default=32, help="as `kg import --batch-size`")
     parser.add_argument("--seed", type=int, default=7)
     parser.add_argument("--query-rounds", type=int, default=20)

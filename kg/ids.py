@@ -57,6 +57,12 @@ def name_keys(names: Iterable[str]) -> list[str]:
     Saved queries find an entity with ``toLower(trim($name)) IN e.keys``, which an index on ``keys``
     answers directly; a substring scan over every name would read the whole graph.
     """
+    return list(_name_keys(tuple(names)))
+
+
+@lru_cache(maxsize=1 << 14)  # the same entities' names come back in article after article
+def _name_keys(names: tuple[str, ...]) -> tuple[str, ...]:
+    """The cached worker of ``name_keys``."""
     keys: set[str] = set()
     for name in names:
         for form in {" ".join(name.lower().split()), normalise(name)}:
@@ -72,7 +78,7 @@ def name_keys(names: Iterable[str]) -> list[str]:
                     if run[0] in _FILLER or run[-1] in _FILLER or (n == 1 and len(run[0]) < 2):
                         continue
                     keys.add(" ".join(run))
-    return sorted(keys)
+    return tuple(sorted(keys))
 
 
 def make_id(kind: str, *parts: object) -> str:

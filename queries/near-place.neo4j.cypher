@@ -1,5 +1,5 @@
 // name: near-place
-// description: Places within a radius of a named place, nearest first (at most 200), with how often articles mention them.
+// description: Places within a radius of a named place, nearest first (at most 200), with how many articles mention them.
 // param: place = Kyiv  (place name or alias, or whole words of one; case-insensitive)
 // param: km = 100  (radius in kilometres)
 // dialect: neo4j
@@ -9,6 +9,6 @@ WITH c, c.location AS center
 MATCH (p:Place)
 WHERE point.distance(p.location, center) <= $km * 1000.0 AND p.id <> c.id
 RETURN c.name AS center, p.name AS place, p.country_code AS country,
-       toInteger(round(point.distance(p.location, center) / 1000.0)) AS km, coalesce(p.mention_count, 0) AS mentions
+       toInteger(round(point.distance(p.location, center) / 1000.0)) AS km, coalesce(p.article_count, 0) AS articles
 ORDER BY km, place
 LIMIT 200

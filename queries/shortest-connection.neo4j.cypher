@@ -6,12 +6,12 @@
 MATCH (a:Entity)
 WHERE toLower(trim($from)) IN a.keys
 WITH a
-ORDER BY a.mention_count DESC
+ORDER BY a.article_count DESC
 LIMIT 3
 MATCH (b:Entity)
 WHERE toLower(trim($to)) IN b.keys AND a.id <> b.id
 WITH a, b
-ORDER BY b.mention_count DESC
+ORDER BY b.article_count DESC
 LIMIT 9
 MATCH p = shortestPath((a)-[:RECRUITS_FOR|TRAINS|SUPPORTS|ATTACKS|ACCUSES|MEETS_WITH|SANCTIONS|THREATENS|CONDEMNS|AFFILIATED_WITH|HOLDS_ROLE|MEMBER_OF|PARTICIPATED_IN|TOOK_PLACE_IN|LOCATED_IN|IN_COUNTRY|METONYM_OF*1..6]-(b))
 RETURN a.name AS from_name, b.name AS to_name, length(p) AS hops, [n IN nodes(p) | coalesce(n.name, n.text)] AS chain,

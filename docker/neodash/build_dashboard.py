@@ -28,7 +28,7 @@ PAGES = [
     ("Places", ["near-place"]),
 ]
 MAP_QUERY = ("MATCH (p:Place) WHERE p.location IS NOT NULL\n"
-             "RETURN p ORDER BY coalesce(p.mention_count, 0) DESC LIMIT 500")
+             "RETURN p ORDER BY coalesce(p.article_count, 0) DESC LIMIT 500")
 
 
 def _id(*parts: str) -> str:

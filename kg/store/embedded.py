@@ -152,6 +152,7 @@ class EmbeddedServer:
             f"dir {_quote(str(self.dir))}",
             "appendonly yes",
             "appendfsync everysec",
+            'save ""',  # the AOF is the persistence; periodic RDB snapshots would fork mid-import for nothing
             "daemonize yes",
             f"pidfile {_quote(str(self.pidfile))}",
             f"logfile {_quote(str(self.logfile))}",

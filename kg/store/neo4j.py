@@ -118,7 +118,7 @@ class Neo4jStore:
         segments = batch_segments(batch)
         if not segments:
             return
-        segments += count_segments(batch)  # Neo4j sees the transaction's own writes
+        segments += count_segments(batch, "neo4j")  # Neo4j sees the transaction's own writes
         try:
             with self._session(read=False) as session:
                 session.execute_write(_run_segments, segments)

@@ -18,7 +18,7 @@ import pytest
 from kg.export import cypher_statements, dump
 from kg.queries import list_saved
 from kg.schema import load_schema
-from kg.store.cypher import batch_segments
+from kg.store.cypher import batch_segments, count_segments
 from kg.store.ddl import neo4j_ddl
 from tests.analyst.conftest import sample_batch
 
@@ -74,7 +74,7 @@ def test_neo4j_ddl(linter):
 
 
 def test_shared_write_builders(linter):
-    segments = batch_segments(sample_batch())
+    segments = batch_segments(sample_batch()) + count_segments(sample_batch(), "neo4j")
     report = lint(linter, [{"name": f"write {i}", "text": text, "params": params}
                            for i, (text, params) in enumerate(segments)])
     assert report["checked"] == len(segments) > 10
