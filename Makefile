@@ -47,7 +47,7 @@ screenshots: $(STAMP)
 
 # The benchmark (bench/README.md): 1k and 10k articles, ~25 min on two idle cores.
 bench: $(STAMP)
-	$(BIN)/python bench/run.py --sizes 1000,10000 --out bench/results/latest.json
+	$(BIN)/python bench/run.py --sizes 1000,10000 --workers 2,1 --out bench/results/latest.json
 
 stop:
 	-$(BIN)/kg store stop
