@@ -3,7 +3,8 @@
 Why a profile and not one big query: an analyst asks "who is this, where, who says what about
 them, and where is it written" — several small read queries (valid on both stores) answer that
 more legibly than one Cypher text, and each part stays sourced (article titles, speakers).
-Lookup is forgiving: exact name or alias first, then substring, then fuzzy suggestions.
+Lookup is forgiving: exact name, then a name, alias or whole words of one (the most mentioned
+such entity), then substring, then fuzzy suggestions.
 """
 
 from __future__ import annotations
@@ -54,6 +55,11 @@ def find_entity(store: Store, name: str) -> dict[str, Any]:
                             {"norm": wanted}).rows  # indexed: the common case needs no scan
     if exact_norm:
         return exact_norm[0][0]
+    by_key = store.read("MATCH (e:Entity) WHERE $key IN e.keys RETURN e "
+                        "ORDER BY coalesce(e.mention_count, 0) DESC, size(e.name), e.name LIMIT 1",
+                        {"key": " ".join(name.lower().split())}).rows  # a surname, a word of a name: indexed
+    if by_key:
+        return by_key[0][0]
     rows = store.read("MATCH (e:Entity) RETURN e.id AS id, e.name AS name, e.norm AS norm, "
                       "e.aliases AS aliases").records()
     exact, partial = [], []

@@ -41,6 +41,22 @@ def geocoder_name() -> str:
     return os.environ.get("KG_GEOCODER", "geonames").strip().lower() or "geonames"
 
 
+def workers() -> int:
+    """Extraction processes for ``kg import`` / ``kg extract``: ``KG_WORKERS``, else every core (at
+    most 2, the machines kg is sized for), else 1 when an online geocoder is on: its rate limit
+    and cache belong to one process."""
+    given = os.environ.get("KG_WORKERS", "").strip()
+    if given:
+        if not given.isdigit() or int(given) < 1:
+            from kg.errors import ConfigError
+
+            raise ConfigError(f"KG_WORKERS must be a positive whole number, not {given!r}")
+        return int(given)
+    if geocoder_name() != "geonames":
+        return 1
+    return max(1, min(2, os.cpu_count() or 1))
+
+
 def _data_dir(env: str, name: str) -> Path:
     """Data folders (``schema/``, ``queries/``) work from a checkout and from an installed wheel."""
     override = os.environ.get(env)

@@ -40,3 +40,21 @@ def test_version() -> None:
 def test_usage_error_exit_code_is_2() -> None:
     result = CliRunner().invoke(main, ["import"])
     assert result.exit_code == 2
+
+
+def test_workers_default_from_settings(monkeypatch) -> None:
+    from kg import settings
+    from kg.errors import ConfigError
+
+    monkeypatch.delenv("KG_GEOCODER", raising=False)
+    monkeypatch.setenv("KG_WORKERS", "3")
+    assert settings.workers() == 3
+    monkeypatch.delenv("KG_WORKERS")
+    assert settings.workers() == min(2, __import__("os").cpu_count() or 1)
+    monkeypatch.setenv("KG_GEOCODER", "nominatim")
+    assert settings.workers() == 1  # one rate limit, one cache
+    monkeypatch.setenv("KG_WORKERS", "many")
+    import pytest
+
+    with pytest.raises(ConfigError):
+        settings.workers()

@@ -28,6 +28,21 @@ def parse_fields(pairs: tuple[str, ...]) -> dict[str, str]:
     return out
 
 
+def _workers(given: int | None) -> int:
+    """``--workers``, else the setting; one process when an online geocoder is on (one rate limit)."""
+    from kg import settings
+
+    try:
+        workers = given or settings.workers()
+    except KgError as exc:
+        raise click.UsageError(str(exc)) from exc
+    if workers > 1 and settings.geocoder_name() != "geonames":
+        click.echo(f"warning: KG_GEOCODER={settings.geocoder_name()} runs in one process (its rate limit and "
+                   "cache are per process); using --workers 1", err=True)
+        workers = 1
+    return workers
+
+
 def _items(paths: tuple[str, ...], fmt: str, fields: dict[str, str]) -> Any:
     from loaders import load
 
@@ -46,10 +61,11 @@ def _items(paths: tuple[str, ...], fmt: str, fields: dict[str, str]) -> Any:
 @click.option("--store", "store_name", envvar="KG_STORE", default=None,
               help="Store backend: embedded (default) or neo4j. Env: KG_STORE.")
 @click.option("--batch-size", default=32, show_default=True, help="Articles per transaction.")
-@click.option("--workers", default=1, show_default=True, help="Extraction processes (2 uses both cores).")
+@click.option("--workers", type=click.IntRange(min=1), default=None,
+              help="Extraction processes [default: KG_WORKERS, else both cores; 1 with an online geocoder].")
 @click.option("--quiet", "-q", is_flag=True, help="No progress bar.")
 def import_cmd(paths: tuple[str, ...], fmt: str, fields: tuple[str, ...], store_name: str | None,
-               batch_size: int, workers: int, quiet: bool) -> None:
+               batch_size: int, workers: int | None, quiet: bool) -> None:
     """Import articles (files, folders, or - for stdin) into the graph.
 
     Exit code 0 when everything was imported, 1 when some inputs failed (the rest are imported),
@@ -78,7 +94,7 @@ def import_cmd(paths: tuple[str, ...], fmt: str, fields: tuple[str, ...], store_
 
         try:
             store.apply_schema(_schema())
-            report = Importer(store, Extractor(), batch_size=batch_size, n_process=workers,
+            report = Importer(store, Extractor(), batch_size=batch_size, n_process=_workers(workers),
                               progress=progress).run(items)
         except KgError as exc:
             raise click.ClickException(str(exc)) from exc
@@ -111,10 +127,11 @@ def _schema() -> Any:
 @click.option("--input-format", "fmt", type=click.Choice(INPUT_FORMATS), default="auto", show_default=True,
               help="Input format; auto picks by extension and content.")
 @click.option("--field", "fields", multiple=True, metavar="OURS=THEIRS", help="Map a JSON field name.")
-@click.option("--workers", default=1, show_default=True, help="Extraction processes (2 uses both cores).")
+@click.option("--workers", type=click.IntRange(min=1), default=None,
+              help="Extraction processes [default: KG_WORKERS, else both cores; 1 with an online geocoder].")
 @click.option("-o", "--output", type=click.File("w", encoding="utf-8"), default="-",
               help="Where to write (default stdout).")
-def extract_cmd(paths: tuple[str, ...], out_format: str, fmt: str, fields: tuple[str, ...], workers: int,
+def extract_cmd(paths: tuple[str, ...], out_format: str, fmt: str, fields: tuple[str, ...], workers: int | None,
                 output: Any) -> None:
     """Extract entities, claims and relations without writing to a store (JSON Lines)."""
     from kg.extract import Extractor
@@ -132,7 +149,7 @@ def extract_cmd(paths: tuple[str, ...], out_format: str, fmt: str, fields: tuple
                 failures.append(f"{item.origin}: {item.message}")
                 click.echo(f"error: {item.origin}: {item.message}", err=True)
 
-    for ex in Extractor().extract_many(articles(), n_process=workers):
+    for ex in Extractor().extract_many(articles(), n_process=_workers(workers)):
         if ex.error:
             failures.append(f"{ex.article.origin or ex.article.id}: {ex.error}")
             click.echo(f"error: {failures[-1]}", err=True)

@@ -35,6 +35,15 @@ _EVENT_NAMERS = frozenset({"ORG", "GPE", "NORP", "LOC", "FAC"})
 _EVENT_WORDS = frozenset({"annual", "security", "peace", "trade", "climate", "emergency", "leaders", "g20", "g7"})
 _CONNECTORS = frozenset({"of", "the", "for", "and", "de", "on"})
 _TRIM_END = {"'s", "\u2019s", "'", "\u2019", ".", ",", ";", ":", "-", "\u2014"}
+_CONJ = frozenset({"and", "or", "&"})
+# words that mark a name as an organisation's, never a person's
+ORG_WORDS = frozenset(["ministry", "department", "council", "agency", "office", "service", "services", "army", "navy", "force", "forces", "bank", "group", "company", "corporation", "corp", "inc", "ltd", "llc", "party", "union", "committee", "commission", "court", "university", "institute", "fund", "organisation", "organization", "association", "foundation", "network", "front", "movement", "brigade", "battalion", "guard", "police", "authority", "board", "trading", "logistics", "shipping", "airlines", "systems", "industries", "holdings", "international", "news", "times", "post", "press", "media", "tv", "radio", "embassy", "mission", "parliament", "assembly", "senate", "congress", "government", "administration", "center", "centre", "alliance", "coalition", "bureau", "directorate", "command"])
+# nouns for a person's role: "foreign policy chief Helena Marsh", "his counterpart, Nadia Belkacem"
+PERSON_ROLES = frozenset(["chief", "minister", "counterpart", "president", "spokesman", "spokeswoman", "spokesperson", "ambassador", "envoy", "secretary", "leader", "commander", "general", "director", "head", "chairman", "chairwoman", "chair", "official", "officer", "analyst", "lawyer", "prosecutor", "judge", "governor", "mayor", "senator", "lawmaker", "deputy", "adviser", "advisor", "aide", "colonel", "captain", "sheikh", "king", "queen", "prince", "premier", "chancellor", "negotiator", "researcher", "professor", "expert", "journalist", "reporter", "activist", "founder", "owner", "executive", "ceo", "businessman", "businesswoman", "citizen", "national", "resident", "defendant", "suspect"])
+# a state's body named after it ("U.S. Department of Justice", "Russian Defence Ministry"): one of
+# these words in the capitalised run right after the state or demonym
+STATE_BODIES = frozenset(["department", "ministry", "treasury", "army", "navy", "force", "forces", "guard", "bank", "service", "services", "agency", "office", "police", "parliament", "senate", "congress", "command", "directorate", "committee", "council"])
+_RUN_CONNECTORS = frozenset({"of", "and", "for"})
 
 
 @dataclass
@@ -58,8 +67,8 @@ def _trim(span: Any) -> Any | None:
     while start < end and (doc[start].lower_ == "the" or doc[start].is_punct or doc[start].is_space):
         start += 1
     while end > start and (doc[end - 1].text in _TRIM_END or doc[end - 1].is_space
-                           or doc[end - 1].is_quote or doc[end - 1].is_bracket):
-        end -= 1
+                           or doc[end - 1].is_quote or doc[end - 1].is_bracket or doc[end - 1].lower_ in _CONJ):
+        end -= 1  # "Niger and" (NER ran on into the conjunction)
     return doc[start:end] if end > start else None
 
 
@@ -118,6 +127,11 @@ class MentionFinder:
             replaced = {m.start for m in missions}
             out = [m for m in out if not (m.label == "Organization" and m.start in replaced)]
         out.extend(missions)
+        bodies = self._state_bodies(doc, out, sent_of)
+        if bodies:  # "U.S. Department of Justice" replaces NER's "Department of Justice"
+            out = [m for m in out if not (m.label == "Organization"
+                                          and any(b.start <= m.start and m.end <= b.end for b in bodies))]
+            out.extend(bodies)
         out.extend(self._events(doc, sent_of, text))
         out.sort(key=lambda m: (m.start, -m.end))
         return out
@@ -135,7 +149,11 @@ class MentionFinder:
             m.label, m.state = "Country", code
             return m
         dem = self.ref.state_by_demonym.get(key)
-        if dem and spacy_label in ("NORP", "GPE", "LOC", "ORG"):  # "Ukrainian" is never a place
+        # "Ukrainian" is never a place; a one-word PERSON that is a demonym modifying a common noun
+        # ("Nigerien officials") is the nationality, while "Cuban said" may be a surname
+        as_modifier = (spacy_label == "PERSON" and len(span) == 1 and span.root.dep_ in ("amod", "compound")
+                       and span.root.head.pos_ == "NOUN")
+        if dem and (spacy_label in ("NORP", "GPE", "LOC", "ORG") or as_modifier):
             m.label, m.state, m.demonym = "Group", dem, True
             head = span.root.head
             m.modifier = span.root.dep_ in ("amod", "compound")
@@ -150,6 +168,8 @@ class MentionFinder:
                 m.label = "Place"
             elif _is_headline(span, text):
                 return None
+            elif _reads_as_person(span):
+                m.label = "Person"
         return m
 
     def _missions(self, doc: Any, sent_of: Callable[[int], int], text: str) -> list[Mention]:
@@ -180,6 +200,30 @@ class MentionFinder:
             out.append(Mention(span.start_char, span.end_char, span.text, "Organization", sent_of(start)))
         return out
 
+    def _state_bodies(self, doc: Any, mentions: list[Mention], sent_of: Callable[[int], int]) -> list[Mention]:
+        """"<state|demonym> <Capitalised body>": "U.S. Department of Justice", "Russian Defence Ministry".
+        The state keeps its own mention too (the body belongs to it)."""
+        orgs = {(m.start, m.end) for m in mentions if m.label == "Organization"}
+        out = []
+        for m in mentions:
+            if not (m.label == "Country" or m.demonym):
+                continue
+            span = doc.char_span(m.start, m.end, alignment_mode="expand")
+            if span is None:
+                continue
+            end, body = span.end, False
+            while end < len(doc) and (doc[end].text[:1].isupper() or
+                                      (doc[end].lower_ in _RUN_CONNECTORS and end + 1 < len(doc)
+                                       and doc[end + 1].text[:1].isupper())):
+                body = body or doc[end].lower_ in STATE_BODIES
+                end += 1
+            if body and end - span.end <= 5:
+                whole = doc[span.start:end]
+                if (whole.start_char, whole.end_char) not in orgs:
+                    out.append(Mention(whole.start_char, whole.end_char, whole.text, "Organization",
+                                       sent_of(span.start)))
+        return out
+
     def _events(self, doc: Any, sent_of: Callable[[int], int], text: str) -> list[Mention]:
         """"<NATO|G20|Munich Security> summit/conference" -> an Event (left modifiers must be named)."""
         out = []
@@ -204,6 +248,23 @@ class MentionFinder:
         return out
 
 
+def _reads_as_person(span: Any) -> bool:
+    """An ORG that is a person's name: two or three capitalised words, none an organisation word,
+    next to a person's role ("foreign policy chief Helena Marsh", "his counterpart, Nadia Belkacem")."""
+    words = [t for t in span if not t.is_punct]
+    if not 2 <= len(words) <= 3 or any(not t.text[:1].isupper() or not t.is_alpha or t.lower_ in ORG_WORDS
+                                       for t in words):
+        return False
+    doc = span.doc
+    before = doc[span.start - 1] if span.start > 0 else None
+    if before is not None and before.lower_ == ",":
+        before = doc[span.start - 2] if span.start > 1 else None  # "his counterpart, Nadia Belkacem"
+    if before is not None and before.lemma_.lower() in PERSON_ROLES:
+        return True
+    root = span.root
+    return root.dep_ == "appos" and root.head.lemma_.lower() in PERSON_ROLES
+
+
 def _names_pathogen(span: Any) -> bool:
     """"West Nile virus", "Marburg fever", "Reston ebolavirus": a place name inside a pathogen's name."""
     doc = span.doc
@@ -216,6 +277,9 @@ def _names_pathogen(span: Any) -> bool:
 def _joined(ent: Any) -> Any:
     """"Security Council of the" + "Russian Federation" (split by the ruler) -> one ORG span."""
     doc = ent.doc
+    if (ent[-1].lower_ == "and" and ent.end < len(doc)
+            and doc[ent.end].ent_type_ in ("GPE", "LOC", "NORP", "PERSON")):
+        return ent  # "Niger and" + "Burkina Faso": two parties, not one name
     if ent[-1].lower_ in _CONNECTORS and ent.end < len(doc) and doc[ent.end].ent_iob_ == "B":
         end = ent.end + 1
         while end < len(doc) and doc[end].ent_iob_ == "I":

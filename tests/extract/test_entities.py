@@ -191,3 +191,46 @@ def test_bare_given_name_joins_only_an_unambiguous_full_name(extract, by_label) 
     assert [(p.name, len(p.mentions)) for p in by_label(one, "Person")] == [("Hillary Clinton", 3)]
     two = extract("John Smith and John Brown met in Leeds. John said nothing.")
     assert sorted(p.name for p in by_label(two, "Person")) == ["John", "John Brown", "John Smith"]
+
+
+def test_toponym_misread_by_ner_is_a_place_when_cued_and_in_context(extract, by_label) -> None:
+    """"at Gao", "around Tillabéri", "the town of Comrat": a locative cue plus a gazetteer match in a
+    country the article is about make a place, whatever label NER gave the word."""
+    x = extract("Mali's army said on Monday that helicopters landed at the air base at Gao, and that "
+                "Malian troops patrolled the region around Mopti. Officials in Bamako confirmed it.")
+    places = {e.name: e for e in by_label(x, "Place")}
+    assert "Gao" in places and places["Gao"].geo is not None and places["Gao"].geo.country_code == "ML"
+    x = extract("Moldova's security service said protesters gathered in Chisinau and in the southern "
+                "town of Comrat on Sunday.")
+    comrat = [e for e in x.entities if e.name == "Comrat"]
+    assert [e.label for e in comrat] == ["Place"] and comrat[0].geo.country_code == "MD"
+
+
+def test_a_surname_is_not_made_a_place(extract, by_label) -> None:
+    """A word that is part of a person's full name stays that person, even after "at"."""
+    x = extract("Malian minister Moussa Gao spoke in Bamako on Monday. Reporters met at Gao's office later.")
+    assert not [e for e in by_label(x, "Place") if e.name == "Gao"]
+
+
+def test_repairs_of_ner_slips_on_names_of_people_bodies_and_places(extract, by_label, named) -> None:
+    """Sentences written for this test, one NER slip each (en_core_web_sm makes all of them)."""
+    x = extract("After a wave of strikes on Kharkiv and Odesa in December, Ukraine asked for help.")
+    assert {"Kharkiv", "Odesa"} <= {e.name for e in by_label(x, "Place")}
+    x = extract("The ships sailed from Benghazi to Port Sudan in June, according to officials in Libya.")
+    port = named(x, "Place", "Port Sudan")
+    assert port.geo is not None and port.geo.country_code == "SD"
+    x = extract("The U.S. Department of Justice said two men had been charged in Virginia.")
+    assert named(x, "Organization", "U.S. Department of Justice")
+    assert by_label(x, "Country")  # the state keeps its own mention
+    x = extract("The military leaders of Niger and Burkina Faso met in Niamey on Thursday.")
+    assert {e.geo.country_code for e in by_label(x, "Country")} >= {"NE", "BF"}
+    x = extract("Nigerien officials said the border stayed open.")
+    nigerien = named(x, "Group", "Nigerien")
+    assert nigerien.properties.get("country_code") == "NE"  # demonym from countryinfo
+
+
+def test_a_name_next_to_a_persons_role_is_a_person(extract, by_label) -> None:
+    x = extract("The minister met his Libyan counterpart, Samira Haddadi, in Alexandria. "
+                "EU trade chief Helena Marsh said in a statement that talks would continue.")
+    people = {e.name for e in by_label(x, "Person")}
+    assert {"Samira Haddadi", "Helena Marsh"} <= people

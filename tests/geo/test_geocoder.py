@@ -96,3 +96,22 @@ def test_online_service_answers_from_its_cache_file(monkeypatch, tmp_path) -> No
     geo = online.lookup("Atlantis")
     assert geo is not None and (geo.lat, geo.lon, geo.name) == (10.5, -20.25, "Atlantis, Ocean")
     assert online.lookup("Nowhere") is None
+
+
+def test_a_town_near_places_the_article_is_sure_of_wins() -> None:
+    """Spatial context: with a confidently placed anchor nearby, the nearby namesake is chosen
+    even when a bigger one exists elsewhere in the same country."""
+    gz = gazetteer()
+    springfields = [r for r in gz.lookup("Springfield")[0] if r.country_code == "US"]
+    illinois = next(r for r in springfields if r.admin1 == "IL")
+    peoria = next(r for r in gz.lookup("Peoria")[0] if r.admin1 == "IL")
+    plain = choose(gz, "Springfield", GeoContext({"US"}))
+    near = choose(gz, "Springfield", GeoContext({"US"}, anchors=(peoria,)))
+    assert near is not None and near.record.geonames_id == illinois.geonames_id
+    assert plain is not None and plain.record.admin1 != "IL"  # Missouri's is bigger: proximity decided it
+
+
+def test_a_town_in_the_state_the_article_is_sure_of_wins() -> None:
+    gz = gazetteer()
+    pick = choose(gz, "Springfield", GeoContext({"US"}, admin1=frozenset({("US", "IL")})))
+    assert pick is not None and (pick.record.country_code, pick.record.admin1) == ("US", "IL")

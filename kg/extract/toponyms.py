@@ -1,0 +1,104 @@
+"""Toponyms the statistical NER got wrong: relabelled, or found where it saw nothing.
+
+``en_core_web_sm`` often calls a small town a PERSON ("the air base at Gao"), an ORG ("the region
+around Tillabéri") or a NORP ("the town of Comrat"), or tags nothing at all. Two cues make a place
+reading safe enough to override it, and both are required:
+
+* the text says it is a place: a locative preposition right before the name ("at", "in", "near",
+  "around" ...), or a place noun with "of" ("the town of", "the port of");
+* the gazetteer knows the name (its own name, not an alternate) in a country the article is about
+  (named countries, demonyms, and places NER already got right).
+
+A span NER made of two places ("Kharkiv and Odesa" as one ORG) is split when both are known there.
+
+A word that is part of a person's full name elsewhere in the article is never a place.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from typing import Any
+
+from kg.extract.entities import Mention
+from kg.geo.gazetteer import Gazetteer
+from kg.ids import normalise
+
+LOCATIVE = frozenset({"in", "at", "near", "around", "outside", "inside", "from", "to", "into", "towards",
+                      "toward", "across", "via", "through", "between", "on"})
+PLACE_NOUNS = frozenset({"town", "city", "village", "port", "region", "province", "district", "capital",
+                         "oblast", "governorate", "municipality", "county", "island", "enclave", "suburb",
+                         "settlement", "prefecture"})
+_RELABEL = ("Person", "Organization", "Group")
+_SETTLEMENT_FEATURES = ("PPL", "PPLC", "ADM1", "RGN")
+# "the <adjective|demonym> town of <Name>": the name after a place noun and "of"
+_PLACE_OF = re.compile(r"\b(?:" + "|".join(sorted(PLACE_NOUNS)) + r") of ((?:[A-Z][\w'\u2019-]+)(?: [A-Z][\w'\u2019-]+){0,2})")
+
+
+def context_countries(mentions: Iterable[Mention], located: Iterable[str] = ()) -> set[str]:
+    """ISO codes the article is about: named states, demonyms, and countries of places already found."""
+    return {m.state for m in mentions if m.state} | {c for c in located if c}
+
+
+def _cued(doc: Any, start_token: int) -> bool:
+    """A locative preposition before the name (skipping "the"), or "<place noun> of" before it."""
+    i = start_token - 1
+    while i >= 0 and doc[i].lower_ == "the":
+        i -= 1
+    if i < 0:
+        return False
+    if doc[i].lower_ in LOCATIVE:
+        return True
+    return doc[i].lower_ == "of" and i > 0 and doc[i - 1].lower_ in PLACE_NOUNS
+
+
+def _known(gz: Gazetteer, name: str, countries: set[str]) -> bool:
+    return any(r.country_code in countries and r.feature_code in _SETTLEMENT_FEATURES
+               for r in gz.lookup(name)[0])
+
+
+def _person_words(mentions: list[Mention]) -> set[str]:
+    return {normalise(w) for m in mentions if m.label == "Person" and " " in m.text.strip() for w in m.text.split()}
+
+
+def _split_coordinated(mentions: list[Mention], gz: Gazetteer, countries: set[str]) -> list[Mention]:
+    """"Kharkiv and Odesa" read as one ORG: two places when each side is a known place there."""
+    out = []
+    for m in mentions:
+        parts = m.text.split(" and ")
+        if m.label in (*_RELABEL, "Place") and len(parts) == 2 and all(_known(gz, p, countries) for p in parts):
+            second = m.start + len(parts[0]) + len(" and ")
+            out.append(Mention(m.start, m.start + len(parts[0]), parts[0], "Place", m.sent))
+            out.append(Mention(second, m.end, parts[1], "Place", m.sent))
+        else:
+            out.append(m)
+    return out
+
+
+def repair(doc: Any, mentions: list[Mention], gz: Gazetteer, text: str,
+           sent_of: Any, located: Iterable[str] = ()) -> list[Mention]:
+    """Relabel misread toponyms as Place, and add cued toponyms NER missed; returns the mentions sorted."""
+    countries = context_countries(mentions, located)
+    if not countries:
+        return mentions
+    people = _person_words(mentions)
+    for m in mentions:
+        if m.label not in _RELABEL or m.org or m.state or m.demonym:
+            continue
+        if m.label == "Person" and (" " in m.text.strip() or normalise(m.text) in people):
+            continue
+        span = doc.char_span(m.start, m.end, alignment_mode="expand")
+        if span is not None and _cued(doc, span.start) and _known(gz, m.text, countries):
+            m.label = "Place"
+    mentions = _split_coordinated(mentions, gz, countries)
+    taken = [(m.start, m.end) for m in mentions]
+    for found in _PLACE_OF.finditer(text):
+        start, end = found.start(1), found.end(1)
+        if any(s < end and start < e for s, e in taken) or normalise(found.group(1)) in people:
+            continue
+        if _known(gz, found.group(1), countries):
+            span = doc.char_span(start, end, alignment_mode="expand")
+            if span is not None:
+                mentions.append(Mention(start, end, found.group(1), "Place", sent_of(span.start)))
+    mentions.sort(key=lambda m: (m.start, -m.end))
+    return mentions
