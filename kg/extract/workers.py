@@ -13,6 +13,10 @@ come back in input order.
 from __future__ import annotations
 
 import multiprocessing
+import os
+import signal
+import threading
+import time
 from collections import deque
 from collections.abc import Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -26,8 +30,30 @@ from kg.model import Article, Extraction
 _WORKER: Any = None  # the Extractor of this worker process
 
 
-def _init_worker() -> None:
+def _die_with(parent: int) -> None:
+    """A worker must not outlive a killed ``kg import``: it would keep running and hold the parent's
+    stdout/stderr open. Linux sends it SIGKILL when the parent dies (PR_SET_PDEATHSIG); elsewhere
+    a watchdog thread notices the parent is gone within a second."""
+    try:
+        import ctypes
+
+        ctypes.CDLL(None, use_errno=True).prctl(1, signal.SIGKILL)  # 1 = PR_SET_PDEATHSIG
+    except (OSError, AttributeError):
+        pass
+
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(1.0)
+        os._exit(1)
+
+    if os.getppid() != parent:  # the parent died before the signal was armed
+        os._exit(1)
+    threading.Thread(target=watch, name="kg-parent-watch", daemon=True).start()
+
+
+def _init_worker(parent: int) -> None:
     global _WORKER
+    _die_with(parent)
     from kg.extract.extractor import Extractor
 
     _WORKER = Extractor()
@@ -51,7 +77,8 @@ def extract_in_pool(articles: Iterable[Article], batch_size: int, n_process: int
     ctx = multiprocessing.get_context("spawn")
     window: deque[Future[list[Extraction]]] = deque()
     try:
-        with ProcessPoolExecutor(n_process, mp_context=ctx, initializer=_init_worker) as pool:
+        with ProcessPoolExecutor(n_process, mp_context=ctx, initializer=_init_worker,
+                                 initargs=(os.getpid(),)) as pool:
             chunk = first
             while chunk:
                 window.append(pool.submit(_extract_chunk, chunk))

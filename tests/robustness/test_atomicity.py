@@ -7,10 +7,12 @@ A batch is one transaction, so after any kill every Article in the store has all
 
 from __future__ import annotations
 
+import contextlib
 import signal
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import replace
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -88,6 +90,33 @@ def test_sigkill_mid_import_then_rerun_equals_uninterrupted(homes: Homes, refere
     assert_whole_articles(snap, ref)
     survived = len(set(snap.articles()) & set(ref.articles()))
     LEDGER.record("atomicity (SIGKILL x2)", CORPUS_SIZE, survived)
+
+
+
+def _children(pid: int) -> set[int]:
+    found: set[int] = set()
+    for task in Path(f"/proc/{pid}/task").glob("*"):
+        with contextlib.suppress(OSError):
+            found |= {int(c) for c in (task / "children").read_text().split()}
+    return found
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(not Path("/proc/self/task").exists(), reason="reads child processes from /proc")
+def test_killed_import_takes_its_extraction_workers_with_it(homes: Homes, reference: Reference) -> None:
+    """SIGKILL on ``kg import --workers 2``: its worker processes end too, none keeps running."""
+    home = homes.new("kgr-orphans-")
+    proc = kg_popen(home, "import", "--workers", "2", "--batch-size", "4", "-q", str(reference.corpus))
+    assert wait_for(lambda: stored_articles(home) >= 4, timeout=240, interval=0.05), "nothing was imported"
+    workers = _children(proc.pid)
+    assert workers, "the import runs no worker processes; the test proves nothing"
+    proc.send_signal(signal.SIGKILL)
+    proc.communicate(timeout=60)  # would hang while a worker held the pipes
+
+    def gone() -> bool:
+        return not [w for w in workers if Path(f"/proc/{w}").exists()
+                    and "Z" not in Path(f"/proc/{w}/stat").read_text().split()[2]]
+    assert wait_for(gone, timeout=10, interval=0.1), f"workers outlived the import: {workers}"
 
 
 def test_every_article_has_its_mentions(reference: Reference) -> None:
