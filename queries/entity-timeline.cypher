@@ -1,5 +1,5 @@
 // name: entity-timeline
-// description: The articles that mention an entity in date order (the newest 100), with the claims made by or about it in each.
+// description: The articles that mention an entity in date order (the newest 50), with the claims made by or about it in each.
 // param: name = Patrushev  (entity name or alias, or whole words of one; case-insensitive)
 // dialect: both
 MATCH (e:Entity)
@@ -7,7 +7,7 @@ WHERE toLower(trim($name)) IN e.keys
 MATCH (a:Article)-[m:MENTIONS]->(e)
 WITH e, a, m
 ORDER BY a.published DESC
-LIMIT 100
+LIMIT 50
 OPTIONAL MATCH (c:Claim)-[:IN_ARTICLE]->(a)
 WHERE (c)-[:ABOUT]->(e) OR (e)-[:ASSERTS]->(c)
 RETURN e.name AS entity, a.published AS published, a.title AS article, a.source AS source, m.count AS mentions,

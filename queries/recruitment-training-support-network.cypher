@@ -1,5 +1,5 @@
 // name: recruitment-training-support-network
-// description: Who recruits for, trains or supports whom, with status and how many sentences say so (the 100 most evidenced); returns graph elements for `kg viz`.
+// description: Who recruits for, trains or supports whom, with status and how many sentences say so (the 60 most evidenced); returns graph elements for `kg viz`.
 // dialect: both
 // `r.status IN [every status]` is always true; it lets each branch be an index scan on the type's status.
 CALL {
@@ -11,7 +11,7 @@ CALL {
 }
 WITH a, r, b
 ORDER BY size(coalesce(r.evidence, [])) DESC, a.name, b.name
-LIMIT 100
+LIMIT 60
 RETURN a.name AS source_name, type(r) AS relation, r.status AS status, b.name AS target_name,
        size(coalesce(r.evidence, [])) AS count, a AS source, r AS rel, b AS target
 ORDER BY count DESC, source_name, target_name

@@ -29,19 +29,46 @@ from kg.store.embedded import EmbeddedServer
 log = logging.getLogger(__name__)
 
 
-def to_plain(value: Any) -> Any:
-    """Client objects to plain Python: nodes and edges become dicts, paths dicts of lists."""
+def to_plain(value: Any, ids: dict[int, Any] | None = None) -> Any:
+    """Client objects to plain Python: nodes and edges become dicts, paths dicts of lists. ``ids``
+    (the store's internal node id -> kg ``id`` of the nodes in the same result) lets an edge name
+    its ends (``_start``/``_end``) without another query."""
     if isinstance(value, Node):
-        return {"_labels": list(value.labels or []), **{k: to_plain(v) for k, v in value.properties.items()}}
+        return {"_labels": list(value.labels or []), **{k: to_plain(v, ids) for k, v in value.properties.items()}}
     if isinstance(value, Edge):
-        return {"_type": value.relation, **{k: to_plain(v) for k, v in value.properties.items()}}
+        out = {"_type": value.relation, **{k: to_plain(v, ids) for k, v in value.properties.items()}}
+        start, end = (ids or {}).get(_node_id(value.src_node)), (ids or {}).get(_node_id(value.dest_node))
+        if start is not None and end is not None:
+            out["_start"], out["_end"] = start, end
+        return out
     if isinstance(value, Path):
-        return {"nodes": [to_plain(n) for n in value.nodes()], "relationships": [to_plain(e) for e in value.edges()]}
+        return {"nodes": [to_plain(n, ids) for n in value.nodes()],
+                "relationships": [to_plain(e, ids) for e in value.edges()]}
     if isinstance(value, list):
-        return [to_plain(v) for v in value]
+        return [to_plain(v, ids) for v in value]
     if isinstance(value, dict):  # maps and points ({latitude, longitude}) already are dicts
-        return {k: to_plain(v) for k, v in value.items()}
+        return {k: to_plain(v, ids) for k, v in value.items()}
     return value
+
+
+def _node_id(node: Any) -> Any:
+    return node.id if isinstance(node, Node) else node
+
+
+def _node_ids(value: Any, found: dict[int, Any]) -> dict[int, Any]:
+    """Internal id -> kg ``id`` of every node in a result value."""
+    if isinstance(value, Node) and value.id is not None and "id" in (value.properties or {}):
+        found[value.id] = value.properties["id"]
+    elif isinstance(value, Path):
+        for n in value.nodes():
+            _node_ids(n, found)
+    elif isinstance(value, list):
+        for v in value:
+            _node_ids(v, found)
+    elif isinstance(value, dict):
+        for v in value.values():
+            _node_ids(v, found)
+    return found
 
 
 def params_header(params: dict[str, Any]) -> str:
@@ -53,7 +80,9 @@ def params_header(params: dict[str, Any]) -> str:
 
 def _result(res: Any) -> QueryResult:
     columns = [str(col[1]) if isinstance(col, (list, tuple)) else str(col) for col in (res.header or [])]
-    return QueryResult(columns=columns, rows=[[to_plain(v) for v in row] for row in (res.result_set or [])])
+    rows = res.result_set or []
+    ids = _node_ids(rows, {})
+    return QueryResult(columns=columns, rows=[[to_plain(v, ids) for v in row] for row in rows])
 
 
 class FalkorStore:

@@ -27,7 +27,11 @@ def to_plain(value: Any) -> Any:
     if isinstance(value, Node):
         return {"_labels": sorted(value.labels), **{k: to_plain(v) for k, v in value.items()}}
     if isinstance(value, Relationship):
-        return {"_type": value.type, **{k: to_plain(v) for k, v in value.items()}}
+        out = {"_type": value.type, **{k: to_plain(v) for k, v in value.items()}}
+        start, end = value.start_node, value.end_node
+        if start is not None and end is not None and start.get("id") is not None and end.get("id") is not None:
+            out["_start"], out["_end"] = start.get("id"), end.get("id")  # both ends came in the same record
+        return out
     if isinstance(value, Path):
         return {"nodes": [to_plain(n) for n in value.nodes],
                 "relationships": [to_plain(r) for r in value.relationships]}

@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from kg.errors import QueryError
+from kg.schema import load_schema
 from kg.store.base import QueryResult, Store
 from kg.viz.template import GRAPH_PAGE
 
@@ -60,9 +61,16 @@ def graph_from_result(store: Store, result: QueryResult) -> GraphData:
 
 
 def _resolve_endpoints(store: Store, data: GraphData) -> None:
-    missing = [rid for rid, r in data.rels.items() if "_start" not in r]
-    if missing:
-        res = store.read("MATCH (a)-[r]->(b) WHERE r.id IN $ids RETURN r.id, a, b", {"ids": missing})
+    """Ends of relationships the result did not return with both their nodes (one typed scan per
+    relationship type; most results name their ends already, see the stores' ``to_plain``)."""
+    missing: dict[str, list[str]] = {}
+    for rid, r in data.rels.items():
+        if "_start" not in r:
+            missing.setdefault(r["_type"], []).append(rid)
+    schema = load_schema()
+    for rtype, ids in missing.items():
+        res = store.read(f"MATCH (a)-[r:{schema.rel_type(rtype)}]->(b) WHERE r.id IN $ids RETURN r.id, a, b",
+                         {"ids": ids})
         for rid, a, b in res.rows:
             rel = data.rels[rid]
             rel["_start"], rel["_end"] = str(a["id"]), str(b["id"])
