@@ -36,6 +36,20 @@ def throughput_rows(result: dict[str, Any]) -> list[list[str]]:
     return rows
 
 
+def cpu_rows(result: dict[str, Any]) -> list[list[str]]:
+    """Where the CPU goes: on two saturated cores, throughput ~ raw CPU / (import + store CPU)."""
+    rows = []
+    for size, data in result["sizes"].items():
+        for w, kg in data["kg"].items():
+            ext = data.get("extract", {}).get(w, {})
+            share = kg.get("store_cpu_share")
+            rows.append([size, w, _f(ext.get("ratio_e2e")), _f(data["raw"][w].get("cpu_seconds"), ".1f"),
+                         _f(ext.get("cpu_seconds"), ".1f"), _f(kg.get("cpu_seconds"), ".1f"),
+                         _f(kg.get("store_cpu_seconds"), ".1f"), _f(kg.get("cpu_vs_raw")),
+                         "-" if share is None else f"{100 * share:.1f}%"])
+    return rows
+
+
 def print_table(result: dict[str, Any], out: Any = None) -> None:
     out = out or sys.stdout
     meta = result["meta"]
@@ -44,6 +58,9 @@ def print_table(result: dict[str, Any], out: Any = None) -> None:
     print(_rows(["articles", "n_proc", "tokens", "raw e2e t/s", "raw pipe t/s", "kg e2e t/s",
                  "kg steady t/s", "kg/raw e2e", "kg/raw steady", "write", "write wait", "raw RSS MB", "kg RSS MB"],
                 throughput_rows(result)), file=out)
+    print(file=out)
+    print(_rows(["articles", "n_proc", "kg extract/raw e2e", "raw CPU s", "extract CPU s", "import CPU s",
+                 "store CPU s", "kg+store CPU / raw CPU", "store share of CPU"], cpu_rows(result)), file=out)
     print(file=out)
     rows = []
     for size, data in result["sizes"].items():

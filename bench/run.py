@@ -55,7 +55,8 @@ def spawn(mode: str, work: Path, tag: str, env: dict[str, str], *args: str) -> d
         tail = logfile.read_text(errors="replace")[-3000:]
         raise RuntimeError(f"bench worker {tag} failed (exit {proc.returncode}):\n{tail}")
     data = json.loads(result.read_text())
-    data.update(wall_seconds=wall, max_rss_mb=usage.ru_maxrss / 1024)
+    # CPU of the process and every child it waited for (extraction workers, spaCy's processes)
+    data.update(wall_seconds=wall, max_rss_mb=usage.ru_maxrss / 1024, cpu_seconds=usage.ru_utime + usage.ru_stime)
     return data
 
 
@@ -65,6 +66,17 @@ def _env(home: Path | None = None) -> dict[str, str]:
     if home is not None:
         env["KG_HOME"] = str(home)
     return env
+
+
+def _store_cpu(home: Path) -> float | None:
+    """CPU seconds the embedded server of a bench KG_HOME has used so far (it is not our child)."""
+    from kg.store.embedded import EmbeddedServer
+
+    try:
+        fields = Path(f"/proc/{EmbeddedServer(home).pid()}/stat").read_text().rsplit(")", 1)[1].split()
+        return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+    except (OSError, ValueError, IndexError, TypeError):
+        return None
 
 
 def _stop_store(home: Path) -> float | None:
@@ -98,10 +110,13 @@ def bench_size(size: int, workers: list[int], args: argparse.Namespace, work: Pa
     stats = write_corpus(size, corpus, seed=args.seed)
     log(f"size {size}: corpus {stats['words']} words, {stats['bytes'] / 1e6:.1f} MB")
     common = ["--corpus", str(corpus), "--batch-size", str(args.batch_size)]
-    out: dict[str, Any] = {"corpus": stats, "raw": {}, "kg": {}}
+    out: dict[str, Any] = {"corpus": stats, "raw": {}, "extract": {}, "kg": {}}
     for w in workers:
         log(f"size {size}: raw spaCy n_process={w}")
         out["raw"][str(w)] = spawn("raw", work, f"raw-{size}-{w}", _env(), *common, "--n-process", str(w))
+    log(f"size {size}: kg extract --workers {workers[0]} (no store)")
+    out["extract"][str(workers[0])] = spawn("extract", work, f"extract-{size}", _env(), *common,
+                                           "--n-process", str(workers[0]))
     tokens = out["raw"][str(workers[0])]["tokens"]
     stats["tokens"] = tokens
     for w in workers:
@@ -111,6 +126,7 @@ def bench_size(size: int, workers: list[int], args: argparse.Namespace, work: Pa
             log(f"size {size}: kg import n_process={w} (fresh KG_HOME)")
             out["kg"][str(w)] = spawn("import", work, f"kg-{size}-{w}", _env(home), *common,
                                       "--n-process", str(w), *prof)
+            out["kg"][str(w)]["store_cpu_seconds"] = _store_cpu(home)
             if w == workers[0]:
                 log(f"size {size}: kg re-import n_process={w} (unchanged corpus)")
                 out["reimport"] = spawn("import", work, f"reimport-{size}-{w}", _env(home), *common,
@@ -144,12 +160,22 @@ def _derive(out: dict[str, Any], tokens: int, workers: list[int]) -> None:
         kg["write_wait_share"] = kg.get("write_wait_seconds", 0.0) / kg["cli_seconds"]
         kg["ratio_e2e"] = _ratio(kg["e2e_tokens_per_s"], raw["e2e_tokens_per_s"])
         kg["ratio_steady"] = _ratio(kg["steady_tokens_per_s"], raw["pipe_tokens_per_s"])
+        # where the throughput goes on saturated cores: CPU seconds of the import (with its workers)
+        # plus the store server's, per CPU second of raw spaCy
+        kg["cpu_vs_raw"] = _ratio(kg["cpu_seconds"] + (kg.get("store_cpu_seconds") or 0.0), raw["cpu_seconds"])
+        kg["store_cpu_share"] = _ratio(kg.get("store_cpu_seconds"), kg["cpu_seconds"] + (kg.get("store_cpu_seconds") or 0.0))
+    for w, ext in out["extract"].items():
+        ext["e2e_tokens_per_s"] = _per_s(tokens, ext["wall_seconds"])
+        ext["ratio_e2e"] = _ratio(ext["e2e_tokens_per_s"], out["raw"][w]["e2e_tokens_per_s"])
+        ext["cpu_vs_raw"] = _ratio(ext["cpu_seconds"], out["raw"][w]["cpu_seconds"])
     first, again = out["kg"][str(workers[0])], out["reimport"]
     out["ratios"] = {
         "kg_vs_raw_e2e": first["ratio_e2e"], "kg_vs_raw_steady": first["ratio_steady"],
         "first_vs_reimport_e2e": _ratio(first["wall_seconds"], again["wall_seconds"]),
         "first_vs_reimport_cli": _ratio(first["cli_seconds"], again["cli_seconds"]),
         "write_share": first["write_share"], "write_wait_share": first["write_wait_share"],
+        "extract_vs_raw_e2e": out["extract"][str(workers[0])]["ratio_e2e"],
+        "kg_cpu_vs_raw_cpu": first["cpu_vs_raw"], "store_cpu_share": first["store_cpu_share"],
     }
 
 

@@ -15,6 +15,7 @@ from __future__ import annotations
 import argparse
 import cProfile
 import json
+import os
 import pstats
 import statistics
 import sys
@@ -175,6 +176,22 @@ def run_import(args: argparse.Namespace) -> dict[str, Any]:
     return out
 
 
+def run_extract(args: argparse.Namespace) -> dict[str, Any]:
+    """``kg extract CORPUS --format jsonl`` to /dev/null: the whole extraction (loader, spaCy,
+    rules, geocoding, JSON output) without a store, through the real CLI."""
+    from kg.cli import main
+
+    argv = ["extract", str(args.corpus), "--format", "jsonl", "--workers", str(args.n_process),
+            "-o", os.devnull]
+    start = time.perf_counter()
+    exit_code = 0
+    try:
+        main.main(argv, prog_name="kg", standalone_mode=False)
+    except SystemExit as exc:
+        exit_code = int(exc.code or 0)
+    return {"exit_code": exit_code, "cli_seconds": time.perf_counter() - start, "startup_seconds": start - T0}
+
+
 def _counts() -> dict[str, Any]:
     """Articles, nodes and relationships in the store after the import (one cheap read)."""
     from kg.store import get_store
@@ -238,7 +255,7 @@ def _latency(times: list[float], rows: int | None, params: dict[str, Any], error
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description="one benchmark measurement (used by bench/run.py)")
-    parser.add_argument("mode", choices=["raw", "import", "queries"])
+    parser.add_argument("mode", choices=["raw", "import", "extract", "queries"])
     parser.add_argument("--corpus", type=Path)
     parser.add_argument("--n-process", type=int, default=1)
     parser.add_argument("--batch-size", type=int, default=32)
@@ -246,7 +263,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--result", type=Path, required=True)
     parser.add_argument("--profile", type=Path, help="write cProfile stats here and a top-30 text beside")
     args = parser.parse_args(argv)
-    run = {"raw": run_raw, "import": run_import, "queries": run_queries}[args.mode]
+    run = {"raw": run_raw, "import": run_import, "extract": run_extract, "queries": run_queries}[args.mode]
     if args.profile:
         prof = cProfile.Profile()
         result = prof.runcall(run, args)

@@ -59,8 +59,12 @@ def test_result_has_every_figure(result: dict) -> None:
     assert {"wall_seconds", "cli_seconds", "store_write_seconds", "write_share", "e2e_tokens_per_s",
             "steady_tokens_per_s", "ratio_e2e", "ratio_steady", "max_rss_mb"} <= set(kg)
     assert set(data["ratios"]) == {"kg_vs_raw_e2e", "kg_vs_raw_steady", "first_vs_reimport_e2e",
-                                   "first_vs_reimport_cli", "write_share", "write_wait_share"}
+                                   "first_vs_reimport_cli", "write_share", "write_wait_share",
+                                   "extract_vs_raw_e2e", "kg_cpu_vs_raw_cpu", "store_cpu_share"}
+    assert data["extract"]["1"]["exit_code"] == 0 and data["extract"]["1"]["cpu_seconds"] > 0
+    assert raw["cpu_seconds"] > 0 and kg["cpu_seconds"] > 0 and kg["store_cpu_seconds"] > 0
     assert all(v is not None and v > 0 for k, v in data["ratios"].items() if k != "write_wait_share")
+    assert 0 < data["ratios"]["store_cpu_share"] < 1
     assert data["ratios"]["write_wait_share"] >= 0
     assert set(result["targets"]) == {"kg_vs_raw_throughput", "first_vs_reimport", "rss_growth"}
     assert result["targets"]["rss_growth"]["met"] is None  # one size: no growth to measure

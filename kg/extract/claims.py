@@ -25,11 +25,12 @@ claim's content is a claim of its own.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from typing import Any
 
 from kg.extract import cues
 from kg.extract.cues import words
-from kg.extract.nlp import text_of
+from kg.extract.nlp import candidates, text_of
 from kg.extract.quotes import QuoteIndex
 from kg.extract.speakers import (
     EntityIndex,
@@ -59,6 +60,9 @@ express unveil outline call liken dub label brand denounce characterize characte
 examine highlight
 """)
 _VERB_CUES = cues.CUE_VERBS | _DOBJ_CUES | _XCOMP_CUES
+# the only tokens that can cue a claim: cue verbs and nouns, "according (to)", a headline's colon
+_CLAIM_LEMMAS = frozenset(_VERB_CUES | cues.CUE_NOUNS)
+_CLAIM_WORDS = frozenset({"according", ":"})
 _TO_CUES = words("allude refer point object")
 _ABOUT_PREPS = ("about", "of", "on", "against", "over")
 # “...” ― Sonya Herridge: a quotation signed with a dash and a name (letters, vox pops, epigraphs)
@@ -75,8 +79,10 @@ def find_claims(doc: Any, article: Article, entities: list[Entity]) -> list[Clai
     claims: list[Claim] = []
     lemmas: dict[str, str] = {}
     last_speaker: str | None = None
+    cands = candidates(doc, _CLAIM_LEMMAS, _CLAIM_WORDS)
     for sent in doc.sents:
-        for found in _sentence_claims(sent, quotes):
+        lo, hi = bisect_left(cands, sent.start), bisect_left(cands, sent.end)
+        for found in _sentence_claims(sent, quotes, [doc[i] for i in cands[lo:hi]]):
             cue_tok, cue_span, spk, content = found
             if quotes.containing(cue_span[0]) is not None:
                 continue  # "I think" inside direct speech is part of the quoted words, not a new claim
@@ -168,9 +174,10 @@ def _same_speaker(a: Claim, b: Claim) -> bool:
     return word in cues.PERSON_PRONOUNS or word in cues.GROUP_PRONOUNS or b.speaker.text == a.speaker.text
 
 
-def _sentence_claims(sent: Any, quotes: QuoteIndex) -> list[tuple]:
+def _sentence_claims(sent: Any, quotes: QuoteIndex, tokens: list[Any]) -> list[tuple]:
+    """Claims cued in ``sent``; ``tokens`` are its tokens that can cue one (``_CLAIM_LEMMAS``)."""
     out, used = [], set()
-    for tok in sent:
+    for tok in tokens:
         found = (_verb_claim(tok, sent, quotes) or _according_to(tok) or _noun_claim(tok)
                  or _headline_colon(tok, sent))
         if found and found[1] not in used:

@@ -109,6 +109,8 @@ class Extractor:
 
     def from_doc(self, doc: Any, article: Article) -> Extraction:
         """Everything after spaCy: mentions, resolution, geocoding, claims, relations, co-mentions."""
+        if len(doc) and doc[-1].idx + len(doc[-1].text_with_ws) == len(article.text):
+            doc.user_data.setdefault("kg_text", article.text)  # spaCy keeps the text: no need to rejoin it
         sents = [(s.start, s.start_char, s.end_char) for s in doc.sents]
         starts = [s[0] for s in sents]
         mentions = self.finder.find(doc, starts, article.text)

