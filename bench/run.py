@@ -33,6 +33,8 @@ sys.path.insert(0, str(BENCH))
 from corpus import write_corpus  # noqa: E402
 from report import print_table  # noqa: E402
 
+from kg.settings import EXTRACT_CHUNK  # noqa: E402
+
 WORKER = BENCH / "worker.py"
 TARGETS = {"kg_vs_raw_throughput": (">=", 0.85), "first_vs_reimport": (">=", 50.0), "rss_growth": ("<=", 1.2)}
 
@@ -246,7 +248,8 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description="kg performance benchmark")
     parser.add_argument("--sizes", default="1000,10000", help="corpus sizes in articles, comma-separated")
     parser.add_argument("--workers", default="2,1", help="n_process values; the first is used at every size")
-    parser.add_argument("--batch-size", type=int, default=32, help="as `kg import --batch-size`")
+    parser.add_argument("--batch-size", type=int, default=EXTRACT_CHUNK,
+                        help="raw spaCy's nlp.pipe batch size (kg's own is kg.settings.EXTRACT_CHUNK)")
     parser.add_argument("--seed", type=int, default=7)
     parser.add_argument("--query-rounds", type=int, default=20)
     parser.add_argument("--out", type=Path, help="also write the JSON here (e.g. bench/results/latest.json)")

@@ -154,7 +154,9 @@ def run_import(args: argparse.Namespace) -> dict[str, Any]:
     _install_proxies()
     from kg.cli import main
 
-    argv = ["import", str(args.corpus), "--workers", str(args.n_process), "--batch-size", str(args.batch_size),
+    # kg's own transaction size (kg.settings.WRITE_BATCH); its nlp.pipe batch is EXTRACT_CHUNK, the
+    # batch size raw spaCy gets here
+    argv = ["import", str(args.corpus), "--workers", str(args.n_process),
             "--quiet"]
     start = time.perf_counter()
     exit_code = 0

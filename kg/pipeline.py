@@ -2,8 +2,8 @@
 
 * Streaming: articles are pulled lazily through one ``nlp.pipe`` stream; nothing holds the corpus.
 * Skips: articles already stored with the same content hash are not extracted again.
-* Atomic: a batch of articles is written in one transaction; if that fails, each of its articles is
-  retried alone, so one bad article loses only itself and every article is whole or absent.
+* Atomic: a batch of articles (``WRITE_BATCH``) is written in one transaction; if that fails, each of
+  its articles is retried alone, so one bad article loses only itself and every article is whole or absent.
 * Overlapped: one writer thread writes a batch while the next one is extracted.
 """
 
@@ -20,6 +20,7 @@ from kg.errors import KgError
 from kg.graph import GraphBatch
 from kg.model import Article, Extraction
 from kg.schema import Schema, load_schema
+from kg.settings import EXTRACT_CHUNK, WRITE_BATCH
 from kg.store.base import Store
 
 
@@ -62,10 +63,11 @@ class Importer:
     """Streams inputs through extraction into a store; see module docstring for the guarantees."""
 
     def __init__(self, store: Store, extractor: ExtractorLike, schema: Schema | None = None,
-                 batch_size: int = 32, n_process: int = 1, progress: ProgressFn | None = None) -> None:
+                 batch_size: int = WRITE_BATCH, n_process: int = 1, progress: ProgressFn | None = None,
+                 chunk_size: int = EXTRACT_CHUNK) -> None:
         self.store, self.extractor = store, extractor
         self.schema = schema or load_schema()
-        self.batch_size, self.n_process = batch_size, n_process
+        self.batch_size, self.n_process, self.chunk_size = batch_size, n_process, chunk_size
         self.progress = progress or (lambda event, article: None)
         self.report = ImportReport()
         self._seen_pairs: set[tuple[str, str]] = set()
@@ -101,7 +103,7 @@ class Importer:
         with ThreadPoolExecutor(max_workers=1, thread_name_prefix="kg-writer") as writer:
             self._writer = writer
             pending: list[Extraction] = []
-            for ex in self.extractor.extract_many(self._todo(items), batch_size=self.batch_size,
+            for ex in self.extractor.extract_many(self._todo(items), batch_size=self.chunk_size,
                                                   n_process=self.n_process):
                 if ex.error:
                     self._fail(ex, ex.error)

@@ -13,6 +13,7 @@ from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeEl
 from rich.table import Table
 
 from kg.errors import KgError
+from kg.settings import WRITE_BATCH
 
 INPUT_FORMATS = ["auto", "txt", "html", "jsonl", "json", "rss"]
 
@@ -60,7 +61,8 @@ def _items(paths: tuple[str, ...], fmt: str, fields: dict[str, str]) -> Any:
               help="Map a JSON field name, e.g. --field text=body --field published=date.")
 @click.option("--store", "store_name", envvar="KG_STORE", default=None,
               help="Store backend: embedded (default) or neo4j. Env: KG_STORE.")
-@click.option("--batch-size", default=32, show_default=True, help="Articles per transaction.")
+@click.option("--batch-size", default=WRITE_BATCH, show_default=True, type=click.IntRange(min=1),
+              help="Articles per store transaction.")
 @click.option("--workers", type=click.IntRange(min=1), default=None,
               help="Extraction processes [default: KG_WORKERS, else both cores; 1 with an online geocoder].")
 @click.option("--quiet", "-q", is_flag=True, help="No progress bar.")
