@@ -198,6 +198,8 @@ def _verb_claim(tok: Any, sent: Any, quotes: QuoteIndex) -> tuple | None:
         quoted = _attached_quote(tok, sent, quotes)
         if quoted and (content is None or _overlaps(quoted, content) or quoted[0] < tok.idx):
             content = quoted if content is None else (min(quoted[0], content[0]), max(quoted[1], content[1]))
+    if content is None and speech:
+        content = _after_colon(tok, sent, quotes)
     if content is None and speech and tok.dep_ == "parataxis":
         # "Too often, Mr. Clarke said, the debate ...": the host clause is the content
         content = _tidy(text_of(tok.doc), tok.head.left_edge.idx, _end(tok.head.right_edge))
@@ -294,8 +296,41 @@ def _attached_quote(tok: Any, sent: Any, quotes: QuoteIndex) -> tuple[int, int] 
     regions = quotes.overlapping(sent.start_char, sent.end_char)
     regions = [r for r in regions if not (r[0] <= tok.idx < r[1]) and r[1] - r[0] > 12]
     if not regions:
-        return None
+        return _quote_before(tok, sent, quotes)
     return regions[0][0], regions[-1][1]
+
+
+def _after_colon(tok: Any, sent: Any, quotes: QuoteIndex) -> tuple[int, int] | None:
+    """"The governor added:" and a blank line: what follows (the quotation that opens there, else
+    the paragraph) is what was said."""
+    last = next((t for t in reversed(sent) if not t.is_space), None)
+    if last is None or last.text != ":" or last.i <= tok.i:
+        return None
+    text = text_of(tok.doc)
+    pos = last.idx + 1
+    while pos < len(text) and text[pos].isspace():
+        pos += 1
+    quoted = quotes.starting_at(pos, slack=0)
+    if quoted is not None:
+        return quoted
+    end = text.find("\n\n", pos)
+    return _tidy(text, pos, end if end >= 0 else len(text))
+
+
+def _quote_before(tok: Any, sent: Any, quotes: QuoteIndex) -> tuple[int, int] | None:
+    """“How many times ...?” Clinton said. — the parser ends a sentence at a quotation's own ? or !,
+    leaving "Clinton said." alone: the quotation just before it, on the same line, is what was said,
+    when only the speaker stands before the cue."""
+    if tok.i - sent.start > 8 or any(t.dep_ in ("ccomp", "dobj") for t in tok.children):
+        return None
+    text = text_of(tok.doc)
+    pos = sent.start_char
+    while pos > 0 and text[pos - 1] in " \t\u00a0":
+        pos -= 1
+    before = quotes.containing(pos - 1) if pos > 0 else None
+    if before is None or before[1] != pos or before[1] - before[0] <= 12:
+        return None
+    return before
 
 
 def _extend_over_quotes(content: tuple[int, int] | None, quotes: QuoteIndex, doc: Any, sent_end: int):
@@ -318,7 +353,7 @@ def _extend_over_quotes(content: tuple[int, int] | None, quotes: QuoteIndex, doc
             break
         # stop if the next quotation carries its own cue ("“B,” she replied.")
         tail = text[nxt[1]:nxt[1] + 40]
-        if tail[:1] in ",\u2014-" or tail.lstrip()[:1].islower():
+        if (tail[:1] and tail[:1] in ",\u2014-") or tail.lstrip()[:1].islower():
             break
         end = pos = nxt[1]
     return start, end

@@ -111,12 +111,32 @@ def text_of(doc: Any) -> str:
     return text
 
 
+def paragraph_starts(doc: Any) -> Any:
+    """A blank line ends a sentence: the word after it starts one (the parser keeps preset starts).
+
+    The statistical parser often runs a headline into the first sentence, or a line ending in a
+    colon into the quotation below it, so a claim's sentence and content swallowed both."""
+    from spacy.attrs import IS_SPACE
+
+    spaces = doc.to_array([IS_SPACE]) if len(doc) else []
+    for i in numpy.flatnonzero(spaces):
+        i = int(i)
+        if 0 < i < len(doc) - 1 and doc[i].text.count("\n") >= 2 and not spaces[i + 1]:
+            doc[i + 1].is_sent_start = True
+    return doc
+
+
 @lru_cache(maxsize=1)
 def load_nlp() -> Any:
     """spaCy ``en_core_web_sm`` (from its pip package) plus the reference EntityRuler."""
     import importlib
 
+    from spacy.language import Language
+
+    if not Language.has_factory("kg_paragraphs"):
+        Language.component("kg_paragraphs")(paragraph_starts)
     nlp = importlib.import_module(MODEL_PACKAGE).load()
+    nlp.add_pipe("kg_paragraphs", before="parser")
     ruler = nlp.add_pipe("entity_ruler", name="kg_reference", before="ner",
                          config={"phrase_matcher_attr": "ORTH", "validate": False})
     ruler.add_patterns(ruler_patterns(reference()))

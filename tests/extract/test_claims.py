@@ -243,3 +243,34 @@ def test_second_speech_verb_coordinated_into_the_reported_clause_keeps_the_outer
     assert said.speaker is not None and said.speaker.text == "Merrill"
     says = claim_with_cue(x, "says")
     assert says.content is not None and says.content.text == "Machado promised to keep campaigning"
+
+
+def test_blank_line_ends_a_sentence_headline_is_not_content() -> None:
+    text = ("Envoys Trade Blame Over Border Clash\n\n"
+            "The ceasefire collapsed because of Azerbaijani shelling, Armenian officials said on Monday.")
+    x = extract(text)
+    c = claim_with_cue(x, "said")
+    assert c.content is not None and c.content.text.startswith("The ceasefire collapsed")
+    assert c.sentence[0] == text.index("The ceasefire")
+
+
+def test_question_quote_before_a_short_speaker_sentence() -> None:
+    # the parser ends the sentence at the quotation's "?", leaving "Okafor said." alone
+    text = ("The minister spoke in Abuja.\n“How many more convoys must burn before the border closes?” "
+            "Okafor said. “We warned them twice.”")
+    c = claim_with_cue(extract(text), "said")
+    assert c.speaker is not None and c.speaker.text == "Okafor"
+    assert c.content is not None and c.content.text.startswith("“How many more convoys")
+    assert c.content.text.endswith("“We warned them twice.”")
+
+
+def test_cue_ending_in_a_colon_takes_the_next_paragraph() -> None:
+    text = ("The talks in Vienna stalled again.\n\nThe Iranian envoy added:\n\n"
+            "It is typical of the other side. They promise relief and deliver nothing.\n\nTalks resume Friday.")
+    c = claim_with_cue(extract(text), "added")
+    assert c.speaker is not None and c.speaker.text == "The Iranian envoy"
+    assert c.content is not None and c.content.text.startswith("It is typical")
+    assert "Talks resume" not in c.content.text
+    quoted = 'He said:\n\n"We will not sign a deal that leaves our farmers without water."\n\nThen he left.'
+    q = claim_with_cue(extract(quoted), "said")
+    assert q.content is not None and q.content.text == '"We will not sign a deal that leaves our farmers without water."'
