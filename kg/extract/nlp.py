@@ -119,8 +119,7 @@ def paragraph_starts(doc: Any) -> Any:
     from spacy.attrs import IS_SPACE
 
     spaces = doc.to_array([IS_SPACE]) if len(doc) else []
-    for i in numpy.flatnonzero(spaces):
-        i = int(i)
+    for i in map(int, numpy.flatnonzero(spaces)):
         if 0 < i < len(doc) - 1 and doc[i].text.count("\n") >= 2 and not spaces[i + 1]:
             doc[i + 1].is_sent_start = True
     return doc
