@@ -59,6 +59,11 @@ recommend predict estimate demand repeat reiterate recall stress emphasize empha
 express unveil outline call liken dub label brand denounce characterize characterise
 examine highlight
 """)
+# Evidence verbs whose direct object is the finding when a record is the subject ("the poll shows
+# Clinton ahead", "a study found 31 incidents"), not when a person shows or finds a thing.
+_EVIDENCE_CUES = words("show find reveal indicate suggest demonstrate confirm")
+# Naming verbs with an object predicate: "called him a genius", "labeled it a hoax".
+_NAMING_CUES = words("call label dub brand term describe")
 _VERB_CUES = cues.CUE_VERBS | _DOBJ_CUES | _XCOMP_CUES
 # the only tokens that can cue a claim: cue verbs and nouns, "according (to)", a headline's colon
 _CLAIM_LEMMAS = frozenset(_VERB_CUES | cues.CUE_NOUNS)
@@ -213,6 +218,12 @@ def _verb_claim(tok: Any, sent: Any, quotes: QuoteIndex) -> tuple | None:
     return tok, _cue_span(tok), clip_speaker(spk, tok), content
 
 
+def _evidence_subject(kids: list[Any]) -> bool:
+    """Is the subject a poll, study, video or other record ("A 2014 study by ... found 31 cases")?"""
+    subj = next((k for k in kids if k.dep_ == "nsubj"), None)
+    return subj is not None and subj.lemma_.lower() in cues.EVIDENCE_NOUNS
+
+
 def _complement(tok: Any, lemma: str) -> tuple[int, int] | None:
     """The clause a cue verb governs: ccomp, then xcomp (for volition cues), then "call for X"."""
     kids = list(tok.children)
@@ -233,7 +244,17 @@ def _complement(tok: Any, lemma: str) -> tuple[int, int] | None:
                 left = obj.left_edge if obj is not None else c.left_edge
                 return _clip(left.idx, _end(c.right_edge), tok)
             return _clip(c.left_edge.idx, _reported_end(c), tok)
-    if lemma in _DOBJ_CUES:
+    if lemma in _NAMING_CUES:  # "called him a master at ...": the object and what it is called
+        pred = [k for k in kids if k.dep_ == "oprd"]
+        obj = next((k for k in kids if k.dep_ == "dobj" and k.i < pred[0].i), None) if pred else None
+        if pred:
+            left = obj.left_edge if obj is not None else pred[0].left_edge
+            right = max((p.right_edge for p in pred), key=lambda t: t.i)
+            for k in kids:  # "a gift to Tehran": the parser hangs the phrase's prepositions on the verb
+                if k.dep_ == "prep" and k.i == right.i + 1:
+                    right = k.right_edge
+            return _tidy(text_of(tok.doc), left.idx, _end(right))
+    if lemma in _DOBJ_CUES or (lemma in _EVIDENCE_CUES and _evidence_subject(kids)):
         for c in kids:
             if c.dep_ == "dobj" and c.pos_ != "PRON":
                 return _tidy(text_of(tok.doc), c.left_edge.idx, _end(c.right_edge))

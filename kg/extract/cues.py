@@ -49,6 +49,13 @@ briefing statement remarks remark address speech report description narrative ac
 announcement comments comment presentation testimony interview letter disclosure disclosures
 """)
 
+# Records that can be the source of a finding ("a poll shows ...", "the study found ...").
+EVIDENCE_NOUNS = words("""
+poll polls survey surveys study studies analysis analyses report reports data research review audit
+investigation inquiry probe video footage recording record records document documents figures statistics
+count census estimate estimates model projection average averages assessment tally
+""")
+
 # Documents and occasions a party issues or speaks at: "X issued a statement calling ...", "she said at a
 # news conference announcing ...": the issuer, not the document, is the speaker of the participle.
 ISSUED_NOUNS = words("""

@@ -274,3 +274,19 @@ def test_cue_ending_in_a_colon_takes_the_next_paragraph() -> None:
     quoted = 'He said:\n\n"We will not sign a deal that leaves our farmers without water."\n\nThen he left.'
     q = claim_with_cue(extract(quoted), "said")
     assert q.content is not None and q.content.text == '"We will not sign a deal that leaves our farmers without water."'
+
+
+def test_a_record_as_the_source_of_a_finding() -> None:
+    x = extract("A survey by the Kyiv International Institute found broad support for the talks in Geneva.")
+    c = claim_with_cue(x, "found")
+    assert c.speaker is not None and c.speaker.text.startswith("A survey by")
+    assert c.content is not None and c.content.text.startswith("broad support")
+    # a person finding or showing a thing is no claim
+    assert not extract("Border guards found a rifle near the checkpoint in Narva.").claims
+    assert not extract("The officer showed his badge to the crowd in Tbilisi.").claims
+
+
+def test_naming_verb_with_an_object_predicate() -> None:
+    c = claim_with_cue(extract("Senator Rubio called the agreement a gift to Tehran."), "called")
+    assert c.speaker is not None and "Rubio" in c.speaker.text
+    assert c.content is not None and c.content.text == "the agreement a gift to Tehran"
