@@ -57,17 +57,19 @@ discuss question dispute reject dismiss refute criticize criticise blast slam co
 oppose support defend endorse back welcome thank attack blame accuse promise pledge propose offer
 recommend predict estimate demand repeat reiterate recall stress emphasize emphasise cite reference
 express unveil outline call liken dub label brand denounce characterize characterise
-examine highlight
+examine highlight note
 """)
 # Evidence verbs whose direct object is the finding when a record is the subject ("the poll shows
 # Clinton ahead", "a study found 31 incidents"), not when a person shows or finds a thing.
 _EVIDENCE_CUES = words("show find reveal indicate suggest demonstrate confirm")
 # Naming verbs with an object predicate: "called him a genius", "labeled it a hoax".
 _NAMING_CUES = words("call label dub brand term describe")
-_VERB_CUES = cues.CUE_VERBS | _DOBJ_CUES | _XCOMP_CUES
-# the only tokens that can cue a claim: cue verbs and nouns, "according (to)", a headline's colon
+# The writer's hedges: "X seems to ...", "Y appears to be ..." (no speaker; alleged).
+_SEEM_CUES = words("seem appear")
+_VERB_CUES = cues.CUE_VERBS | _DOBJ_CUES | _XCOMP_CUES | _SEEM_CUES
+# the only tokens that can cue a claim: cue verbs and nouns, "according (to)", "in (a poll)", a headline's colon
 _CLAIM_LEMMAS = frozenset(_VERB_CUES | cues.CUE_NOUNS)
-_CLAIM_WORDS = frozenset({"according", ":"})
+_CLAIM_WORDS = frozenset({"according", "in", ":"})
 _TO_CUES = words("allude refer point object")
 _ABOUT_PREPS = ("about", "of", "on", "against", "over")
 # “...” ― Sonya Herridge: a quotation signed with a dash and a name (letters, vox pops, epigraphs)
@@ -184,7 +186,7 @@ def _sentence_claims(sent: Any, quotes: QuoteIndex, tokens: list[Any]) -> list[t
     out, used = [], set()
     for tok in tokens:
         found = (_verb_claim(tok, sent, quotes) or _according_to(tok) or _noun_claim(tok)
-                 or _headline_colon(tok, sent))
+                 or _in_record(tok) or _headline_colon(tok, sent))
         if found and found[1] not in used:
             used.add(found[1])
             out.append(found)
@@ -197,6 +199,8 @@ def _verb_claim(tok: Any, sent: Any, quotes: QuoteIndex) -> tuple | None:
         return None
     if tok.dep_ == "acl" and tok.tag_ == "VBN":
         return None  # "a mechanism intended to ...", "statements attributed to ...": a modifier
+    if lemma in _SEEM_CUES:
+        return _seeming(tok)
     content = _complement(tok, lemma)
     speech = lemma in cues.SPEECH_VERBS
     if speech and quotes.containing(tok.idx) is None:
@@ -321,6 +325,18 @@ def _attached_quote(tok: Any, sent: Any, quotes: QuoteIndex) -> tuple[int, int] 
     return regions[0][0], regions[-1][1]
 
 
+def _seeming(tok: Any) -> tuple | None:
+    """"Melania seems to have vanished from the campaign": the writer's own hedged claim, with no
+    speaker; the subject belongs to what is claimed."""
+    kids = list(tok.children)
+    subj = next((k for k in kids if k.dep_ in ("nsubj", "csubj")), None)
+    comp = next((k for k in kids if k.dep_ in ("xcomp", "acomp", "attr")), None)
+    if subj is None or comp is None or subj.i > tok.i or subj.pos_ == "PRON" and subj.lower_ == "it":
+        return None
+    content = _tidy(text_of(tok.doc), subj.left_edge.idx, _end(comp.right_edge))
+    return (tok, _cue_span(tok), None, content) if content else None
+
+
 def _after_colon(tok: Any, sent: Any, quotes: QuoteIndex) -> tuple[int, int] | None:
     """"The governor added:" and a blank line: what follows (the quotation that opens there, else
     the paragraph) is what was said."""
@@ -403,6 +419,26 @@ def _according_to(tok: Any) -> tuple | None:
     return tok, (tok.idx, _end(to)), spk, content
 
 
+def _in_record(tok: Any) -> tuple | None:
+    """"In the latest poll, Clinton led Trump by 5 points": a poll, study or survey as the source of
+    the clause it introduces, when no verb of the clause cues a claim of its own."""
+    if tok.lower_ != "in" or tok.dep_ != "prep":
+        return None
+    pobj = next((c for c in tok.children if c.dep_ == "pobj"), None)
+    head = tok.head
+    if pobj is None or pobj.lemma_.lower() not in cues.EVIDENCE_NOUNS or head.pos_ not in ("VERB", "AUX"):
+        return None
+    if head.dep_ not in ("ROOT", "ccomp", "conj") or head.lemma_.lower() in _VERB_CUES:
+        return None
+    s, e = head.left_edge.idx, _end(head.right_edge)
+    a0, a1 = tok.idx, _end(tok.right_edge)
+    left, right = (s, a0), (a1, e)
+    content = _tidy(text_of(tok.doc), *(left if left[1] - left[0] > right[1] - right[0] else right))
+    if content is None:
+        return None
+    return tok, (tok.idx, _end(tok)), (pobj.left_edge.idx, _end(pobj.right_edge), pobj), content
+
+
 def _headline_colon(tok: Any, sent: Any) -> tuple | None:
     """Headline style "Poll: Voters abandon X" / "Caddell: ...": a short name, a colon, the words."""
     if tok.text != ":" or tok.i - sent.start > 5 or tok.i == sent.start or sent.end - tok.i < 4:
@@ -462,7 +498,7 @@ def _status(tok: Any, sent: Any) -> str:
         return "denied"
     if lemma in cues.CONFIRMED_CUES:
         return "confirmed"
-    if lemma in cues.ALLEGED_CUES:
+    if lemma in cues.ALLEGED_CUES or lemma in _SEEM_CUES:
         return "alleged"
     low = text_of(sent.doc)[sent.start_char:sent.end_char].lower()
     if any(t.lower_ in cues.HEDGE_WORDS for t in sent) or any(p in low for p in cues.HEDGE_PHRASES):

@@ -290,3 +290,20 @@ def test_naming_verb_with_an_object_predicate() -> None:
     c = claim_with_cue(extract("Senator Rubio called the agreement a gift to Tehran."), "called")
     assert c.speaker is not None and "Rubio" in c.speaker.text
     assert c.content is not None and c.content.text == "the agreement a gift to Tehran"
+
+
+def test_the_writers_hedge_has_no_speaker_and_is_alleged() -> None:
+    c = claim_with_cue(extract("The ceasefire in Idlib seems to have collapsed overnight."), "seems")
+    assert c.speaker is None and c.status == "alleged"
+    assert c.content is not None and c.content.text.startswith("The ceasefire in Idlib")
+    assert not extract("The minister appeared on television in Baku on Monday.").claims
+
+
+def test_a_poll_introduced_by_in_is_the_source() -> None:
+    text = "In the latest Gallup poll, the governing party led the opposition by six points."
+    c = claim_with_cue(extract(text), "in")
+    assert c.speaker is not None and c.speaker.text == "the latest Gallup poll"
+    assert c.content is not None and c.content.text.startswith("the governing party led")
+    # a statement with its own cue verb is one claim, cued by the verb
+    said = extract("In a statement, the Georgian ministry said the talks had failed.")
+    assert [c.cue.text for c in said.claims] == ["said"]
