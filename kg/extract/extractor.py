@@ -19,11 +19,13 @@ from kg.extract.nlp import load_nlp
 from kg.extract.relations import find_relations
 from kg.extract.resolve import Cluster, acronym_mentions, assign_keys, best_name
 from kg.extract.toponyms import repair as repair_toponyms
+from kg.extract.toponyms import states_after_towns
 from kg.extract.workers import extract_in_pool
 from kg.geo.disambiguate import Choice, GeoContext, choose
 from kg.geo.gazetteer import Gazetteer, GeoRecord, gazetteer
 from kg.geo.online import check_online_service, online_lookup
 from kg.geo.reference import Reference, reference
+from kg.geo.usstates import state_code
 from kg.ids import normalise
 from kg.model import Article, Claim, Entity, Extraction, Geo, Relation, Span, entity_id
 
@@ -114,6 +116,7 @@ class Extractor:
         sents = [(s.start, s.start_char, s.end_char) for s in doc.sents]
         starts = [s[0] for s in sents]
         mentions = self.finder.find(doc, starts, article.text)
+        states_after_towns(mentions, article.text)
         capitals = [self.ref.capitals.get(normalise(m.text), "") for m in mentions if m.label == "Place"]
         mentions = repair_toponyms(doc, mentions, self.gz, article.text,
                                    lambda i: bisect_right(starts, i) - 1, capitals)
@@ -142,9 +145,11 @@ class Extractor:
         """
         named = {c.key for c in clusters if c.label == "Country"}
         places = [c for c in clusters if c.label == "Place"]
-        first = {id(c): choose(self.gz, c.mentions[0].text, GeoContext(named)) for c in places}
-        sure = {ch.record.country_code for ch in first.values() if ch and ch.confidence >= 0.8}
         ends = {m.end: c for c in places for m in c.mentions}
+        states = self._us_states(places, text, ends)  # "Tenn." in "Paris, Tenn."
+        first = {id(c): states.get(id(c)) or choose(self.gz, c.mentions[0].text, GeoContext(named))
+                 for c in places}
+        sure = {ch.record.country_code for ch in first.values() if ch and ch.confidence >= 0.8}
         subdivisions: dict[int, Choice] = {}
         for c in clusters:  # "Atlanta, Georgia": Georgia is the US state, not the country
             sub = self._subdivision_in(c, (named | sure) - {c.key}, text, ends) if c.label == "Country" else None
@@ -157,8 +162,10 @@ class Extractor:
                          anchors=tuple(r for r in confident if r.feature_code in ("PPL", "PPLC")),
                          admin1=frozenset((r.country_code, r.admin1) for r in confident if r.admin1))
         starts = {m.start: c for c in clusters for m in c.mentions if c.label in ("Place", "Country")}
-        choices: dict[int, Choice | None] = dict(subdivisions)
+        choices: dict[int, Choice | None] = {**subdivisions, **states}
         for c in sorted(places, key=lambda c: self._container(c, text, starts) is not None):
+            if id(c) in states:
+                continue
             container = self._container(c, text, starts)
             within = None
             if container is not None:
@@ -166,6 +173,23 @@ class Extractor:
                           else getattr(choices.get(id(container)), "record", None))
             choices[id(c)] = choose(self.gz, c.mentions[0].text, ctx, within)
         return choices
+
+    def _us_states(self, places: list[Cluster], text: str, ends: dict[int, Cluster]) -> dict[int, Choice]:
+        """Places that are US state abbreviations: AP style anywhere ("Tenn."), postal codes only
+        after "<town>, " ("Springfield, IL")."""
+        out: dict[int, Choice] = {}
+        for c in places:
+            for m in c.mentions:
+                after_town = text[m.start - 2: m.start] == ", " and m.start - 2 in ends
+                rec = self.us_state_records.get(state_code(m.text, after_town) or "")
+                if rec is not None:
+                    out[id(c)] = Choice(rec, 0.95, 1)
+                    break
+        return out
+
+    @cached_property
+    def us_state_records(self) -> dict[str, GeoRecord]:
+        return {rec.admin1: rec for rec in self.gz.records if rec.feature_code == "ADM1" and rec.country_code == "US"}
 
     @staticmethod
     def _container(c: Cluster, text: str, starts: dict[int, Cluster]) -> Cluster | None:

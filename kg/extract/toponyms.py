@@ -22,6 +22,7 @@ from typing import Any
 
 from kg.extract.entities import Mention
 from kg.geo.gazetteer import Gazetteer
+from kg.geo.usstates import state_code
 from kg.ids import normalise
 
 LOCATIVE = frozenset({"in", "at", "near", "around", "outside", "inside", "from", "to", "into", "towards",
@@ -73,6 +74,15 @@ def _split_coordinated(mentions: list[Mention], gz: Gazetteer, countries: set[st
         else:
             out.append(m)
     return out
+
+
+def states_after_towns(mentions: list[Mention], text: str) -> None:
+    """"Springfield, IL": a US state abbreviation right after a place is a place, whatever NER said."""
+    place_ends = {m.end for m in mentions if m.label == "Place"}
+    for m in mentions:
+        if m.label != "Place" and text[m.start - 2: m.start] == ", " and m.start - 2 in place_ends \
+                and state_code(m.text, after_town=True):
+            m.label = "Place"
 
 
 def repair(doc: Any, mentions: list[Mention], gz: Gazetteer, text: str,

@@ -1,0 +1,51 @@
+"""US newspaper style: "Paris, Tenn.", "Rome, N.Y.", "Springfield, IL" name the town inside the state
+(through the real Extractor: spaCy, the gazetteer, the disambiguation). Sentences written for these tests."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+import pytest
+
+from kg.extract import Extractor
+from kg.geo.usstates import state_code
+from kg.model import Article, Entity
+
+
+@lru_cache(maxsize=1)
+def _extractor() -> Extractor:
+    return Extractor()
+
+
+def place(text: str, name: str) -> Entity:
+    x = _extractor().extract(Article("us1", text))
+    found = [e for e in x.entities if e.label in ("Place", "Country") and any(m.text == name for m in e.mentions)]
+    assert found, f"no place {name!r}: {[(e.label, e.name) for e in x.entities]}"
+    return found[0]
+
+
+@pytest.mark.parametrize("text, town, state, lat, lon", [
+    ("A tornado struck Paris, Tenn., on Tuesday night.", "Paris", "TN", 36.30, -88.33),
+    ("Flooding hit Rome, N.Y., and nearby towns overnight.", "Rome", "NY", 43.21, -75.46),
+    ("The school board in Athens, Ga., voted to close two schools.", "Athens", "GA", 33.96, -83.38),
+    ("The mayor of Springfield, IL, met the governor.", "Springfield", "IL", 39.80, -89.64),
+])
+def test_town_comma_state_abbreviation(text: str, town: str, state: str, lat: float, lon: float) -> None:
+    ent = place(text, town)
+    assert ent.geo is not None and ent.geo.country_code == "US"
+    assert abs(ent.geo.lat - lat) < 0.3 and abs(ent.geo.lon - lon) < 0.3  # type: ignore[operator]
+    abbreviation = place(text, text.split(f"{town}, ")[1].split(",")[0].split(" ")[0])
+    assert abbreviation.geo is not None and abbreviation.geo.feature_code == "ADM1"
+
+
+def test_without_a_state_the_famous_city_stays() -> None:
+    ent = place("Ministers met in Paris on Tuesday to discuss the ceasefire.", "Paris")
+    assert ent.geo is not None and ent.geo.country_code == "FR"
+
+
+def test_state_code_reads_ap_style_anywhere_and_postal_codes_only_after_a_town() -> None:
+    assert state_code("Tenn.", after_town=False) == "TN"
+    assert state_code("W.Va", after_town=False) == "WV"
+    assert state_code("IL", after_town=True) == "IL"
+    assert state_code("IL", after_town=False) is None
+    assert state_code("Texas", after_town=True) is None  # full names go through the gazetteer
