@@ -146,7 +146,8 @@ class Extractor:
         named = {c.key for c in clusters if c.label == "Country"}
         places = [c for c in clusters if c.label == "Place"]
         ends = {m.end: c for c in places for m in c.mentions}
-        states = self._us_states(places, text, ends)  # "Tenn." in "Paris, Tenn."
+        listed = {m.end for c in clusters if c.label in ("Place", "Country") for m in c.mentions}
+        states = self._us_states(places, text, listed)  # "Tenn." in "Paris, Tenn."
         first = {id(c): states.get(id(c)) or choose(self.gz, c.mentions[0].text, GeoContext(named))
                  for c in places}
         sure = {ch.record.country_code for ch in first.values() if ch and ch.confidence >= 0.8}
@@ -174,14 +175,19 @@ class Extractor:
             choices[id(c)] = choose(self.gz, c.mentions[0].text, ctx, within)
         return choices
 
-    def _us_states(self, places: list[Cluster], text: str, ends: dict[int, Cluster]) -> dict[int, Choice]:
-        """Places that are US state abbreviations: AP style anywhere ("Tenn."), postal codes only
-        after "<town>, " ("Springfield, IL")."""
+    def _us_states(self, places: list[Cluster], text: str, ends: set[int]) -> dict[int, Choice]:
+        """Places that are US states: AP-style abbreviations anywhere ("Tenn."); postal codes and
+        full names right after "<place>, " ("Springfield, IL", "Seattle, Washington", a list of
+        states); full names called a state ("Washington state", "the state of New York")."""
         out: dict[int, Choice] = {}
         for c in places:
             for m in c.mentions:
                 after_town = text[m.start - 2: m.start] == ", " and m.start - 2 in ends
                 rec = self.us_state_records.get(state_code(m.text, after_town) or "")
+                said_state = text[m.end: m.end + 6] == " state" or text[max(0, m.start - 9): m.start] == "state of "
+                if rec is None and (after_town or said_state):
+                    # "Seattle, Washington", "Washington state", "the state of New York": the state
+                    rec = next((r for r in self.gz.lookup(m.text)[0] if r.feature_code == "ADM1"), None)
                 if rec is not None:
                     out[id(c)] = Choice(rec, 0.95, 1)
                     break

@@ -78,14 +78,26 @@ def ranked(gz: Gazetteer, query: str, ctx: GeoContext | None = None,
         inside = [r for r in primary + alt if _inside(r, within)]
         if inside:
             primary, alt = [r for r in primary if r in inside], [r for r in alt if r in inside]
+    if any(r.feature_code in ("PCLI", "ADM1", "RGN") for r in primary):
+        # the name of a state or region: towns that share it do not get the local bonuses
+        # ("California" in a story about Pennsylvania is the state, not California, Pa.)
+        ctx = GeoContext(ctx.country_codes)
     scored = [(score(r, False, ctx), r) for r in primary] + [(score(r, True, ctx), r) for r in alt]
     scored.sort(key=lambda sr: (-sr[0], -sr[1].population, sr[1].geonames_id))
     if scored and scored[0][1].feature_code == "ADM1":
         state = scored[0][1]
+        # a 1M+ city in the state ("New York"), or the country's capital ("Washington": the capital,
+        # not the state, unless the text puts a town in it - that is decided by ``within``)
         city = next((i for i, (_s, r) in enumerate(scored) if r.feature_code in ("PPL", "PPLC")
-                     and r.population >= BIG_CITY and (r.country_code, r.admin1) == (state.country_code, state.admin1)), None)
-        if city is not None:  # ranked first, scored as the state was: the margin stays the state's
-            scored.insert(0, (scored[0][0], scored.pop(city)[1]))
+                     and ((r.population >= BIG_CITY and (r.country_code, r.admin1) == (state.country_code, state.admin1))
+                          or (r.feature_code == "PPLC" and r.country_code == state.country_code))), None)
+        if city is not None:  # ranked first, scored as the state was; the state's own sense drops out,
+            # so the margin is the one the state had over everything else
+            best = scored.pop(city)[1]
+            scored[0] = (scored[0][0], best)
+    elif scored and scored[0][1].feature_code == "PPLC":
+        capital = scored[0][1]  # "Washington" scores the capital first: the same-name state is not a rival
+        scored = [sr for sr in scored if not (sr[1].feature_code == "ADM1" and sr[1].country_code == capital.country_code)]
     return scored
 
 

@@ -26,7 +26,7 @@ from kg.geo.centroids import COUNTRY_CENTRES, US_STATE_CENTRES
 from kg.geo.reference import reference
 from kg.ids import normalise
 
-_VERSION = 5
+_VERSION = 6
 
 
 class GeoRecord(NamedTuple):
@@ -87,10 +87,20 @@ def build() -> Gazetteer:
                     alternates.setdefault(key, []).append(idx)
 
     capitals = {(s.code, normalise(s.capital)) for s in ref.states.values() if s.capital}
+    # the capital is the most populous city of that name in its country, not every namesake
+    # (Washington, Utah is no capital)
+    capital_ids: dict[tuple[str, str], tuple[int, int]] = {}
+    for row in gc.get_cities().values():
+        key = (row["countrycode"], normalise(row["name"]))
+        if key in capitals:
+            pop = int(row.get("population") or 0)
+            if key not in capital_ids or pop > capital_ids[key][0]:
+                capital_ids[key] = (pop, int(row["geonameid"]))
+    capital_set = {gid for _pop, gid in capital_ids.values()}
     capital_coords: dict[str, tuple[float, float]] = {}
     for row in gc.get_cities().values():
         cc = row["countrycode"]
-        is_capital = (cc, normalise(row["name"])) in capitals
+        is_capital = int(row["geonameid"]) in capital_set
         rec = GeoRecord(int(row["geonameid"]), row["name"], float(row["latitude"]), float(row["longitude"]),
                         cc, "PPLC" if is_capital else "PPL", int(row.get("population") or 0),
                         str(row.get("admin1code") or ""))

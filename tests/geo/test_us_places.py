@@ -49,3 +49,23 @@ def test_state_code_reads_ap_style_anywhere_and_postal_codes_only_after_a_town()
     assert state_code("IL", after_town=True) == "IL"
     assert state_code("IL", after_town=False) is None
     assert state_code("Texas", after_town=True) is None  # full names go through the gazetteer
+
+
+def test_washington_is_the_capital_unless_the_text_makes_it_the_state() -> None:
+    dc = place("Officials in Washington imposed new sanctions on Moscow.", "Washington")
+    assert dc.geo is not None and dc.geo.feature_code == "PPLC" and abs(dc.geo.lon + 77.04) < 0.2  # type: ignore[operator]
+    for text in ("Protests spread from Seattle, Washington, to other cities.",
+                 "A dairy farm in Washington state reported the case.",
+                 "The first case was found in the state of Washington."):
+        state = place(text, "Washington")
+        assert state.geo is not None and state.geo.feature_code == "ADM1", text
+
+
+def test_a_list_of_states_is_states_and_a_state_name_beats_its_namesake_towns() -> None:
+    text = ("Cases were reported in Arizona, Georgia, Illinois, Missouri and Pennsylvania. Officials in "
+            "Washington, Pennsylvania and California are investigating.")
+    for name in ("Illinois", "Missouri", "California"):
+        ent = place(text, name)
+        assert ent.geo is not None and ent.geo.feature_code == "ADM1", name
+    ny = place("The outbreak reached New York on Monday.", "New York")
+    assert ny.geo is not None and ny.geo.name == "New York City"
