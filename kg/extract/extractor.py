@@ -18,8 +18,8 @@ from kg.extract.language import not_english
 from kg.extract.nlp import load_nlp
 from kg.extract.relations import find_relations
 from kg.extract.resolve import Cluster, acronym_mentions, assign_keys, best_name
+from kg.extract.toponyms import datelines, states_after_towns
 from kg.extract.toponyms import repair as repair_toponyms
-from kg.extract.toponyms import states_after_towns
 from kg.extract.workers import extract_in_pool
 from kg.geo.disambiguate import Choice, GeoContext, choose
 from kg.geo.gazetteer import Gazetteer, GeoRecord, gazetteer
@@ -116,6 +116,8 @@ class Extractor:
         sents = [(s.start, s.start_char, s.end_char) for s in doc.sents]
         starts = [s[0] for s in sents]
         mentions = self.finder.find(doc, starts, article.text)
+        mentions = datelines(mentions, article.text, self.gz, lambda i: bisect_right(starts, i) - 1,
+                             lambda c: getattr(doc.char_span(c, c + 1, alignment_mode="expand"), "start", None))
         states_after_towns(mentions, article.text)
         capitals = [self.ref.capitals.get(normalise(m.text), "") for m in mentions if m.label == "Place"]
         mentions = repair_toponyms(doc, mentions, self.gz, article.text,
@@ -279,5 +281,8 @@ class Extractor:
             state = self.ref.states.get(c.key.split(":", 1)[1])
             if state and state.demonyms:
                 return state.demonyms[0]
-        return best_name(c)
+        name = best_name(c)
+        if label == "Place" and geo is not None and geo.name and name.isupper() and len(name) > 3:
+            return geo.name  # a dateline's "KYIV": the gazetteer's spelling
+        return name
 

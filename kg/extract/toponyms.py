@@ -76,6 +76,32 @@ def _split_coordinated(mentions: list[Mention], gz: Gazetteer, countries: set[st
     return out
 
 
+# A wire-service dateline opening the article or a paragraph: "KYIV, Nov 29 (Reuters) -",
+# "CHARLOTTE, N.C. (AP) —", "WASHINGTON —": the place the story was filed from, in capitals.
+_DATELINE = re.compile(r"(?m)^[ \t]*([A-Z][A-Z'\u2019.-]+(?:[ \t][A-Z][A-Z'\u2019.-]+){0,3})(?=,|[ \t]+[-\u2013\u2014(])")
+
+
+def datelines(mentions: list[Mention], text: str, gz: Gazetteer, sent_of: Any, token_at: Any) -> list[Mention]:
+    """A capitalised dateline the gazetteer knows as a town, state or country is a Place (NER often
+    reads an all-capitals word as an organisation, or as nothing)."""
+    added = []
+    for found in _DATELINE.finditer(text):
+        start, end = found.start(1), found.end(1)
+        primary = gz.lookup(found.group(1))[0]
+        if not any(r.feature_code in ("PPL", "PPLC", "ADM1", "PCLI") for r in primary):
+            continue
+        overlapping = [m for m in mentions if m.start < end and start < m.end]
+        if overlapping:
+            for m in overlapping:
+                if (m.start, m.end) == (start, end) and m.label in _RELABEL and not m.org:
+                    m.label = "Place"
+            continue
+        token = token_at(start)
+        if token is not None:
+            added.append(Mention(start, end, found.group(1), "Place", sent_of(token)))
+    return sorted(mentions + added, key=lambda m: (m.start, -m.end)) if added else mentions
+
+
 def states_after_towns(mentions: list[Mention], text: str) -> None:
     """"Springfield, IL": a US state abbreviation right after a place is a place, whatever NER said."""
     place_ends = {m.end for m in mentions if m.label == "Place"}

@@ -69,3 +69,20 @@ def test_a_list_of_states_is_states_and_a_state_name_beats_its_namesake_towns() 
         assert ent.geo is not None and ent.geo.feature_code == "ADM1", name
     ny = place("The outbreak reached New York on Monday.", "New York")
     assert ny.geo is not None and ny.geo.name == "New York City"
+
+
+@pytest.mark.parametrize("text, name, country", [
+    ("KYIV, Nov 29 (Reuters) - Ukraine said on Saturday it had shot down 40 drones.", "Kyiv", "UA"),
+    ("CHARLOTTE, N.C. (AP) — Protesters marched through the city for a third night.", "Charlotte", "US"),
+    ("WASHINGTON — The Senate passed the sanctions bill on Friday.", "Washington", "US"),
+])
+def test_a_dateline_is_the_place_the_story_was_filed_from(text: str, name: str, country: str) -> None:
+    x = _extractor().extract(Article("dl1", text))
+    found = [e for e in x.entities if e.label == "Place" and e.name == name]
+    assert found and found[0].mentions[0].start == 0, [(e.label, e.name) for e in x.entities]
+    assert found[0].geo is not None and found[0].geo.country_code == country
+
+
+def test_capitals_that_are_not_a_dateline_stay_words() -> None:
+    x = _extractor().extract(Article("dl2", "NOTE TO EDITORS: this story has been corrected."))
+    assert not [e for e in x.entities if e.label == "Place"]
