@@ -234,3 +234,11 @@ def test_a_name_next_to_a_persons_role_is_a_person(extract, by_label) -> None:
                 "EU trade chief Helena Marsh said in a statement that talks would continue.")
     people = {e.name for e in by_label(x, "Person")}
     assert {"Samira Haddadi", "Helena Marsh"} <= people
+
+
+def test_armed_groups_are_organisations_under_one_name(extract, named) -> None:
+    x = extract("Hezbollah and Hamas fighters clashed as ISIS and the Islamic State group issued statements. "
+                "The Houthis fired missiles while Wagner Group mercenaries moved to Mali.")
+    orgs = {e.name: e for e in x.entities if e.label == "Organization"}
+    assert {"Hezbollah", "Hamas", "Islamic State", "Houthis", "Wagner Group"} <= set(orgs)
+    assert "ISIS" in orgs["Islamic State"].aliases  # one node for both names
