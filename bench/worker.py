@@ -152,20 +152,10 @@ def _install_proxies() -> None:
 def run_import(args: argparse.Namespace) -> dict[str, Any]:
     """``kg import CORPUS`` through the real CLI, with the timing proxies installed."""
     _install_proxies()
-    from kg.cli import main
-
     # kg's own transaction size (kg.settings.WRITE_BATCH); its nlp.pipe batch is EXTRACT_CHUNK, the
     # batch size raw spaCy gets here
-    argv = ["import", str(args.corpus), "--workers", str(args.n_process),
-            "--quiet"]
-    start = time.perf_counter()
-    exit_code = 0
-    try:
-        main.main(argv, prog_name="kg", standalone_mode=False)
-    except SystemExit as exc:
-        exit_code = int(exc.code or 0)
-    cli = time.perf_counter() - start
-    out = {"exit_code": exit_code, "cli_seconds": cli, "startup_seconds": start - T0}
+    out = _run_cli(["import", str(args.corpus), "--workers", str(args.n_process), "--quiet"])
+    cli = out["cli_seconds"]
     out.update({f"{k}_seconds": v for k, v in TIMES.items()})
     # extract_next includes hash lookups (the skip check runs inside the article stream)
     out["extract_seconds"] = max(0.0, TIMES["extract_next"] - TIMES["hash_lookup"])
@@ -181,10 +171,14 @@ def run_import(args: argparse.Namespace) -> dict[str, Any]:
 def run_extract(args: argparse.Namespace) -> dict[str, Any]:
     """``kg extract CORPUS --format jsonl`` to /dev/null: the whole extraction (loader, spaCy,
     rules, geocoding, JSON output) without a store, through the real CLI."""
+    return _run_cli(["extract", str(args.corpus), "--format", "jsonl", "--workers", str(args.n_process),
+                     "-o", os.devnull])
+
+
+def _run_cli(argv: list[str]) -> dict[str, Any]:
+    """One ``kg`` command in this process: exit code, seconds inside it, interpreter start-up before it."""
     from kg.cli import main
 
-    argv = ["extract", str(args.corpus), "--format", "jsonl", "--workers", str(args.n_process),
-            "-o", os.devnull]
     start = time.perf_counter()
     exit_code = 0
     try:
