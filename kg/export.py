@@ -225,6 +225,8 @@ def export(store: Store, fmt: str, path: Path, schema: Schema | None = None) -> 
         raise KgError(f"unknown export format {fmt!r}; valid: {', '.join(FORMATS)}")
     schema = schema or load_schema()
     records = dump(store)
+    if fmt != "csv":
+        path.parent.mkdir(parents=True, exist_ok=True)
     if fmt == "csv":
         return write_csv(records, path, schema)
     if fmt == "graphml":

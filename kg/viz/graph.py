@@ -155,5 +155,6 @@ def render_graph_html(store: Store, data: GraphData, title: str = "kg graph") ->
 
 
 def write_graph(store: Store, data: GraphData, path: Path, title: str = "kg graph") -> Path:
+    path.parent.mkdir(parents=True, exist_ok=True)  # "-o out/graph.html" in a fresh checkout
     path.write_text(render_graph_html(store, data, title), encoding="utf-8")
     return path

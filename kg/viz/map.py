@@ -94,5 +94,6 @@ def render_map_html(places: list[dict[str, Any]], links: list[dict[str, Any]], t
 
 def write_map(store: Store, path: Path, title: str = "kg map") -> Path:
     places, links = map_data(store)
+    path.parent.mkdir(parents=True, exist_ok=True)  # "-o out/graph.html" in a fresh checkout
     path.write_text(render_map_html(places, links, title), encoding="utf-8")
     return path

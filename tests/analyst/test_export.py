@@ -39,7 +39,7 @@ def test_cypher_literals_are_escaped():
 
 
 def test_cypher_script_replays_into_a_fresh_graph(sample_store, fresh_store, tmp_path):
-    out = tmp_path / "graph.cypher"
+    out = tmp_path / "exports" / "graph.cypher"  # the folder is created
     assert CliRunner().invoke(main, ["export", "--format", "cypher", "-o", str(out)]).exit_code == 0
     statements = [ln for ln in out.read_text(encoding="utf-8").splitlines() if ln and not ln.startswith("//")]
     assert all(s.endswith(";") and "$" not in s.split("{id:")[0] for s in statements)

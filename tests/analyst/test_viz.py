@@ -31,7 +31,7 @@ def assert_self_contained(html: str) -> None:
 
 
 def test_viz_saved_network(sample_store, tmp_path):
-    out = tmp_path / "graph.html"
+    out = tmp_path / "out" / "graph.html"  # a folder that does not exist yet, as in `make demo`
     res = CliRunner().invoke(main, ["viz", "--saved", "recruitment-training-support-network", "-o", str(out)])
     assert res.exit_code == 0, res.output
     html = out.read_text(encoding="utf-8")
@@ -66,7 +66,7 @@ def test_viz_refuses_scalar_results(sample_store):
 
 
 def test_map_page(sample_store, tmp_path):
-    out = tmp_path / "map.html"
+    out = tmp_path / "out" / "map.html"
     res = CliRunner().invoke(main, ["map", "-o", str(out)])
     assert res.exit_code == 0, res.output
     html = out.read_text(encoding="utf-8")
