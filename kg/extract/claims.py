@@ -234,14 +234,18 @@ def _according_to(tok: Any) -> tuple | None:
     clause = head
     while clause.dep_ not in ("ROOT", "ccomp", "conj", "advcl", "relcl") and clause.head != clause:
         clause = clause.head
-    s, e = clause.left_edge.idx, _end(clause.right_edge)
-    a0, a1 = tok.left_edge.idx, _end(to.right_edge)
-    left, right = (s, a0), (a1, e)
-    content = tidy(text_of(tok.doc), *(left if left[1] - left[0] > right[1] - right[0] else right))
+    content = _clause_around(clause, tok.left_edge.idx, _end(to.right_edge))
     if content is None:
         return None
     spk = (pobj.left_edge.idx, _end(pobj.right_edge), pobj)
     return tok, (tok.idx, _end(to)), spk, content
+
+
+def _clause_around(clause: Any, start: int, end: int) -> tuple[int, int] | None:
+    """The clause without the attribution phrase at ``[start, end)`` in it ("according to X", "in a
+    poll"): the longer of the two sides, which is what is attributed."""
+    left, right = (clause.left_edge.idx, start), (end, _end(clause.right_edge))
+    return tidy(text_of(clause.doc), *(left if left[1] - left[0] > right[1] - right[0] else right))
 
 
 def _in_record(tok: Any) -> tuple | None:
@@ -255,10 +259,7 @@ def _in_record(tok: Any) -> tuple | None:
         return None
     if head.dep_ not in ("ROOT", "ccomp", "conj") or head.lemma_.lower() in _VERB_CUES:
         return None
-    s, e = head.left_edge.idx, _end(head.right_edge)
-    a0, a1 = tok.idx, _end(tok.right_edge)
-    left, right = (s, a0), (a1, e)
-    content = tidy(text_of(tok.doc), *(left if left[1] - left[0] > right[1] - right[0] else right))
+    content = _clause_around(head, tok.idx, _end(tok.right_edge))
     if content is None:
         return None
     return tok, (tok.idx, _end(tok)), (pobj.left_edge.idx, _end(pobj.right_edge), pobj), content
