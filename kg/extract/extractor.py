@@ -18,7 +18,7 @@ from kg.extract.language import not_english
 from kg.extract.nlp import load_nlp
 from kg.extract.relations import find_relations
 from kg.extract.resolve import Cluster, acronym_mentions, assign_keys, best_name
-from kg.extract.toponyms import datelines, states_after_towns
+from kg.extract.toponyms import after_place, datelines, states_after_towns
 from kg.extract.toponyms import repair as repair_toponyms
 from kg.extract.workers import extract_in_pool
 from kg.geo.disambiguate import Choice, GeoContext, choose
@@ -115,13 +115,15 @@ class Extractor:
             doc.user_data.setdefault("kg_text", article.text)  # spaCy keeps the text: no need to rejoin it
         sents = [(s.start, s.start_char, s.end_char) for s in doc.sents]
         starts = [s[0] for s in sents]
+
+        def sent_of(token: int) -> int:
+            return bisect_right(starts, token) - 1
+
         mentions = self.finder.find(doc, starts, article.text)
-        mentions = datelines(mentions, article.text, self.gz, lambda i: bisect_right(starts, i) - 1,
-                             lambda c: getattr(doc.char_span(c, c + 1, alignment_mode="expand"), "start", None))
+        mentions = datelines(doc, mentions, self.gz, article.text, sent_of)
         states_after_towns(mentions, article.text)
         capitals = [self.ref.capitals.get(normalise(m.text), "") for m in mentions if m.label == "Place"]
-        mentions = repair_toponyms(doc, mentions, self.gz, article.text,
-                                   lambda i: bisect_right(starts, i) - 1, capitals)
+        mentions = repair_toponyms(doc, mentions, self.gz, article.text, sent_of, capitals)
         mentions += acronym_mentions(article.text, mentions)
         clusters = assign_keys(article.text, mentions)
         entities, sentence_ids = self._entities(clusters, article.text)
@@ -184,7 +186,7 @@ class Extractor:
         out: dict[int, Choice] = {}
         for c in places:
             for m in c.mentions:
-                after_town = text[m.start - 2: m.start] == ", " and m.start - 2 in ends
+                after_town = after_place(m.start, text, ends)
                 rec = self.us_state_records.get(state_code(m.text, after_town) or "")
                 said_state = text[m.end: m.end + 6] == " state" or text[max(0, m.start - 9): m.start] == "state of "
                 if rec is None and (after_town or said_state):

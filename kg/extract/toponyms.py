@@ -81,7 +81,7 @@ def _split_coordinated(mentions: list[Mention], gz: Gazetteer, countries: set[st
 _DATELINE = re.compile(r"(?m)^[ \t]*([A-Z][A-Z'\u2019.-]+(?:[ \t][A-Z][A-Z'\u2019.-]+){0,3})(?=,|[ \t]+[-\u2013\u2014(])")
 
 
-def datelines(mentions: list[Mention], text: str, gz: Gazetteer, sent_of: Any, token_at: Any) -> list[Mention]:
+def datelines(doc: Any, mentions: list[Mention], gz: Gazetteer, text: str, sent_of: Any) -> list[Mention]:
     """A capitalised dateline the gazetteer knows as a town, state or country is a Place (NER often
     reads an all-capitals word as an organisation, or as nothing)."""
     added = []
@@ -96,18 +96,22 @@ def datelines(mentions: list[Mention], text: str, gz: Gazetteer, sent_of: Any, t
                 if (m.start, m.end) == (start, end) and m.label in _RELABEL and not m.org:
                     m.label = "Place"
             continue
-        token = token_at(start)
-        if token is not None:
-            added.append(Mention(start, end, found.group(1), "Place", sent_of(token)))
+        span = doc.char_span(start, end, alignment_mode="expand")
+        if span is not None:
+            added.append(Mention(start, end, found.group(1), "Place", sent_of(span.start)))
     return sorted(mentions + added, key=lambda m: (m.start, -m.end)) if added else mentions
+
+
+def after_place(start: int, text: str, place_ends: set[int]) -> bool:
+    """Does the span at ``start`` follow a place and a comma ("Springfield, IL", "Arizona, Georgia")?"""
+    return text[start - 2: start] == ", " and start - 2 in place_ends
 
 
 def states_after_towns(mentions: list[Mention], text: str) -> None:
     """"Springfield, IL": a US state abbreviation right after a place is a place, whatever NER said."""
     place_ends = {m.end for m in mentions if m.label == "Place"}
     for m in mentions:
-        if m.label != "Place" and text[m.start - 2: m.start] == ", " and m.start - 2 in place_ends \
-                and state_code(m.text, after_town=True):
+        if m.label != "Place" and after_place(m.start, text, place_ends) and state_code(m.text, after_town=True):
             m.label = "Place"
 
 
