@@ -84,21 +84,28 @@ def ranked(gz: Gazetteer, query: str, ctx: GeoContext | None = None,
         ctx = GeoContext(ctx.country_codes)
     scored = [(score(r, False, ctx), r) for r in primary] + [(score(r, True, ctx), r) for r in alt]
     scored.sort(key=lambda sr: (-sr[0], -sr[1].population, sr[1].geonames_id))
-    if scored and scored[0][1].feature_code == "ADM1":
-        state = scored[0][1]
-        # a 1M+ city in the state ("New York"), or the country's capital ("Washington": the capital,
-        # not the state, unless the text puts a town in it - that is decided by ``within``)
-        city = next((i for i, (_s, r) in enumerate(scored) if r.feature_code in ("PPL", "PPLC")
-                     and ((r.population >= BIG_CITY and (r.country_code, r.admin1) == (state.country_code, state.admin1))
-                          or (r.feature_code == "PPLC" and r.country_code == state.country_code))), None)
-        if city is not None:  # ranked first, scored as the state was; the state's own sense drops out,
-            # so the margin is the one the state had over everything else
-            best = scored.pop(city)[1]
-            scored[0] = (scored[0][0], best)
-    elif scored and scored[0][1].feature_code == "PPLC":
-        capital = scored[0][1]  # "Washington" scores the capital first: the same-name state is not a rival
-        scored = [sr for sr in scored if not (sr[1].feature_code == "ADM1" and sr[1].country_code == capital.country_code)]
-    return scored
+    return _city_over_state(scored)
+
+
+def _city_over_state(scored: list[tuple[float, GeoRecord]]) -> list[tuple[float, GeoRecord]]:
+    """A bare name shared by a state and a city means the city when the city is a 1M+ city in that
+    state ("New York") or the country's capital ("Washington"); the text can still say otherwise
+    through ``within``. The city takes the first place and score, and the same-name state of its
+    country drops out, so the margin is the one the winner had over everything else."""
+    if not scored:
+        return scored
+    top_score, top = scored[0]
+    if top.feature_code == "ADM1":
+        city = next((r for _s, r in scored if r.feature_code in ("PPL", "PPLC") and (
+            (r.population >= BIG_CITY and (r.country_code, r.admin1) == (top.country_code, top.admin1))
+            or (r.feature_code == "PPLC" and r.country_code == top.country_code))), None)
+    else:
+        city = top if top.feature_code == "PPLC" else None
+    if city is None:
+        return scored
+    rest = [(sc, r) for sc, r in scored
+            if r is not city and not (r.feature_code == "ADM1" and r.country_code == city.country_code)]
+    return [(top_score, city), *rest]
 
 
 def _inside(rec: GeoRecord, container: GeoRecord) -> bool:
