@@ -74,6 +74,12 @@ class Schema:
         r = self.relationships.get(rel)
         return r is not None and source in r.sources and target in r.targets
 
+    def rel_properties(self, rel: str) -> dict[str, str]:
+        """A relationship's properties: ``id``, its own, and for sourced (incl. domain) relations
+        ``domain_relation_properties``."""
+        r = self.relationships[self.rel_type(rel)]
+        return {"id": "string", **r.properties, **(self.domain_relation_properties if r.sourced else {})}
+
     @property
     def entity_labels(self) -> tuple[str, ...]:
         return tuple(n.label for n in self.nodes.values() if n.entity)

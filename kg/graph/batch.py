@@ -15,6 +15,7 @@ Row shapes (the store's Cypher builder relies on them):
 
 from __future__ import annotations
 
+import logging
 from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -26,10 +27,36 @@ from kg.model import Entity, Extraction
 from kg.schema import Schema
 
 RelKey = tuple[str, str, str]  # (type, source label, target label)
+log = logging.getLogger(__name__)
+_warned: set[tuple[str, str]] = set()
 
 
-def _clean(props: dict[str, Any]) -> dict[str, Any]:
-    return {k: v for k, v in props.items() if v is not None and v != ""}
+def _clean(props: dict[str, Any], allowed: dict[str, str], what: str) -> dict[str, Any]:
+    """The row's properties: set values of the schema's properties only (``id`` is the row's key)."""
+    out = {k: v for k, v in props.items() if k in allowed and k != "id" and v is not None and v != ""}
+    if len(out) < len(props):
+        for name in props:
+            if name not in allowed and name != "id":
+                _warn_once(what, name)
+    return out
+
+
+def _lists(lists: dict[str, list[str]] | None, allowed: dict[str, str], what: str) -> dict[str, list[str]]:
+    if not lists:
+        return {}
+    if all(name in allowed for name in lists):
+        return lists
+    for name in lists:
+        if name not in allowed:
+            _warn_once(what, name)
+    return {k: v for k, v in lists.items() if k in allowed}
+
+
+def _warn_once(what: str, name: str) -> None:
+    """A property the schema lacks is not written; say so once per process, not per row."""
+    if (what, name) not in _warned:
+        _warned.add((what, name))
+        log.warning("%s: property %r is not in the schema; not written", what, name)
 
 
 def _merge_row(rows: dict[str, dict[str, Any]], row: dict[str, Any]) -> None:
@@ -71,13 +98,14 @@ class GraphBatch:
     nodes: dict[str, dict[str, dict[str, Any]]] = field(default_factory=lambda: defaultdict(dict))
     rels: dict[RelKey, dict[str, dict[str, Any]]] = field(default_factory=lambda: defaultdict(dict))
     warnings: list[str] = field(default_factory=list)
+    _rel_props: dict[str, dict[str, str]] = field(default_factory=dict, repr=False)  # type -> its properties
 
     # ---- building -------------------------------------------------------------------------
     def add_node(self, label: str, id_: str, props: dict[str, Any], lists: dict[str, list[str]] | None = None,
                  seen: str | None = None) -> None:
-        self.schema.label(label)
-        _merge_row(self.nodes[label], {"id": id_, "props": _clean(props), "lists": lists or {},
-                                       "seen": seen, "last": seen})
+        allowed = self.schema.nodes[self.schema.label(label)].properties
+        _merge_row(self.nodes[label], {"id": id_, "props": _clean(props, allowed, label),
+                                       "lists": _lists(lists, allowed, label), "seen": seen, "last": seen})
 
     def add_rel(self, type_: str, src: tuple[str, str], dst: tuple[str, str], props: dict[str, Any] | None = None,
                 lists: dict[str, list[str]] | None = None, seen: str | None = None, id_: str | None = None) -> bool:
@@ -89,9 +117,10 @@ class GraphBatch:
                 self.warnings.append(msg)
             return False
         rid = id_ or make_id(type_, src_id, dst_id)
+        allowed = self._rel_props.get(type_) or self._rel_props.setdefault(type_, self.schema.rel_properties(type_))
         _merge_row(self.rels[(type_, src_label, dst_label)],
-                   {"id": rid, "src": src_id, "dst": dst_id, "props": _clean(props or {}),
-                    "lists": lists or {}, "seen": seen, "last": seen})
+                   {"id": rid, "src": src_id, "dst": dst_id, "props": _clean(props or {}, allowed, type_),
+                    "lists": _lists(lists, allowed, type_), "seen": seen, "last": seen})
         return True
 
     def add(self, ex: Extraction) -> GraphBatch:

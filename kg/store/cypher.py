@@ -36,13 +36,7 @@ def node_properties(schema: Schema, label: str) -> dict[str, str]:
 
 
 def rel_properties(schema: Schema, type_: str) -> dict[str, str]:
-    """A relationship's schema properties; sourced (incl. domain) relations also carry
-    ``domain_relation_properties``."""
-    rel = schema.relationships[schema.rel_type(type_)]
-    props = {"id": "string", **rel.properties}
-    if rel.sourced:
-        props.update(schema.domain_relation_properties)
-    return props
+    return schema.rel_properties(type_)
 
 
 def _warn_once(what: str, name: str) -> None:
@@ -101,19 +95,6 @@ def _clauses(var: str, allowed: dict[str, str], list_names: set[str], what: str,
     return out
 
 
-def _row(row: dict[str, Any], allowed: dict[str, str], what: str, *ends: str) -> dict[str, Any]:
-    """A parameter row holding only schema properties (values stay values: they are never text)."""
-    props = {k: v for k, v in row.get("props", {}).items() if k in allowed and k != "id"}
-    dropped = set(row.get("props", {})) - set(props) - {"id"}
-    for name in dropped:
-        _warn_once(what, name)
-    lists = {k: list(v) for k, v in (row.get("lists") or {}).items() if k in allowed}
-    out = {"id": row["id"], "props": props, "lists": lists, "seen": row.get("seen"), "last": row.get("last")}
-    for end in ends:
-        out[end] = row[end]
-    return out
-
-
 def stale_article_segments(batch: GraphBatch, name: str = "stale") -> list[Segment]:
     """Delete the Claims and MENTIONS of articles whose stored text changed (they are re-extracted).
 
@@ -142,16 +123,15 @@ def node_segments(batch: GraphBatch, label: str, prefix: str) -> list[Segment]:
     labels = f"{schema.label(label)}:{schema.label(schema.entity_label)}" if node_type.entity else schema.label(label)
     key = _prop(node_type.key)
     list_names = {name for row in rows for name in (row.get("lists") or {})}
-    prepared = [_row(r, allowed, label) for r in rows]
 
     def head(param: str) -> str:
         return f"UNWIND ${param} AS row MERGE (n:{labels} {{{key}: row.id}})"
 
     point = node_type.point_index
     if not point:
-        return [(" ".join([head(prefix), *_clauses("n", allowed, list_names, label)]), {prefix: prepared})]
-    located = [r for r in prepared if r["props"].get("lat") is not None and r["props"].get("lon") is not None]
-    plain = [r for r in prepared if not (r["props"].get("lat") is not None and r["props"].get("lon") is not None)]
+        return [(" ".join([head(prefix), *_clauses("n", allowed, list_names, label)]), {prefix: rows})]
+    located = [r for r in rows if r["props"].get("lat") is not None and r["props"].get("lon") is not None]
+    plain = [r for r in rows if not (r["props"].get("lat") is not None and r["props"].get("lon") is not None)]
     out: list[Segment] = []
     if plain:
         out.append((" ".join([head(prefix), *_clauses("n", allowed, list_names, label)]), {prefix: plain}))
@@ -170,7 +150,6 @@ def rel_segments(batch: GraphBatch, key: tuple[str, str, str], prefix: str) -> l
         return []
     allowed = rel_properties(schema, type_)
     list_names = {name for row in rows for name in (row.get("lists") or {})}
-    prepared = [_row(r, allowed, type_, "src", "dst") for r in rows]
     src_key = _prop(schema.nodes[schema.label(src_label)].key)
     dst_key = _prop(schema.nodes[schema.label(dst_label)].key)
     text = " ".join([
@@ -180,7 +159,7 @@ def rel_segments(batch: GraphBatch, key: tuple[str, str, str], prefix: str) -> l
         f"MERGE (a)-[r:{schema.rel_type(type_)} {{id: row.id}}]->(b)",
         *_clauses("r", allowed, list_names, type_),
     ])
-    return [(text, {prefix: prepared})]
+    return [(text, {prefix: rows})]
 
 
 def _degree(var: str, rel: str, incoming: bool, dialect: str) -> str:
