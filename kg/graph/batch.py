@@ -10,7 +10,9 @@ Row shapes (the store's Cypher builder relies on them):
 * node: ``{"id", "props": {scalar...}, "lists": {name: [str...]}, "seen": str | None}``
   ``props`` overwrite, ``lists`` are unioned with what is stored, ``seen`` widens first/last_seen.
 * relationship: the same plus ``"src"`` and ``"dst"`` (node ids). Relationships whose schema
-  properties include ``evidence`` get ``count = size(evidence)`` after the union.
+  properties include ``evidence`` get ``count = size(evidence)`` after the union. A type with no
+  properties but its id (ABOUT, IN_ARTICLE, ...) has rows of just ``id``, ``src`` and ``dst``.
+* Only the schema's properties and lists are kept (others are logged once and dropped).
 """
 
 from __future__ import annotations
@@ -118,9 +120,12 @@ class GraphBatch:
             return False
         rid = id_ or make_id(type_, src_id, dst_id)
         allowed = self._rel_props.get(type_) or self._rel_props.setdefault(type_, self.schema.rel_properties(type_))
-        _merge_row(self.rels[(type_, src_label, dst_label)],
-                   {"id": rid, "src": src_id, "dst": dst_id, "props": _clean(props or {}, allowed, type_),
-                    "lists": _lists(lists, allowed, type_), "seen": seen, "last": seen})
+        rows = self.rels[(type_, src_label, dst_label)]
+        if allowed.keys() == {"id"}:  # a bare link (ABOUT, IN_ARTICLE, ...): nothing but its id and ends
+            rows.setdefault(rid, {"id": rid, "src": src_id, "dst": dst_id})
+            return True
+        _merge_row(rows, {"id": rid, "src": src_id, "dst": dst_id, "props": _clean(props or {}, allowed, type_),
+                          "lists": _lists(lists, allowed, type_), "seen": seen, "last": seen})
         return True
 
     def add(self, ex: Extraction) -> GraphBatch:

@@ -152,12 +152,14 @@ def rel_segments(batch: GraphBatch, key: tuple[str, str, str], prefix: str) -> l
     list_names = {name for row in rows for name in (row.get("lists") or {})}
     src_key = _prop(schema.nodes[schema.label(src_label)].key)
     dst_key = _prop(schema.nodes[schema.label(dst_label)].key)
+    # a bare link (ABOUT, IN_ARTICLE, ...) has nothing to set: its rows are just id and ends (GraphBatch)
+    tail = _clauses("r", allowed, list_names, type_) if allowed.keys() != {"id"} else []
     text = " ".join([
         f"UNWIND ${prefix} AS row",
         f"MATCH (a:{schema.label(src_label)} {{{src_key}: row.src}})",
         f"MATCH (b:{schema.label(dst_label)} {{{dst_key}: row.dst}})",
         f"MERGE (a)-[r:{schema.rel_type(type_)} {{id: row.id}}]->(b)",
-        *_clauses("r", allowed, list_names, type_),
+        *tail,
     ])
     return [(text, {prefix: rows})]
 
