@@ -142,22 +142,39 @@ def node_segments(batch: GraphBatch, label: str, prefix: str) -> list[Segment]:
     return out
 
 
-def rel_segments(batch: GraphBatch, key: tuple[str, str, str], prefix: str) -> list[Segment]:
-    schema = batch.schema
-    type_, src_label, dst_label = key
-    rows = list(batch.rels.get(key, {}).values())
+def _end_label(schema: Schema, label: str) -> str:
+    """The label a relationship's end is matched by: the entity label for every entity kind (one
+    segment per relationship type instead of one per pair of kinds), else the node's own label."""
+    return schema.entity_label if schema.nodes[schema.label(label)].entity else schema.label(label)
+
+
+def _end_key(schema: Schema, label: str) -> str:
+    keys = {n.key for n in schema.nodes.values() if n.entity} if label == schema.entity_label \
+        else {schema.nodes[label].key}
+    if len(keys) != 1:
+        raise SchemaError(f"entity kinds must share one key property to be matched as {label}: {sorted(keys)}")
+    return _prop(keys.pop())
+
+
+def rel_segments(schema: Schema, key: tuple[str, str, str], prefix: str, rows: list[dict[str, Any]]) -> list[Segment]:
+    """One statement for the ``rows`` of a relationship type between two end labels (see ``_end_label``).
+
+    Why grouped: each statement costs the store a few milliseconds whatever its size (measured on
+    FalkorDB 4: 2-5 ms per segment), and a batch's domain relations and co-mentions spread over dozens
+    of pairs of kinds (Person-Place, Country-Person, ...) with a handful of rows each. The schema
+    checked each row's pair of kinds when it was added (``GraphBatch.add_rel``).
+    """
     if not rows:
         return []
+    type_, src_label, dst_label = key
     allowed = rel_properties(schema, type_)
     list_names = {name for row in rows for name in (row.get("lists") or {})}
-    src_key = _prop(schema.nodes[schema.label(src_label)].key)
-    dst_key = _prop(schema.nodes[schema.label(dst_label)].key)
     # a bare link (ABOUT, IN_ARTICLE, ...) has nothing to set: its rows are just id and ends (GraphBatch)
     tail = _clauses("r", allowed, list_names, type_) if allowed.keys() != {"id"} else []
     text = " ".join([
         f"UNWIND ${prefix} AS row",
-        f"MATCH (a:{schema.label(src_label)} {{{src_key}: row.src}})",
-        f"MATCH (b:{schema.label(dst_label)} {{{dst_key}: row.dst}})",
+        f"MATCH (a:{schema.label(src_label)} {{{_end_key(schema, src_label)}: row.src}})",
+        f"MATCH (b:{schema.label(dst_label)} {{{_end_key(schema, dst_label)}: row.dst}})",
         f"MERGE (a)-[r:{schema.rel_type(type_)} {{id: row.id}}]->(b)",
         *tail,
     ])
@@ -215,8 +232,12 @@ def batch_segments(batch: GraphBatch) -> list[Segment]:
     segments = stale_article_segments(batch)
     for i, label in enumerate(sorted(batch.nodes)):
         segments.extend(node_segments(batch, label, f"n{i}"))
-    for i, key in enumerate(sorted(batch.rels)):
-        segments.extend(rel_segments(batch, key, f"r{i}"))
+    groups: dict[tuple[str, str, str], list[dict[str, Any]]] = {}
+    for type_, src, dst in sorted(batch.rels):
+        key = (type_, _end_label(batch.schema, src), _end_label(batch.schema, dst))
+        groups.setdefault(key, []).extend(batch.rels[(type_, src, dst)].values())
+    for i, key in enumerate(sorted(groups)):
+        segments.extend(rel_segments(batch.schema, key, f"r{i}", groups[key]))
     return segments
 
 

@@ -56,7 +56,10 @@ def test_segments_keep_values_out_of_the_text() -> None:
     assert place_rows[0]["props"]["lat"] == 50.45 and set(place_rows[0]) >= {"id", "props", "lists", "seen"}
     assert "MERGE (n:Place:Entity {id: row.id})" in text and "point({latitude: row.props.lat" in text
     rel = next(t for t, _ in segments if ":ATTACKS" in t)
-    assert "r.count = size(l_evidence)" in rel and "MATCH (a:Country {id: row.src})" in rel
+    assert "r.count = size(l_evidence)" in rel and "MATCH (a:Entity {id: row.src})" in rel
+    # one statement per relationship type and end label, however many pairs of kinds it joins
+    assert len([t for t, _ in segments if ":ABOUT " in t]) == 1 and "MATCH (a:Claim {id: row.src})" in \
+        next(t for t, _ in segments if ":ABOUT " in t)
 
 
 def test_unknown_label_is_refused() -> None:
