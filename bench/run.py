@@ -2,7 +2,8 @@
 
 Why these numbers: extraction is spaCy-bound, so kg's own overhead is best seen as the ratio of its
 import throughput to bare ``nlp.pipe`` with the same components, batch size and process count on
-the same corpus, measured in the same run (the machine is shared, absolute numbers are noisy).
+the same corpus, measured in the same run (the machine is shared, absolute numbers are noisy), with
+raw spaCy run just before and just after the import and kg compared with their mean.
 Re-importing an unchanged corpus must be nearly free (content-hash skips), and memory must not grow
 with the corpus (everything streams). Each measurement runs in its own process (``bench/worker.py``)
 so its peak RSS can be read with ``os.wait4``.
@@ -130,6 +131,11 @@ def bench_size(size: int, workers: list[int], args: argparse.Namespace, work: Pa
                                       "--n-process", str(w), *prof)
             out["kg"][str(w)]["store_cpu_seconds"] = _store_cpu(home)
             if w == workers[0]:
+                # raw spaCy again right after: kg is compared with the mean of the runs either side of
+                # it, so a machine that slows down or speeds up during the run does not skew the ratio
+                log(f"size {size}: raw spaCy n_process={w} again (brackets the import)")
+                out["raw_after"] = {str(w): spawn("raw", work, f"raw-after-{size}-{w}", _env(), *common,
+                                                  "--n-process", str(w))}
                 log(f"size {size}: kg re-import n_process={w} (unchanged corpus)")
                 out["reimport"] = spawn("import", work, f"reimport-{size}-{w}", _env(home), *common,
                                         "--n-process", str(w))
@@ -154,17 +160,24 @@ def _steady(kg: dict[str, Any]) -> float:
 def _derive(out: dict[str, Any], tokens: int, workers: list[int]) -> None:
     for w in map(str, workers):
         raw, kg = out["raw"][w], out["kg"][w]
-        raw["e2e_tokens_per_s"] = _per_s(tokens, raw["wall_seconds"])
-        raw["pipe_tokens_per_s"] = _per_s(tokens, raw["pipe_seconds"])
+        for r in (raw, out.get("raw_after", {}).get(w)):
+            if r:
+                r["e2e_tokens_per_s"] = _per_s(tokens, r["wall_seconds"])
+                r["pipe_tokens_per_s"] = _per_s(tokens, r["pipe_seconds"])
+        after = out.get("raw_after", {}).get(w)
+        both = [raw, after] if after else [raw]  # the raw runs either side of the import
+        mean = {k: sum(r[k] for r in both) / len(both) for k in ("wall_seconds", "pipe_seconds", "cpu_seconds")}
         kg["e2e_tokens_per_s"] = _per_s(tokens, kg["wall_seconds"])
         kg["steady_tokens_per_s"] = _per_s(tokens, _steady(kg))
         kg["write_share"] = kg.get("store_write_seconds", 0.0) / kg["cli_seconds"]
         kg["write_wait_share"] = kg.get("write_wait_seconds", 0.0) / kg["cli_seconds"]
-        kg["ratio_e2e"] = _ratio(kg["e2e_tokens_per_s"], raw["e2e_tokens_per_s"])
-        kg["ratio_steady"] = _ratio(kg["steady_tokens_per_s"], raw["pipe_tokens_per_s"])
+        kg["ratio_e2e"] = _ratio(mean["wall_seconds"], kg["wall_seconds"])
+        kg["ratio_e2e_raw_before"] = _ratio(raw["wall_seconds"], kg["wall_seconds"])
+        kg["raw_drift"] = _ratio(after["wall_seconds"], raw["wall_seconds"]) if after else None
+        kg["ratio_steady"] = _ratio(mean["pipe_seconds"], _steady(kg))
         # where the throughput goes on saturated cores: CPU seconds of the import (with its workers)
         # plus the store server's, per CPU second of raw spaCy
-        kg["cpu_vs_raw"] = _ratio(kg["cpu_seconds"] + (kg.get("store_cpu_seconds") or 0.0), raw["cpu_seconds"])
+        kg["cpu_vs_raw"] = _ratio(kg["cpu_seconds"] + (kg.get("store_cpu_seconds") or 0.0), mean["cpu_seconds"])
         kg["store_cpu_share"] = _ratio(kg.get("store_cpu_seconds"), kg["cpu_seconds"] + (kg.get("store_cpu_seconds") or 0.0))
     for w, ext in out["extract"].items():
         ext["e2e_tokens_per_s"] = _per_s(tokens, ext["wall_seconds"])
@@ -178,6 +191,7 @@ def _derive(out: dict[str, Any], tokens: int, workers: list[int]) -> None:
         "write_share": first["write_share"], "write_wait_share": first["write_wait_share"],
         "extract_vs_raw_e2e": out["extract"][str(workers[0])]["ratio_e2e"],
         "kg_cpu_vs_raw_cpu": first["cpu_vs_raw"], "store_cpu_share": first["store_cpu_share"],
+        "kg_vs_raw_e2e_raw_before": first["ratio_e2e_raw_before"], "raw_drift": first["raw_drift"],
     }
 
 

@@ -52,7 +52,8 @@ def result(tmp_path_factory: pytest.TempPathFactory) -> dict:
 def test_result_has_every_figure(result: dict) -> None:
     assert set(result) >= {"meta", "sizes", "queries", "rss", "targets"}
     data = result["sizes"][str(SIZE)]
-    assert set(data) >= {"corpus", "raw", "kg", "reimport", "ratios", "store_peak_rss_mb"}
+    assert set(data) >= {"corpus", "raw", "raw_after", "kg", "reimport", "ratios", "store_peak_rss_mb"}
+    assert data["raw_after"]["1"]["docs"] == SIZE  # raw spaCy again after the import (brackets it)
     raw, kg = data["raw"]["1"], data["kg"]["1"]
     assert raw["docs"] == SIZE and raw["tokens"] > SIZE * 150
     assert {"pipe_seconds", "e2e_tokens_per_s", "pipe_tokens_per_s", "max_rss_mb"} <= set(raw)
@@ -60,7 +61,10 @@ def test_result_has_every_figure(result: dict) -> None:
             "steady_tokens_per_s", "ratio_e2e", "ratio_steady", "max_rss_mb"} <= set(kg)
     assert set(data["ratios"]) == {"kg_vs_raw_e2e", "kg_vs_raw_steady", "first_vs_reimport_e2e",
                                    "first_vs_reimport_cli", "write_share", "write_wait_share",
-                                   "extract_vs_raw_e2e", "kg_cpu_vs_raw_cpu", "store_cpu_share"}
+                                   "extract_vs_raw_e2e", "kg_cpu_vs_raw_cpu", "store_cpu_share",
+                                   "kg_vs_raw_e2e_raw_before", "raw_drift"}
+    mean_raw_wall = (raw["wall_seconds"] + data["raw_after"]["1"]["wall_seconds"]) / 2
+    assert data["ratios"]["kg_vs_raw_e2e"] == pytest.approx(mean_raw_wall / kg["wall_seconds"])
     assert data["extract"]["1"]["exit_code"] == 0 and data["extract"]["1"]["cpu_seconds"] > 0
     assert raw["cpu_seconds"] > 0 and kg["cpu_seconds"] > 0 and kg["store_cpu_seconds"] > 0
     assert all(v is not None and v > 0 for k, v in data["ratios"].items() if k != "write_wait_share")
