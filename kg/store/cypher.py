@@ -10,16 +10,12 @@ can run them one by one in a transaction (Neo4j) or chain them into one query (F
 
 from __future__ import annotations
 
-import logging
 import re
 from typing import Any
 
 from kg.errors import SchemaError
 from kg.graph import GraphBatch
 from kg.schema import Schema
-
-log = logging.getLogger(__name__)
-_warned: set[tuple[str, str]] = set()
 
 Segment = tuple[str, dict[str, Any]]
 _PROP = re.compile(r"^[a-z_][a-z0-9_]*$")
@@ -31,22 +27,7 @@ def _prop(name: str) -> str:
     return name
 
 
-def node_properties(schema: Schema, label: str) -> dict[str, str]:
-    return schema.nodes[schema.label(label)].properties
-
-
-def rel_properties(schema: Schema, type_: str) -> dict[str, str]:
-    return schema.rel_properties(type_)
-
-
-def _warn_once(what: str, name: str) -> None:
-    """A property the batch has but the schema lacks is skipped; say so once per process, not per write."""
-    if (what, name) not in _warned:
-        _warned.add((what, name))
-        log.warning("%s: property %r is not in the schema; not written", what, name)
-
-
-def _clauses(var: str, allowed: dict[str, str], list_names: set[str], what: str,
+def _clauses(var: str, allowed: dict[str, str], list_names: set[str],
              extra: tuple[tuple[str, str], ...] = ()) -> list[str]:
     """The clauses after a MERGE: compute every new value in WITHs, then ONE ``SET``, and only where
     something changed.
@@ -58,12 +39,7 @@ def _clauses(var: str, allowed: dict[str, str], list_names: set[str], what: str,
     earlier SET gave a just-merged entity, so ``count = size(evidence)`` uses the computed list.
     ``extra`` is (property, expression) pairs set only on a change, e.g. a place's point.
     """
-    unions: list[str] = []
-    for name in sorted(list_names):
-        if name not in allowed:
-            _warn_once(what, name)
-            continue
-        unions.append(_prop(name))
+    unions = [_prop(name) for name in sorted(list_names) if name in allowed]  # GraphBatch kept only these
     values: list[str] = []
     sets = [f"{var} += row.props"]
     changed = [f"any(k IN keys(row.props) WHERE NOT coalesce({var}[k] = row.props[k], false))"]
@@ -129,15 +105,15 @@ def node_segments(batch: GraphBatch, label: str, prefix: str) -> list[Segment]:
 
     point = node_type.point_index
     if not point:
-        return [(" ".join([head(prefix), *_clauses("n", allowed, list_names, label)]), {prefix: rows})]
+        return [(" ".join([head(prefix), *_clauses("n", allowed, list_names)]), {prefix: rows})]
     located = [r for r in rows if r["props"].get("lat") is not None and r["props"].get("lon") is not None]
     plain = [r for r in rows if not (r["props"].get("lat") is not None and r["props"].get("lon") is not None)]
     out: list[Segment] = []
     if plain:
-        out.append((" ".join([head(prefix), *_clauses("n", allowed, list_names, label)]), {prefix: plain}))
+        out.append((" ".join([head(prefix), *_clauses("n", allowed, list_names)]), {prefix: plain}))
     if located:
         set_point = ((_prop(point), "point({latitude: row.props.lat, longitude: row.props.lon})"),)
-        out.append((" ".join([head(f"{prefix}_pt"), *_clauses("n", allowed, list_names, label, set_point)]),
+        out.append((" ".join([head(f"{prefix}_pt"), *_clauses("n", allowed, list_names, set_point)]),
                     {f"{prefix}_pt": located}))
     return out
 
@@ -167,10 +143,10 @@ def rel_segments(schema: Schema, key: tuple[str, str, str], prefix: str, rows: l
     if not rows:
         return []
     type_, src_label, dst_label = key
-    allowed = rel_properties(schema, type_)
+    allowed = schema.rel_properties(type_)
     list_names = {name for row in rows for name in (row.get("lists") or {})}
     # a bare link (ABOUT, IN_ARTICLE, ...) has nothing to set: its rows are just id and ends (GraphBatch)
-    tail = _clauses("r", allowed, list_names, type_) if allowed.keys() != {"id"} else []
+    tail = _clauses("r", allowed, list_names) if allowed.keys() != {"id"} else []
     text = " ".join([
         f"UNWIND ${prefix} AS row",
         f"MATCH (a:{schema.label(src_label)} {{{_end_key(schema, src_label)}: row.src}})",
