@@ -100,7 +100,7 @@ class GraphBatch:
     nodes: dict[str, dict[str, dict[str, Any]]] = field(default_factory=lambda: defaultdict(dict))
     rels: dict[RelKey, dict[str, dict[str, Any]]] = field(default_factory=lambda: defaultdict(dict))
     warnings: list[str] = field(default_factory=list)
-    _rel_props: dict[str, dict[str, str]] = field(default_factory=dict, repr=False)  # type -> its properties
+    _rel_props: dict[str, dict[str, str]] = field(default_factory=dict, init=False, repr=False)  # type -> properties
 
     # ---- building -------------------------------------------------------------------------
     def add_node(self, label: str, id_: str, props: dict[str, Any], lists: dict[str, list[str]] | None = None,
