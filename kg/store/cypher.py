@@ -169,8 +169,8 @@ def count_segments(batch: GraphBatch, dialect: str = "falkordb") -> list[Segment
     """Recount the ranking properties of the entities the batch touched, from their edges:
     ``article_count`` (articles mentioning it) and ``claim_count`` for every entity, and
     ``alleged_count``/``denied_count`` for the speakers of the batch's claims. Run AFTER the batch's
-    own segments, as a separate statement in the same transaction (FalkorDB: MULTI/EXEC; Neo4j:
-    the same transaction), and set only where a value changed.
+    own segments, as a separate statement (FalkorDB: the next command of the same pipeline, see
+    ``FalkorStore.write``; Neo4j: the same transaction), and set only where a value changed.
 
     Why stored, not computed per query: "most mentioned" and "top speakers" would otherwise read
     every MENTIONS and ASSERTS edge of the graph. Why recounted rather than incremented: the values

@@ -73,7 +73,7 @@ def _node_ids(value: Any, found: dict[int, Any]) -> dict[int, Any]:
 
 def params_header(params: dict[str, Any]) -> str:
     """``CYPHER name=value ...`` as the falkordb client prefixes a query (values as Cypher literals,
-    never spliced into the query itself); needed where commands are sent raw, as in MULTI/EXEC."""
+    never spliced into the query itself); needed where commands are sent raw, as in a pipeline."""
     return "CYPHER " + " ".join(f"{name}={stringify_param_value(value)}" for name, value in params.items()) + " " \
         if params else ""
 
@@ -155,14 +155,20 @@ class FalkorStore:
         return _result(self._run(cypher, params or {}, read_only=False))
 
     def write(self, batch: GraphBatch) -> None:
-        """The batch as ONE query (atomic), then the entity recount as a second query; both in one
-        MULTI/EXEC, so they run back to back and a client killed mid-send leaves neither behind."""
+        """The batch as ONE query (atomic: FalkorDB undoes all of it on an error), then the entity
+        recount, sent together in one pipeline so they run back to back.
+
+        Not MULTI/EXEC: FalkorDB 4.x with Redis 8 aborts (``'!server.in_exec'``) when it replays a
+        MULTI/EXEC of graph writes from the append-only file at start-up and a client command arrives
+        meanwhile (reproduced here: 1 start in 3 with kg's own readiness polling). A client killed
+        between the two commands leaves the recount undone; the counts are recomputed from the edges
+        whenever those entities are written again."""
         segments = batch_segments(batch)
         if not segments:
             return
         statements = [chain(segments), *count_segments(batch)]
         graph = self.graph  # connects (and starts the server) first
-        pipe = self._db.connection.pipeline(transaction=True) if self._db is not None else None
+        pipe = self._db.connection.pipeline(transaction=False) if self._db is not None else None
         if pipe is None or len(statements) == 1:
             try:
                 self._run(*statements[0], read_only=False)

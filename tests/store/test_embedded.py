@@ -137,3 +137,21 @@ def test_server_outlives_the_command_that_started_it(kg_home: Path) -> None:
     second = kg("query", "MATCH (s:Source) RETURN s.id AS id", "--format", "csv")
     assert second.returncode == 0 and second.stdout.splitlines() == ["id", "x"]
     assert server.pid() == pid
+
+
+def test_batch_writes_leave_no_multi_exec_in_the_append_only_file(kg_home: Path) -> None:
+    """FalkorDB 4.x on Redis 8 aborts ('!server.in_exec') when it replays a MULTI/EXEC of graph
+    writes from the append-only file at start-up while a client (kg's own readiness check) talks to
+    it; reproduced on this machine in 1 start of 3. Batch writes must therefore never be MULTI/EXEC."""
+    from tests.store.sample import many
+
+    store = FalkorStore(graph="g")
+    for _ in range(3):
+        store.write(many(5))
+    store.close()
+    server = EmbeddedServer()
+    logged = b"".join(p.read_bytes() for p in (server.dir / "appendonlydir").glob("*.incr.aof"))
+    assert b"GRAPH.QUERY" in logged or b"GRAPH.EFFECT" in logged  # the writes are in the file
+    assert b"\r\nMULTI\r\n" not in logged and b"\r\nEXEC\r\n" not in logged
+    assert server.stop() is True and server.start() is True  # and it comes back with the graph
+    assert FalkorStore(graph="g").read("MATCH (a:Article) RETURN count(a)").rows[0][0] == 5
