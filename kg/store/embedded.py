@@ -33,6 +33,9 @@ _LOG_PREFIX = re.compile(r"^\d+:[A-Z] \d+ \w+ \d+ [\d:.]+ [#*.-] ")
 _LOG_PROBLEM = re.compile(r"Bad|rror|corrupt|Fatal|[Ff]ail|Can't|denied|Short read")
 _SOCKET_MAX = 100  # sun_path is 108 bytes on Linux; keep a margin
 _START_TIMEOUT = 30.0
+# A live server that does not answer yet is loading its data (about 1.5 s per 4k articles of graph,
+# plus the queries written since the last compaction): wait for it as long as it lives
+_READY_TIMEOUT = 600.0
 _STOP_TIMEOUT = 30.0
 
 
@@ -200,12 +203,12 @@ class EmbeddedServer:
             return False
 
     def _wait_ready(self, pid: int | None) -> bool:
-        deadline = time.monotonic() + _START_TIMEOUT
-        while time.monotonic() < deadline:
+        start = time.monotonic()  # returns at once when the process dies
+        while time.monotonic() < start + _READY_TIMEOUT:
             if self.is_running():
                 return True
             current = pid or self.pid()
-            if current and not self._pid_alive(current):
+            if (current and not self._pid_alive(current)) or (not current and time.monotonic() > start + _START_TIMEOUT):
                 return False
             time.sleep(0.05)
         return False
