@@ -178,11 +178,14 @@ class FalkorStore:
         for text, params in statements:
             pipe.execute_command("GRAPH.QUERY", graph.name, params_header(params) + text, "--compact")
         try:
-            pipe.execute()
-        except redis.ResponseError as exc:
-            raise StoreError(f"batch not written (nothing was kept): query failed: {exc}") from exc
+            replies = pipe.execute(raise_on_error=False)
         except redis.RedisError as exc:
             raise StoreError(f"the embedded store failed: {exc}") from exc
+        if isinstance(replies[0], Exception):
+            raise StoreError(f"batch not written (nothing was kept): query failed: {replies[0]}")
+        failed = next((r for r in replies[1:] if isinstance(r, Exception)), None)
+        if failed is not None:  # the batch is in; its entities' counts were not recomputed
+            raise StoreError(f"batch written but its recount failed: {failed}")
 
     def article_hashes(self, ids: list[str]) -> dict[str, str]:
         if not ids:
