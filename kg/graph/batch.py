@@ -122,6 +122,9 @@ class GraphBatch:
         allowed = self._rel_props.get(type_) or self._rel_props.setdefault(type_, self.schema.rel_properties(type_))
         rows = self.rels[(type_, src_label, dst_label)]
         if allowed.keys() == {"id"}:  # a bare link (ABOUT, IN_ARTICLE, ...): nothing but its id and ends
+            if props or lists:  # none of it is written: report it
+                _clean(props or {}, allowed, type_)
+                _lists(lists, allowed, type_)
             rows.setdefault(rid, {"id": rid, "src": src_id, "dst": dst_id})
             return True
         _merge_row(rows, {"id": rid, "src": src_id, "dst": dst_id, "props": _clean(props or {}, allowed, type_),
