@@ -56,7 +56,7 @@ def find_entity(store: Store, name: str) -> dict[str, Any]:
     if exact_norm:
         return exact_norm[0][0]
     by_key = store.read("MATCH (e:Entity) WHERE $key IN e.keys RETURN e "
-                        "ORDER BY coalesce(e.mention_count, 0) DESC, size(e.name), e.name LIMIT 1",
+                        "ORDER BY coalesce(e.article_count, 0) DESC, size(e.name), e.name LIMIT 1",
                         {"key": " ".join(name.lower().split())}).rows  # a surname, a word of a name: indexed
     if by_key:
         return by_key[0][0]
