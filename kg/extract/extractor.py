@@ -28,6 +28,7 @@ from kg.geo.reference import Reference, reference
 from kg.geo.usstates import state_code
 from kg.ids import normalise
 from kg.model import Article, Claim, Entity, Extraction, Geo, Relation, Span, entity_id
+from kg.schema import Schema, load_schema
 
 MIN_CONFIDENCE = 0.5  # below this a Place keeps its label but gets no coordinates
 _PLACE_FEATURES = ("PPLC", "ADM1", "RGN", "PCLI")
@@ -58,6 +59,10 @@ class Extractor:
     @cached_property
     def gz(self) -> Gazetteer:
         return self._gz or gazetteer()
+
+    @cached_property
+    def schema(self) -> Schema:  # read once: relations are checked against it for every article
+        return load_schema()
 
     @cached_property
     def country_records(self) -> dict[str, GeoRecord]:
@@ -132,7 +137,7 @@ class Extractor:
         relations: list[Relation] = []
         try:  # one article's failure in a later stage must not end a corpus run; it is reported
             claims = find_claims(doc, article, entities)
-            relations = find_relations(doc, article, entities, claims)
+            relations = find_relations(doc, article, entities, claims, self.schema)
         except Exception as exc:  # noqa: BLE001
             warnings.append(f"claims/relations failed: {type(exc).__name__}: {exc}")
         comentions = []

@@ -34,7 +34,7 @@ from kg.extract import cues
 from kg.extract.nlp import candidates, text_of
 from kg.extract.speakers import EntityIndex
 from kg.model import Article, Claim, Entity, Relation
-from kg.schema import load_schema
+from kg.schema import Schema, load_schema
 
 # type -> (trigger verb lemmas, trigger noun lemmas, prepositions that introduce the target)
 TRIGGERS: dict[str, tuple[frozenset[str], frozenset[str], tuple[str, ...]]] = {
@@ -58,10 +58,12 @@ _PARTICIPATE = cues.words("attend participate join address host")
 _SUBJ = ("nsubj", "nsubjpass")
 
 
-def find_relations(doc: Any, article: Article, entities: list[Entity], claims: list[Claim]) -> list[Relation]:
-    """Every typed relation found in ``doc``; ids merge the same relation with the same status."""
+def find_relations(doc: Any, article: Article, entities: list[Entity], claims: list[Claim],
+                   schema: Schema | None = None) -> list[Relation]:
+    """Every typed relation found in ``doc``; ids merge the same relation with the same status.
+    ``schema``: the caller's, so a corpus run does not look the schema file up for every article."""
     index = EntityIndex(entities)
-    schema = load_schema()
+    schema = schema or load_schema()
     out: dict[str, Relation] = {}
     # only two kinds of token can start a relation: a trigger word, or a word inside a mention
     starts = sorted(set(candidates(doc, _TRIGGER_LEMMAS)) | _mention_tokens(doc, entities))
