@@ -12,6 +12,7 @@ import functools
 import io
 import json
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any, TypeVar
 
 import click
@@ -111,17 +112,24 @@ def _server() -> Any:
     return EmbeddedServer()
 
 
+def _size(n: int) -> str:
+    return f"{n / 1e6:.1f} MB" if n >= 100_000 else f"{n} B"
+
+
 @store_cmd.command("status")
 @click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True,
               help="Output format.")
 @kg_errors
 def store_status(fmt: str) -> None:
-    """Show whether the embedded store runs, its pid, socket and log file."""
+    """Show whether the embedded store is stopped, loading its data files or running: pid, uptime, sizes."""
     status = _server().status()
     if fmt == "json":
         click.echo(json.dumps(status, indent=2))
-    else:
-        _print_table(["key", "value"], [[k, v] for k, v in status.items()], title="embedded store")
+        return
+    files = status.pop("files")
+    rows = [[k, _size(v) if k == "data_bytes" and isinstance(v, int) else v] for k, v in status.items()]
+    rows += [[f"file {name}", _size(size)] for name, size in files.items()]
+    _print_table(["key", "value"], rows, title="embedded store")
 
 
 @store_cmd.command("start")
@@ -136,9 +144,60 @@ def store_start() -> None:
 @store_cmd.command("stop")
 @kg_errors
 def store_stop() -> None:
-    """Stop the embedded store cleanly (its data is saved first)."""
+    """Stop the embedded store cleanly: its log is compacted into a snapshot first, so the next start is fast."""
     server = _server()
     click.echo("stopped" if server.stop() else "not running")
+
+
+@store_cmd.command("check")
+@click.option("--repair", is_flag=True,
+              help="Copy the data files aside, then cut a damaged log back to its last whole write (store stopped).")
+@click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True,
+              help="Output format.")
+@kg_errors
+def store_check(repair: bool, fmt: str) -> None:
+    """Diagnose the data files without changing them (Redis's own redis-check-aof when the store is stopped).
+
+    Exit status 0 when the files are sound, 1 when a problem was found."""
+    from kg.store import maintenance
+
+    server = _server()
+    report = maintenance.repair(server) if repair else maintenance.check(server)
+    if fmt == "json":
+        click.echo(json.dumps(report, indent=2))
+    else:
+        for key, value in report.items():
+            if key == "files":
+                value = ", ".join(f"{n} ({_size(s)})" for n, s in value.items()) or "none"
+            click.echo(f"{key}: {value}")
+    if report.get("ok") is False:
+        raise click.exceptions.Exit(1)
+
+
+@store_cmd.command("backup")
+@click.argument("path", type=click.Path(dir_okay=False, path_type=Path))
+@kg_errors
+def store_backup(path: Path) -> None:
+    """Write a consistent snapshot of the store to PATH while it keeps running (starts it if needed)."""
+    from kg.store import maintenance
+
+    report = maintenance.backup(_server(), path)
+    click.echo(f"backup written: {report['path']} ({_size(int(report['bytes']))})")
+
+
+@store_cmd.command("restore")
+@click.argument("path", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option("--force", is_flag=True,
+              help="Replace a store that holds data: it is stopped and its files moved aside (kept, not deleted).")
+@kg_errors
+def store_restore(path: Path, force: bool) -> None:
+    """Make the backup at PATH the store of KG_HOME (an empty one, unless --force)."""
+    from kg.store import maintenance
+
+    report = maintenance.restore(_server(), path, force=force)
+    if report["moved_aside"]:
+        click.echo(f"the previous data files were moved to {report['moved_aside']}", err=True)
+    click.echo(f"restored {report['path']} into {report['home']}")
 
 
 # ---- kg schema ----------------------------------------------------------------------------

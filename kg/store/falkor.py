@@ -197,11 +197,17 @@ class FalkorStore:
         """Range, point and full-text indexes, then unique constraints; re-running changes nothing.
 
         Returns the statements that created something (an empty list when all existed already).
+        Constraints that exist are not sent again: FalkorDB logs every ``GRAPH.CONSTRAINT CREATE`` to the
+        append-only file even when it fails, and each start-up replayed them as errors. When something
+        was created, the log is compacted (in the background) so the next start reads a snapshot.
         """
         applied: list[str] = []
         graph = self.graph
         commands: list[tuple[str, list[str | int] | None]] = [(s, None) for s in falkordb_statements(schema)]
+        existing = self._constraints()
         for label, prop in unique_keys(schema):
+            if (label, prop) in existing:
+                continue
             constraint = falkordb_constraint(self.graph_name, label, prop)
             commands.append((" ".join(str(w) for w in constraint), constraint))
         for text, command in commands:
@@ -216,7 +222,21 @@ class FalkorStore:
                 raise StoreError(f"schema statement failed: {text}: {exc}") from exc
             applied.append(text)
         self._wait_constraints()
+        if applied:
+            self.server.compact(wait=False)
         return applied
+
+    def _constraints(self) -> set[tuple[str, str]]:
+        """(label, property) of the unique node constraints that exist (any status)."""
+        try:
+            rows = self.graph.ro_query("CALL db.constraints() YIELD type, label, properties, entitytype "
+                                       "RETURN type, label, properties, entitytype").result_set
+        except redis.ResponseError as exc:
+            if "empty key" in str(exc):
+                return set()  # a graph nothing was written to yet
+            raise StoreError(f"cannot list the store's constraints: {exc}") from exc
+        return {(label, props[0]) for type_, label, props, kind in rows
+                if type_ == "UNIQUE" and kind == "NODE" and len(props) == 1}
 
     def _wait_constraints(self, timeout: float = 30.0) -> None:
         """Constraints are built in the background; wait so the next write is checked against them."""
