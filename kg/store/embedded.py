@@ -319,13 +319,16 @@ class EmbeddedServer:
             if not self._held() and self._unlocked_server() is None:
                 return False  # gone (or never came up): the lock is free and no server runs
             loading = probe == "loading" or not self._ready_logged()
-            if loading:
+            # a server killed during a compaction leaves its rewrite child holding the lock until it ends
+            orphan = pid is not None and not self._pid_alive(pid) and self._held()
+            if loading or orphan:
                 silent_since = time.monotonic()
             elif time.monotonic() - silent_since > _SILENT_TIMEOUT:
                 raise StoreError(f"the embedded store (pid {pid}) runs but has not answered for "
                                  f"{_SILENT_TIMEOUT:.0f}s; it may be busy with a long query. "
                                  f"'kg store status' shows its state; see {self.logfile}")
-            waiting.tick("loading its data files" if loading else "busy")
+            waiting.tick("ending a compaction its stopped server began" if orphan
+                         else "loading its data files" if loading else "busy")
             time.sleep(0.1)
 
     def _cleanup_stale(self) -> None:

@@ -87,9 +87,53 @@ def test_store_start_status_stop(kg_home: Path) -> None:
     assert code == 0 and out.startswith("started")
     assert _run("store", "start")[1].startswith("already running")
     code, out = _run("store", "status", "--format", "json")
-    assert json.loads(out)["running"] is True and json.loads(out)["pid"]
+    status = json.loads(out)
+    assert status["running"] is True and status["state"] == "running" and status["pid"]
+    assert status["uptime_seconds"] is not None and status["data_bytes"] > 0
+    assert any(".base." in name for name in status["files"])
+    code, out = _run("store", "check", "--format", "json")
+    assert code == 0 and json.loads(out)["ok"] is True and json.loads(out)["state"] == "running"
     assert _run("store", "stop") == (0, "stopped\n")
     assert _run("store", "stop") == (0, "not running\n")
+    code, out = _run("store", "status", "--format", "json")
+    assert json.loads(out)["state"] == "stopped" and json.loads(out)["pid"] is None
+    code, out = _run("store", "check")
+    assert code == 0 and "All AOF files and manifest are valid" in out  # Redis's own checker, read-only
+
+
+def test_store_check_names_a_damaged_file_and_changes_nothing(kg_home: Path) -> None:
+    assert _run("query", "CREATE (:Source {id: 'x'})", "--write")[0] == 0
+    assert _run("store", "stop")[0] == 0
+    from kg.store.embedded import EmbeddedServer
+
+    incr = next(p for p in EmbeddedServer().aof_dir.iterdir() if ".incr." in p.name)
+    incr.write_bytes(b"*2\r\n$6\r\nSELECT\r\n$1\r\n0\r\n*3\r\n$3\r\nSET\r\nnot a command")
+    damaged = incr.read_bytes()
+    code, out = _run("store", "check")
+    assert code == 1 and incr.name in out and "Traceback" not in out
+    assert incr.read_bytes() == damaged
+    code, out = _run("query", "RETURN 1")
+    assert code == 1 and "Bad file format" in out and "kg store check" in out and "Traceback" not in out
+    code, out = _run("store", "check", "--repair", "--format", "json")
+    report = json.loads(out)
+    assert code == 0 and report["ok"] is True
+    assert (Path(report["copy"]) / incr.name).read_bytes() == damaged  # the damaged files were kept aside
+    code, out = _run("query", "MATCH (s:Source) RETURN s.id AS id", "--format", "json")
+    assert code == 0 and json.loads(out) == [{"id": "x"}]  # the write compacted by 'stop' is intact
+
+
+def test_store_backup_and_restore_commands(kg_home: Path, tmp_path: Path) -> None:
+    assert _run("query", "CREATE (:Source {id: 'kept'})", "--write")[0] == 0
+    backup = tmp_path / "b.rdb"
+    code, out = _run("store", "backup", str(backup))
+    assert code == 0 and "backup written" in out and backup.stat().st_size > 0
+    assert _run("query", "CREATE (:Source {id: 'later'})", "--write")[0] == 0
+    code, out = _run("store", "restore", str(backup))
+    assert code == 1 and "--force" in out
+    code, out = _run("store", "restore", str(backup), "--force")
+    assert code == 0 and "moved to" in out
+    code, out = _run("query", "MATCH (s:Source) RETURN s.id AS id", "--format", "json")
+    assert json.loads(out) == [{"id": "kept"}]
 
 
 def test_saved_query_with_params(store: FalkorStore) -> None:

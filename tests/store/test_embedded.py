@@ -118,7 +118,25 @@ def test_corrupt_data_file_is_a_clear_error(kg_home: Path) -> None:
         server.start()
     message = str(info.value)
     assert "did not start" in message and str(server.logfile) in message
+    assert "Bad file format" in message and "appendonly.aof" in message  # names the file, says what Redis said
+    assert "kg store check" in message and "Nothing was changed" in message
+    assert "move them aside" not in message and "start empty" not in message and "delete" not in message.lower()
     assert server.password() not in message
+    assert server.state() == "stopped"
+
+
+def test_harmless_replay_errors_are_not_called_damage(kg_home: Path) -> None:
+    """Old stores replay "Constraint already exists" errors at every start: they mention AOF, are logged as
+    CRITICAL, and mean nothing is wrong. Only Redis's own words for unreadable files count as damage."""
+    server = EmbeddedServer()
+    server.dir.mkdir(parents=True)
+    server.logfile.write_text(
+        "4242:M 30 Nov 2026 00:51:40.722 # == CRITICAL == This server is sending an error to its "
+        "AOF-loading-client: '-Constraint already exists' after processing the command 'graph.CONSTRAINT'\n"
+        "4242:M 30 Nov 2026 00:51:41.000 # Fatal: some other failure\n")
+    message = server._why(0, b"")
+    assert "Constraint already exists" not in message and "some other failure" in message
+    assert "could not read its data files" not in message
 
 
 def test_server_outlives_the_command_that_started_it(kg_home: Path) -> None:
