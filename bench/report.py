@@ -73,6 +73,18 @@ def print_table(result: dict[str, Any], out: Any = None) -> None:
     print(_rows(["articles", "first import s", "re-import s", "re-import cli s", "first/re e2e",
                  "first/re cli"], rows), file=out)
     print(file=out)
+    rows = []
+    for size, data in result["sizes"].items():
+        r = data.get("restart")
+        if r:
+            rows.append([size, _f(r["after_kill_s"]), _f(r["after_stop_s"]), _f(r["snapshot_s"]),
+                         _f(r["restart_vs_snapshot"]), _f(r["stop_s"]), _f(r["bytes_per_article_as_imported"], ",.0f"),
+                         _f(r["bytes_per_article"], ",.0f"), _f(data["ratios"].get("import_vs_legacy_persistence"))])
+    if rows:
+        print("embedded store restart-to-ready (s; median of 3 except after kill) and data files per article", file=out)
+        print(_rows(["articles", "after kill", "after stop", "fresh snapshot", "worst/snapshot", "stop s",
+                     "B/article imported", "B/article stopped", "import legacy/new"], rows), file=out)
+        print(file=out)
     queries = result.get("queries", {})
     rows = []
     for name, q in sorted(queries.get("results", {}).items()):

@@ -33,6 +33,8 @@ sys.path.insert(0, str(BENCH))
 
 from corpus import write_corpus  # noqa: E402
 from report import print_table  # noqa: E402
+from restart import measure as measure_restart  # noqa: E402
+from restart import targets as restart_targets  # noqa: E402
 
 from kg.settings import EXTRACT_CHUNK  # noqa: E402
 
@@ -82,20 +84,25 @@ def _store_cpu(home: Path) -> float | None:
         return None
 
 
+def _peak_rss(home: Path) -> float | None:
+    """Peak RSS in MB (VmHWM) of the embedded server of a bench KG_HOME, when readable."""
+    from kg.store.embedded import EmbeddedServer
+
+    try:
+        for line in Path(f"/proc/{EmbeddedServer(home).pid()}/status").read_text().splitlines():
+            if line.startswith("VmHWM:"):
+                return int(line.split()[1]) / 1024
+    except (OSError, ValueError):
+        pass
+    return None
+
+
 def _stop_store(home: Path) -> float | None:
     """Stop the embedded server of a bench KG_HOME; returns its peak RSS in MB (VmHWM) when readable."""
     from kg.store.embedded import EmbeddedServer
 
-    server = EmbeddedServer(home)
-    peak = None
-    pid = server.pid()
-    try:
-        for line in Path(f"/proc/{pid}/status").read_text().splitlines():
-            if line.startswith("VmHWM:"):
-                peak = int(line.split()[1]) / 1024
-    except (OSError, ValueError):
-        pass
-    server.stop()
+    peak = _peak_rss(home)
+    EmbeddedServer(home).stop()
     return peak
 
 
@@ -143,8 +150,23 @@ def bench_size(size: int, workers: list[int], args: argparse.Namespace, work: Pa
                     log(f"size {size}: saved queries x{args.query_rounds}")
                     out["queries"] = spawn("queries", work, f"queries-{size}", _env(home),
                                            "--rounds", str(args.query_rounds))["queries"]
+                log(f"size {size}: store restart-to-ready (after kill, after stop, fresh snapshot)")
+                out["store_peak_rss_mb"] = {str(w): _peak_rss(home)}
+                out["restart"] = measure_restart(home, int(out["kg"][str(w)]["counts"]["articles"]))
+                if args.persistence_ab and size == min(args.sizes_list):
+                    # the same import with the persistence settings kg had before compaction: the
+                    # new settings must not cost more than 5% of import throughput
+                    legacy_home = Path(tempfile.mkdtemp(prefix="kgb-", dir="/tmp"))
+                    try:
+                        log(f"size {size}: kg import with the legacy persistence settings (A/B)")
+                        out["kg_legacy"] = spawn("import", work, f"kg-legacy-{size}", _env(legacy_home),
+                                                 *common, "--n-process", str(w), "--legacy-persistence")
+                    finally:
+                        _stop_store(legacy_home)
+                        shutil.rmtree(legacy_home, ignore_errors=True)
         finally:
-            out.setdefault("store_peak_rss_mb", {})[str(w)] = _stop_store(home)
+            peak = _stop_store(home)
+            out.setdefault("store_peak_rss_mb", {}).setdefault(str(w), peak)
             shutil.rmtree(home, ignore_errors=True)
     _derive(out, tokens, workers)
     return out
@@ -192,6 +214,9 @@ def _derive(out: dict[str, Any], tokens: int, workers: list[int]) -> None:
         "extract_vs_raw_e2e": out["extract"][str(workers[0])]["ratio_e2e"],
         "kg_cpu_vs_raw_cpu": first["cpu_vs_raw"], "store_cpu_share": first["store_cpu_share"],
         "kg_vs_raw_e2e_raw_before": first["ratio_e2e_raw_before"], "raw_drift": first["raw_drift"],
+        # > 0.95 wanted: import wall time with the legacy persistence settings / with the current ones
+        "import_vs_legacy_persistence": (_ratio(out["kg_legacy"]["wall_seconds"], first["wall_seconds"])
+                                         if "kg_legacy" in out else None),
     }
 
 
@@ -208,6 +233,12 @@ def _targets(result: dict[str, Any], sizes: list[int], primary: str) -> dict[str
         value = values[name]
         met = None if value is None else (value >= target if op == ">=" else value <= target)
         out[name] = {"value": value, "target": f"{op} {target}", "met": met, "size": sizes[-1]}
+    if "restart" in big:
+        for name, t in restart_targets(big["restart"]).items():
+            out[name] = {**t, "size": sizes[-1]}
+    ab = small["ratios"].get("import_vs_legacy_persistence")
+    out["import_vs_legacy_persistence"] = {"value": ab, "target": ">= 0.95", "met": None if ab is None else ab >= 0.95,
+                                           "size": sizes[0]}
     return out
 
 
@@ -270,7 +301,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--results-dir", type=Path, default=BENCH / "results")
     parser.add_argument("--profile", action="store_true", help="cProfile the first kg import at each size")
     parser.add_argument("--keep", action="store_true", help="keep the work folder (corpora, worker logs)")
+    parser.add_argument("--no-persistence-ab", dest="persistence_ab", action="store_false",
+                        help="skip the import with the legacy persistence settings at the smallest size")
     args = parser.parse_args(argv)
+    args.sizes_list = sorted({int(s) for s in args.sizes.split(",") if s.strip()})
     result = run(args)
     text = json.dumps(result, indent=1, default=str)
     stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")

@@ -151,6 +151,10 @@ def _install_proxies() -> None:
 
 def run_import(args: argparse.Namespace) -> dict[str, Any]:
     """``kg import CORPUS`` through the real CLI, with the timing proxies installed."""
+    if args.legacy_persistence:  # the A/B of the store's persistence settings (bench/restart.py)
+        from restart import legacy_settings
+
+        legacy_settings()
     _install_proxies()
     # kg's own transaction size (kg.settings.WRITE_BATCH); its nlp.pipe batch is EXTRACT_CHUNK, the
     # batch size raw spaCy gets here
@@ -258,6 +262,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--rounds", type=int, default=20)
     parser.add_argument("--result", type=Path, required=True)
     parser.add_argument("--profile", type=Path, help="write cProfile stats here and a top-30 text beside")
+    parser.add_argument("--legacy-persistence", action="store_true",
+                        help="import with the store's persistence settings before compaction (A/B)")
     args = parser.parse_args(argv)
     run = {"raw": run_raw, "import": run_import, "extract": run_extract, "queries": run_queries}[args.mode]
     if args.profile:

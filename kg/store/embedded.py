@@ -28,7 +28,6 @@ from __future__ import annotations
 import contextlib
 import fcntl
 import os
-import re
 import secrets
 import subprocess
 import time
@@ -40,15 +39,9 @@ from redis.retry import Retry
 
 from kg import settings
 from kg.errors import StoreError
+from kg.store import serverlog
 from kg.store.waiting import Waiting
 
-_LOG_PREFIX = re.compile(r"^\d+:[A-Z] \d+ \w+ \d+ [\d:.]+ [#*.-] ")
-_LOG_PROBLEM = re.compile(r"Bad|rror|corrupt|Fatal|[Ff]ail|Can't|denied|Short read")
-# What Redis says when it cannot read its data files; nothing else is called damage
-_LOG_DAMAGE = re.compile(r"Bad file format|Unrecoverable error|Short read")
-# Harmless: a store written before constraints were sent only once replays "already exists" errors
-_LOG_HARMLESS = re.compile(r"AOF-loading-client.*already (exists|indexed)", re.IGNORECASE)
-_READY = "Ready to accept connections"
 _SOCKET_MAX = 100  # sun_path is 108 bytes on Linux; keep a margin
 _SPAWN_TIMEOUT = 30.0  # the daemonising parent returns at once; this only catches a hang
 # A server that has reported itself ready yet does not answer for this long is reported, not waited on
@@ -160,6 +153,8 @@ class EmbeddedServer:
     def _held(self) -> bool:
         """True while a server (or a kg process starting one) holds the lock. Asked three times, 10 ms
         apart, so another kg process asking the same question at the same moment is not taken for a server."""
+        if not self.lockfile.exists():
+            return False  # a home no server ever ran in (asking must not create its folders)
         for attempt in range(3):
             fd = self._try_lock()
             if fd is not None:
@@ -194,17 +189,6 @@ class EmbeddedServer:
                 return "loading"
             raise StoreError(f"the store at {self.socket} answered: {exc}") from exc
 
-    def _ready_logged(self) -> bool:
-        """The server's log says its latest start finished reading the data files."""
-        try:
-            with open(self.logfile, "rb") as fh:
-                fh.seek(max(0, fh.seek(0, os.SEEK_END) - 256 * 1024))
-                tail = fh.read().decode("utf-8", "replace")
-        except OSError:
-            return False
-        started = max(tail.rfind("Server initialized"), tail.rfind("oO0OoO0OoO0Oo"))
-        return tail.rfind(_READY) > started
-
     def state(self) -> str:
         """"stopped", "loading" (reading its data files), "running", or "busy" (ready before, no answer now)."""
         if not self._held() and self._unlocked_server() is None:
@@ -212,7 +196,7 @@ class EmbeddedServer:
         probe = self._probe()
         if probe == "up":
             return "running"
-        if probe == "loading" or not self._ready_logged():
+        if probe == "loading" or not serverlog.ready_logged(self.logfile):
             return "loading"
         return "busy"
 
@@ -287,7 +271,7 @@ class EmbeddedServer:
                 return False
             raise StoreError(f"the embedded store (pid {legacy}) runs but does not answer on {self.socket}; "
                              f"see {self.logfile}")
-        if not self._wait_ready(waiting):
+        if not self._wait_ready(waiting, log_mark):
             raise StoreError(f"the embedded store did not start: {self._why(log_mark, output)}")
         if sum(size for name, size in self.data_files().items() if ".incr." in name) > _COMPACT_AFTER:
             self.compact(wait=False)  # a store written before compaction existed: compact it once
@@ -304,7 +288,7 @@ class EmbeddedServer:
             raise StoreError(f"the embedded store did not start: {self._why(0, proc.stdout, all_log=False)}")
         return proc.stdout
 
-    def _wait_ready(self, waiting: Waiting) -> bool:
+    def _wait_ready(self, waiting: Waiting, log_mark: int | None = None) -> bool:
         """Wait until the server answers; False when it is gone (lock free, process dead).
 
         While it reads its data files (it says LOADING, or its log has no "ready" since it started) it
@@ -318,7 +302,7 @@ class EmbeddedServer:
             pid = self.pid()
             if not self._held() and self._unlocked_server() is None:
                 return False  # gone (or never came up): the lock is free and no server runs
-            loading = probe == "loading" or not self._ready_logged()
+            loading = probe == "loading" or not serverlog.ready_logged(self.logfile, log_mark)
             # a server killed during a compaction leaves its rewrite child holding the lock until it ends
             orphan = pid is not None and not self._pid_alive(pid) and self._held()
             if loading or orphan:
@@ -340,23 +324,9 @@ class EmbeddedServer:
 
     def _why(self, log_mark: int, output: bytes, all_log: bool = True) -> str:
         """What the server said since ``log_mark`` (never the password); damage only when Redis said so."""
-        text = output.decode("utf-8", "replace")
-        if all_log:
-            try:
-                with open(self.logfile, "rb") as fh:
-                    fh.seek(log_mark)
-                    text += fh.read().decode("utf-8", "replace")
-            except OSError:
-                pass
-        lines = [_LOG_PREFIX.sub("", ln).strip() for ln in text.splitlines()]
-        lines = [ln for ln in lines if ln and "overcommit" not in ln and not _LOG_HARMLESS.search(ln)]
-        picked = [ln for ln in lines if _LOG_PROBLEM.search(ln)]
-        message = " | ".join((picked or lines)[-4:]) or "no log output"
-        if any(_LOG_DAMAGE.search(ln) for ln in lines):
-            message = (f"it could not read its data files in {self.aof_dir}: {message}. Nothing was changed "
-                       "or removed; 'kg store check' diagnoses the files without changing them, and "
-                       f"'kg store check --repair' first copies them aside")
-        return message.replace(self.password(), "***") + f" (log: {self.logfile})"
+        text = serverlog.why(self.logfile, log_mark if all_log else -1, output.decode("utf-8", "replace"),
+                             self.aof_dir)
+        return text.replace(self.password(), "***")
 
     # ---- compaction and stop ----------------------------------------------------------------
     def compact(self, wait: bool = True, only_if_grown: bool = False) -> None:
