@@ -22,9 +22,12 @@ _SKIP = re.compile(r"'(?:[^'\\]|\\.)*'|\"(?:[^\"\\]|\\.)*\"|`(?:[^`]|``)*`|//[^\
 _WRITE = re.compile(r"(?<![\w.$:])(" + "|".join(WRITE_CLAUSES) + r")\b(?!\s*:)", re.IGNORECASE)
 
 
+_ALIAS = re.compile(r"\bAS\s+\w+", re.IGNORECASE)  # a column or variable may be named like a clause
+
+
 def write_clause(cypher: str) -> str | None:
     """The first write clause keyword of ``cypher`` (upper-cased), or None for a read."""
-    found = _WRITE.search(_SKIP.sub(" ", cypher))
+    found = _WRITE.search(_ALIAS.sub(" ", _SKIP.sub(" ", cypher)))
     return found.group(1).upper() if found else None
 
 
