@@ -151,8 +151,15 @@ class Neo4jStore:
 
     def _error(self, exc: Exception, read: bool = False) -> Exception:
         """A driver or server error as a KgError a user can act on."""
-        from neo4j.exceptions import (AuthError, ClientError, ConfigurationError, DriverError, Neo4jError,
-                                      ServiceUnavailable, SessionExpired)
+        from neo4j.exceptions import (
+            AuthError,
+            ClientError,
+            ConfigurationError,
+            DriverError,
+            Neo4jError,
+            ServiceUnavailable,
+            SessionExpired,
+        )
 
         s = self._settings
         code = getattr(exc, "code", None) or ""
