@@ -146,10 +146,17 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--password", default=os.environ.get("NEO4J_PASSWORD") or None,
                         help="root password (default: $NEO4J_PASSWORD, else generated)")
     args = parser.parse_args(argv)
-    root = args.data or Path(tempfile.mkdtemp(prefix="kg-bolt-"))
-    server = BoltServer(root.resolve(), bolt_port=args.port)
+    root = (args.data or Path(tempfile.mkdtemp(prefix="kg-bolt-"))).resolve()
+    server = BoltServer(root, bolt_port=args.port)
+    # the server keeps the root password of its first start in its data folder: keep it beside it (0600)
+    saved = root / "password"
     if args.password:
         server.password = args.password
+    elif saved.is_file():
+        server.password = saved.read_text(encoding="utf-8").strip()
+    root.mkdir(parents=True, exist_ok=True)
+    saved.touch(mode=0o600)
+    saved.write_text(server.password, encoding="utf-8")
     server.start()
     env = " ".join(f"{k}={v}" for k, v in {**server.env(), "KG_STORE": "neo4j"}.items())
     print(f"Bolt server (ArcadeDB) on {server.uri}, data in {root}; Ctrl-C stops it.\n"
