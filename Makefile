@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed
 LINT := tools/cypher-lint/node_modules/.package-lock.json
 export KG_HOME ?= $(CURDIR)/.kg-demo
 
-.PHONY: venv demo test lint typecheck cypher-lint screenshots bench clean stop
+.PHONY: venv demo test lint typecheck cypher-lint screenshots bench clean stop neo4j
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PY) -m venv $(VENV)
@@ -49,8 +49,14 @@ screenshots: $(STAMP)
 bench: $(STAMP)
 	$(BIN)/python bench/run.py --sizes 1000,10000 --workers 2,1 --out bench/results/latest.json
 
+# A Neo4j-5-compatible Bolt server for development (ArcadeDB from the dev extra, docs/neo4j.md): in the
+# foreground on 127.0.0.1:$(NEO4J_PORT), data in .kg-neo4j/; it prints the NEO4J_* exports. Ctrl-C stops it.
+NEO4J_PORT ?= 7687
+neo4j: $(STAMP)
+	$(BIN)/python -m tests.bolt_server --data $(CURDIR)/.kg-neo4j --port $(NEO4J_PORT)
+
 stop:
 	-$(BIN)/kg store stop
 
 clean: stop
-	rm -rf $(VENV) .kg-demo out .pytest_cache .ruff_cache .mypy_cache tools/cypher-lint/node_modules
+	rm -rf $(VENV) .kg-demo .kg-neo4j out .pytest_cache .ruff_cache .mypy_cache tools/cypher-lint/node_modules

@@ -96,6 +96,17 @@ def print_table(result: dict[str, Any], out: Any = None) -> None:
           "(example params | corpus params)", file=out)
     print(_rows(["query", "p50 ms", "p95 ms", "rows", "p50 ms", "p95 ms", "rows", "error"], rows), file=out)
     print(file=out)
+    push = result.get("push") or {}
+    if push.get("neo4j"):
+        rows = [[target, f"{p['nodes'] + p['relationships']:,}", str(p["batches"]), _f(p["seconds"], ".1f"),
+                 _f(p["rows_per_s"], ",.0f")] for target, p in (("embedded", push["embedded"]),
+                                                                ("neo4j (Bolt)", push["neo4j"]))]
+        print(f"kg push of the largest graph (server: {push['neo4j'].get('server')}); neo4j/embedded "
+              f"{_f(push.get('neo4j_vs_embedded'))}", file=out)
+        print(_rows(["push into", "rows", "batches", "seconds", "rows/s"], rows), file=out)
+        print(file=out)
+    elif push.get("skipped"):
+        print(f"kg push: skipped ({push['skipped']})", file=out)
     rows = [[name, _f(t["value"]), t["target"], {True: "met", False: "MISSED", None: "n/a"}[t["met"]]]
             for name, t in result["targets"].items()]
     print(_rows(["target", "value", "wanted", ""], rows), file=out)

@@ -150,6 +150,8 @@ def bench_size(size: int, workers: list[int], args: argparse.Namespace, work: Pa
                     log(f"size {size}: saved queries x{args.query_rounds}")
                     out["queries"] = spawn("queries", work, f"queries-{size}", _env(home),
                                            "--rounds", str(args.query_rounds))["queries"]
+                    if not args.no_push:
+                        out["push"] = bench_push(size, work, home)
                 log(f"size {size}: store restart-to-ready (after kill, after stop, fresh snapshot)")
                 out["store_peak_rss_mb"] = {str(w): _peak_rss(home)}
                 out["restart"] = measure_restart(home, int(out["kg"][str(w)]["counts"]["articles"]))
@@ -170,6 +172,24 @@ def bench_size(size: int, workers: list[int], args: argparse.Namespace, work: Pa
             shutil.rmtree(home, ignore_errors=True)
     _derive(out, tokens, workers)
     return out
+
+
+def bench_push(size: int, work: Path, home: Path) -> dict[str, Any]:
+    """``kg push`` rows/s into a Neo4j-compatible Bolt server (ArcadeDB, tests/bolt_server.py) next to
+    the same push into a second embedded graph (the embedded store's write throughput)."""
+    sys.path.insert(0, str(BENCH.parent))
+    from tests.bolt_server import BoltServer, package_dir
+
+    if package_dir() is None:
+        return {"skipped": "arcadedb-embedded is not installed (pip install -e '.[dev]')"}
+    server = BoltServer(Path(tempfile.mkdtemp(prefix="kgbolt-", dir="/tmp")), heap_mb=1024)
+    try:
+        server.start()
+        log(f"size {size}: kg push, embedded -> embedded and embedded -> Bolt server")
+        return spawn("push", work, f"push-{size}", {**_env(home), **server.env()})["push"]
+    finally:
+        server.stop()
+        shutil.rmtree(server.root, ignore_errors=True)
 
 
 def _steady(kg: dict[str, Any]) -> float:
@@ -267,6 +287,7 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
         result["meta"].update(load_avg_end=os.getloadavg(), model=raw0["model"], pipeline=raw0["pipeline"])
         result["queries"] = {"size": sizes[-1], "rounds": args.query_rounds,
                              "results": result["sizes"][str(sizes[-1])].pop("queries", {})}
+        result["push"] = result["sizes"][str(sizes[-1])].pop("push", {})
         result["rss"] = {str(s): result["sizes"][str(s)]["kg"][primary]["max_rss_mb"] for s in sizes}
         result["targets"] = _targets(result, sizes, primary)
         if args.profile:
@@ -303,6 +324,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--keep", action="store_true", help="keep the work folder (corpora, worker logs)")
     parser.add_argument("--no-persistence-ab", dest="persistence_ab", action="store_false",
                         help="skip the import with the legacy persistence settings at the smallest size")
+    parser.add_argument("--no-push", action="store_true", help="skip kg push into the Bolt server")
     args = parser.parse_args(argv)
     args.sizes_list = sorted({int(s) for s in args.sizes.split(",") if s.strip()})
     result = run(args)

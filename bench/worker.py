@@ -7,7 +7,7 @@ interpreter keeps one measurement from warming caches for the next.
 The import is the real ``kg import`` command (``kg.cli.main``) in this process; the bench only
 swaps in timing proxies around the store, the extractor and ``GraphBatch`` (never edits them), so
 the share of time spent writing to the store can be read off.
-Usage (by ``run.py``): ``python bench/worker.py raw|import|queries --result out.json ...``.
+Usage (by ``run.py``): ``python bench/worker.py raw|import|queries|push --result out.json ...``.
 """
 
 from __future__ import annotations
@@ -229,6 +229,30 @@ def run_queries(args: argparse.Namespace) -> dict[str, Any]:
     return {"queries": results}
 
 
+def run_push(args: argparse.Namespace) -> dict[str, Any]:
+    """``kg push`` (kg.push.push, the command's own code, ``kg push``'s batch size) from the imported
+    embedded graph into a fresh second embedded graph and into the Neo4j of NEO4J_*: rows/s of each.
+    The same rows, builder and batches go to both, so the ratio is the write path's alone."""
+    from kg.push import push
+    from kg.store.falkor import FalkorStore
+    from kg.store.neo4j import Neo4jStore
+
+    out: dict[str, Any] = {}
+    with FalkorStore() as source:
+        copy = FalkorStore(graph="bench_push_copy", server=source.server)
+        try:
+            out["embedded"] = push(source, copy, size=args.push_batch)
+        finally:
+            copy.drop()
+            copy.close()
+        with Neo4jStore() as target:
+            target.write_query("MATCH (n) DETACH DELETE n")
+            out["neo4j"] = push(source, target, size=args.push_batch)
+            out["neo4j"]["server"] = target.capabilities.agent
+    out["neo4j_vs_embedded"] = out["neo4j"]["rows_per_s"] / out["embedded"]["rows_per_s"]
+    return {"push": out}
+
+
 def _time_query(store: Any, text: str, params: dict[str, Any], rounds: int) -> dict[str, Any]:
     times: list[float] = []
     rows, error = None, None
@@ -255,17 +279,19 @@ def _latency(times: list[float], rows: int | None, params: dict[str, Any], error
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description="one benchmark measurement (used by bench/run.py)")
-    parser.add_argument("mode", choices=["raw", "import", "extract", "queries"])
+    parser.add_argument("mode", choices=["raw", "import", "extract", "queries", "push"])
     parser.add_argument("--corpus", type=Path)
     parser.add_argument("--n-process", type=int, default=1)
     parser.add_argument("--batch-size", type=int, default=32)
     parser.add_argument("--rounds", type=int, default=20)
+    parser.add_argument("--push-batch", type=int, default=2000, help="rows per push batch (kg push's default)")
     parser.add_argument("--result", type=Path, required=True)
     parser.add_argument("--profile", type=Path, help="write cProfile stats here and a top-30 text beside")
     parser.add_argument("--legacy-persistence", action="store_true",
                         help="import with the store's persistence settings before compaction (A/B)")
     args = parser.parse_args(argv)
-    run = {"raw": run_raw, "import": run_import, "extract": run_extract, "queries": run_queries}[args.mode]
+    run = {"raw": run_raw, "import": run_import, "extract": run_extract, "queries": run_queries,
+           "push": run_push}[args.mode]
     if args.profile:
         prof = cProfile.Profile()
         result = prof.runcall(run, args)

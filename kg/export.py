@@ -15,6 +15,7 @@ from __future__ import annotations
 import csv
 import json
 import math
+import shlex
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -105,32 +106,106 @@ def cypher_statements(records: Iterator[Record], schema: Schema) -> Iterator[str
 
 
 # ---- CSV (neo4j-admin database import) ---------------------------------------------------------
-_CSV_TYPES = {"integer": "long", "float": "double", "boolean": "boolean", "point": "point", "date": "date",
-              "string[]": "string[]", "integer[]": "long[]"}
-ARRAY_DELIMITER = ";"
+# The header format of ``neo4j-admin database import`` (Neo4j 5 Operations Manual, "CSV header format"):
+# ``name:type`` with type one of these, ``[]`` for arrays; ``:ID``/``:LABEL`` in node files,
+# ``:START_ID``/``:END_ID``/``:TYPE`` in relationship files.
+ADMIN_TYPES = ("int", "long", "float", "double", "boolean", "byte", "short", "char", "string", "point", "date",
+               "localtime", "time", "localdatetime", "datetime", "duration")
+ARRAY_DELIMITERS = (";", "|", "\x1f")  # ';' is the tool's default; the others only when a value holds it
+IMPORT_SCRIPT = "neo4j-admin-import.sh"
 
 
-def _csv_value(value: Any) -> str:
+def _is_point(value: Any) -> bool:
+    return isinstance(value, dict) and set(value) == {"latitude", "longitude"}
+
+
+def _scalar_type(value: Any) -> str:
+    if isinstance(value, bool):
+        return "boolean"
+    if isinstance(value, int):
+        return "long"
+    if isinstance(value, float):
+        return "double"
+    return "point" if _is_point(value) else "string"
+
+
+def _column_type(values: list[Any]) -> str:
+    """The import type of a column from the values the store holds, so neo4j-admin builds the graph a
+    Cypher import would (a date kept as a string stays a string; an integer stays an integer)."""
+    kinds: set[str] = set()
+    array = False
+    for value in values:
+        if value is None:
+            continue
+        if isinstance(value, list):
+            array = True
+            kinds.update(_scalar_type(v) for v in value if v is not None)
+        else:
+            kinds.add(_scalar_type(value))
+    kind = kinds.pop() if len(kinds) == 1 else "double" if kinds == {"long", "double"} else "string"
+    if array and kind == "point":
+        kind = "string"
+    return f"{kind}[]" if array else kind
+
+
+def _header(name: str, kind: str) -> str:
+    return name if kind == "string" else f"{name}:{kind}"
+
+
+def _csv_value(value: Any, kind: str, delimiter: str) -> str:
     if value is None:
         return ""
+    if isinstance(value, list):
+        return delimiter.join(_csv_value(v, kind.removesuffix("[]"), delimiter) for v in value)
     if isinstance(value, bool):
         return "true" if value else "false"
-    if isinstance(value, list):
-        return ARRAY_DELIMITER.join(str(v) for v in value)
-    if isinstance(value, dict) and set(value) == {"latitude", "longitude"}:
-        return f"{{latitude:{value['latitude']}, longitude:{value['longitude']}}}"
-    return str(value)
+    if _is_point(value):
+        return f"{{latitude:{value['latitude']!r}, longitude:{value['longitude']!r}}}" if kind == "point" \
+            else json.dumps(value)
+    if isinstance(value, float) and (math.isnan(value) or math.isinf(value)):
+        return ""
+    return repr(value) if isinstance(value, float) else str(value)
 
 
-def _header(name: str, types: dict[str, str]) -> str:
-    kind = _CSV_TYPES.get(types.get(name, "string"))
-    return f"{name}:{kind}" if kind else name
+def _array_delimiter(nodes: dict[str, list[Record]], rels: dict[str, list[Record]]) -> str:
+    """';' unless some array element or label holds it (neo4j-admin would split it in two)."""
+    texts = [lb for recs in nodes.values() for r in recs for lb in r["labels"]]
+    texts += [str(v) for recs in (*nodes.values(), *rels.values()) for r in recs
+              for value in r["properties"].values() if isinstance(value, list) for v in value]
+    for delimiter in ARRAY_DELIMITERS:
+        if not any(delimiter in t for t in texts):
+            return delimiter
+    raise KgError("every array delimiter kg can use (; | U+001F) occurs in the graph's list values")
+
+
+def _write_table(path: Path, fixed: list[str], recs: list[Record], fixed_values: Any, delimiter: str,
+                 skip: tuple[str, ...] = ()) -> Path:
+    names = sorted({k for r in recs for k in r["properties"] if k not in skip})
+    kinds = {n: _column_type([r["properties"].get(n) for r in recs]) for n in names}
+    with path.open("w", newline="", encoding="utf-8") as fh:
+        w = csv.writer(fh)
+        w.writerow([*fixed, *(_header(n, kinds[n]) for n in names)])
+        for r in recs:
+            w.writerow([*fixed_values(r), *(_csv_value(r["properties"].get(n), kinds[n], delimiter) for n in names)])
+    return path
+
+
+def admin_import_command(files: list[Path], delimiter: str, database: str = "neo4j") -> list[str]:
+    """The ``neo4j-admin database import full`` arguments for the files ``write_csv`` wrote."""
+    return ["neo4j-admin", "database", "import", "full", database, "--overwrite-destination=true",
+            "--id-type=string", "--multiline-fields=true",
+            f"--array-delimiter={'U+001F' if delimiter == chr(0x1f) else delimiter}",
+            *(f"--{'nodes' if p.name.startswith('nodes_') else 'relationships'}={p.name}" for p in files)]
 
 
 def write_csv(records: Iterator[Record], folder: Path, schema: Schema) -> list[Path]:
-    """``nodes_<Label>.csv`` (``id:ID``, ``:LABEL``) and ``rels_<TYPE>.csv`` (``:START_ID``, ``:END_ID``, ``:TYPE``).
+    """``nodes_<Label>.csv`` (``id:ID``, ``:LABEL``), ``rels_<TYPE>.csv`` (``:START_ID``, ``:END_ID``,
+    ``:TYPE``) in neo4j-admin's header format, and ``neo4j-admin-import.sh``: the import command
+    with the options these files need (multi-line article texts, the array delimiter).
 
-    Array values are joined with ``;`` (neo4j-admin's default ``--array-delimiter``).
+    Column types come from the stored values; arrays are joined with ``;`` (the tool's default
+    ``--array-delimiter``) unless a value holds one. Node ids share one ID space: kg's ids are
+    unique across labels.
     """
     folder.mkdir(parents=True, exist_ok=True)
     nodes: dict[str, list[Record]] = {}
@@ -140,30 +215,19 @@ def write_csv(records: Iterator[Record], folder: Path, schema: Schema) -> list[P
             nodes.setdefault(primary_label(rec["labels"], schema), []).append(rec)
         else:
             rels.setdefault(schema.rel_type(rec["label"]), []).append(rec)
-    written = []
-    for label, recs in sorted(nodes.items()):
-        types = schema.nodes[label].properties
-        names = sorted({k for r in recs for k in r["properties"] if k != "id"})
-        path = folder / f"nodes_{label}.csv"
-        with path.open("w", newline="", encoding="utf-8") as fh:
-            w = csv.writer(fh)
-            w.writerow(["id:ID", ":LABEL", *(_header(n, types) for n in names)])
-            for r in recs:
-                w.writerow([r["id"], ARRAY_DELIMITER.join(r["labels"]),
-                            *(_csv_value(r["properties"].get(n)) for n in names)])
-        written.append(path)
-    for rtype, recs in sorted(rels.items()):
-        rel = schema.relationships[rtype]
-        types = {**rel.properties, **(schema.domain_relation_properties if rel.domain else {}), "id": "string"}
-        names = sorted({k for r in recs for k in r["properties"]})
-        path = folder / f"rels_{rtype}.csv"
-        with path.open("w", newline="", encoding="utf-8") as fh:
-            w = csv.writer(fh)
-            w.writerow([":START_ID", ":END_ID", ":TYPE", *(_header(n, types) for n in names)])
-            for r in recs:
-                w.writerow([r["start"], r["end"], rtype, *(_csv_value(r["properties"].get(n)) for n in names)])
-        written.append(path)
-    return written
+    delimiter = _array_delimiter(nodes, rels)
+    written = [_write_table(folder / f"nodes_{label}.csv", ["id:ID", ":LABEL"], recs,
+                            lambda r: [r["id"], delimiter.join(r["labels"])], delimiter, skip=("id",))
+               for label, recs in sorted(nodes.items())]
+    written += [_write_table(folder / f"rels_{rtype}.csv", [":START_ID", ":END_ID", ":TYPE"], recs,
+                             lambda r, t=rtype: [r["start"], r["end"], t], delimiter)
+                for rtype, recs in sorted(rels.items())]
+    script = folder / IMPORT_SCRIPT
+    command = " \\\n  ".join(shlex.quote(a) for a in admin_import_command(written, delimiter))
+    script.write_text("#!/bin/sh\n# kg export --format csv: load these files into an empty Neo4j database (stop the\n"
+                      "# database first, or name a new one). Run from this folder; neo4j-admin must be on PATH.\n"
+                      f'cd "$(dirname "$0")" && {command} "$@"\n', encoding="utf-8")
+    return [*written, script]
 
 
 # ---- GraphML ---------------------------------------------------------------------------------------

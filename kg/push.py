@@ -9,7 +9,8 @@ articles merges rather than duplicates.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+import time
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
@@ -91,16 +92,24 @@ def push_statements(records: Iterable[Record], schema: Schema | None = None,
     return [seg for batch in builder.batches(records) for seg in batch_segments(batch)]
 
 
-def push(source: Store, target: Store, schema: Schema | None = None, size: int = 2000) -> dict[str, int]:
-    """Copy every node and relationship of ``source`` into ``target``; returns what was sent."""
+def push(source: Store, target: Store, schema: Schema | None = None, size: int = 2000,
+         progress: Callable[[dict[str, Any]], None] | None = None) -> dict[str, Any]:
+    """Copy every node and relationship of ``source`` into ``target`` in batches of ``size`` rows, each
+    one write transaction. Returns what was sent, the seconds it took and the rows per second
+    (``progress`` is called with the same figures after every batch)."""
     from kg.export import dump
 
     schema = schema or load_schema()
     target.apply_schema(schema)
-    sent = {"nodes": 0, "relationships": 0, "batches": 0}
+    sent: dict[str, Any] = {"nodes": 0, "relationships": 0, "batches": 0, "seconds": 0.0, "rows_per_s": 0.0}
+    start = time.perf_counter()
     for batch in BatchBuilder(schema, size).batches(dump(source)):
         target.write(batch)
         sent["nodes"] += batch.node_count()
         sent["relationships"] += sum(batch.rel_counts().values())
         sent["batches"] += 1
+        sent["seconds"] = time.perf_counter() - start
+        sent["rows_per_s"] = (sent["nodes"] + sent["relationships"]) / sent["seconds"] if sent["seconds"] else 0.0
+        if progress is not None:
+            progress(sent)
     return sent

@@ -6,6 +6,7 @@ and it is stopped at the end even when no server was running before the tests.
 
 from __future__ import annotations
 
+import os
 import shutil
 import tempfile
 import uuid
@@ -17,6 +18,8 @@ import pytest
 from kg.schema import load_schema
 from kg.store.embedded import EmbeddedServer
 from kg.store.falkor import FalkorStore
+from kg.store.neo4j import Neo4jStore
+from tests.bolt_server import BoltServer, package_dir
 
 
 def _short_tmpdir(prefix: str) -> Path:
@@ -66,4 +69,43 @@ def store(embedded_server: EmbeddedServer, monkeypatch: pytest.MonkeyPatch) -> I
         yield st
     finally:
         st.drop()
+        st.close()
+
+
+# ---- Neo4j: a live Bolt server (tests/bolt_server.py) -------------------------------------------
+def _neo4j_required() -> bool:
+    """In CI (and wherever KG_REQUIRE_NEO4J=1, as .ci/run sets) a missing server fails, never skips."""
+    return os.environ.get("CI", "").lower() == "true" or os.environ.get("KG_REQUIRE_NEO4J") == "1"
+
+
+@pytest.fixture(scope="session")
+def bolt_server() -> Iterator[BoltServer]:
+    """One Neo4j-compatible Bolt server (ArcadeDB) for the session, on loopback, with a fresh database."""
+    if package_dir() is None:
+        message = "the arcadedb-embedded wheel is not installed (pip install -e '.[dev]'): no Bolt server"
+        if _neo4j_required():
+            pytest.fail(message)
+        pytest.skip(message)
+    server = BoltServer(_short_tmpdir("kgb-"))
+    server.start()
+    try:
+        yield server
+    finally:
+        server.stop()
+        shutil.rmtree(server.root, ignore_errors=True)
+
+
+@pytest.fixture
+def neo4j_store(bolt_server: BoltServer, monkeypatch: pytest.MonkeyPatch) -> Iterator[Neo4jStore]:
+    """A Neo4jStore on the session server's database, emptied before and after the test, schema applied.
+    NEO4J_* point at it, so CLI commands run in the test reach it too."""
+    for key, value in bolt_server.env().items():
+        monkeypatch.setenv(key, value)
+    st = Neo4jStore()
+    st.write_query("MATCH (n) DETACH DELETE n")
+    st.apply_schema(load_schema())
+    try:
+        yield st
+    finally:
+        st.write_query("MATCH (n) DETACH DELETE n")
         st.close()

@@ -94,3 +94,15 @@ def test_every_saved_query_was_timed(result: dict) -> None:
     for name, q in timed.items():
         assert q["error"] is None, (name, q["error"])
         assert q["runs"] == 1 and q["p50_ms"] is not None
+
+
+@pytest.mark.slow
+def test_push_into_the_bolt_server_was_timed(result: dict) -> None:
+    """``kg push`` of the imported graph into a second embedded graph and into the Bolt server: every
+    row went to both (the throughput table compares them)."""
+    push = result["push"]
+    kg = result["sizes"][str(SIZE)]["kg"]["1"]["counts"]
+    for target in ("embedded", "neo4j"):
+        assert push[target]["nodes"] == kg["nodes"] and push[target]["relationships"] == kg["relationships"]
+        assert push[target]["rows_per_s"] > 0
+    assert push["neo4j"]["server"].startswith("Neo4j/5")

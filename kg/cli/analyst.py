@@ -156,10 +156,15 @@ def push_cmd(target: str, batch_size: int) -> None:
     from kg.push import push
     from kg.store import get_store
 
+    def progress(sent: dict[str, Any]) -> None:
+        if sent["batches"] % 10 == 0:
+            click.echo(f"  {sent['nodes'] + sent['relationships']} rows in {sent['batches']} batches, "
+                       f"{sent['rows_per_s']:.0f} rows/s", err=True)
+
     with _errors(), closing(get_store("embedded")) as source, closing(get_store(target)) as dest:
-        sent = push(source, dest, size=batch_size)
+        sent = push(source, dest, size=batch_size, progress=progress)
     click.echo(f"pushed {sent['nodes']} nodes and {sent['relationships']} relationships "
-               f"in {sent['batches']} batch(es) to {target}")
+               f"in {sent['batches']} batch(es) to {target}: {sent['seconds']:.1f} s, {sent['rows_per_s']:.0f} rows/s")
 
 
 COMMANDS = [queries_cmd, entity_cmd, viz_cmd, map_cmd, export_cmd, push_cmd]

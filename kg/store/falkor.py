@@ -25,6 +25,7 @@ from kg.store.base import QueryResult, Stats
 from kg.store.cypher import batch_segments, chain, count_segments
 from kg.store.ddl import falkordb_constraint, falkordb_statements, unique_keys
 from kg.store.embedded import EmbeddedServer
+from kg.store.readonly import refuse_writes
 
 log = logging.getLogger(__name__)
 
@@ -149,6 +150,7 @@ class FalkorStore:
 
     # ---- contract -------------------------------------------------------------------------
     def read(self, cypher: str, params: dict[str, Any] | None = None) -> QueryResult:
+        refuse_writes(cypher)  # kg's own check besides GRAPH.RO_QUERY's (kg.store.readonly)
         return _result(self._run(cypher, params or {}, read_only=True))
 
     def write_query(self, cypher: str, params: dict[str, Any] | None = None) -> QueryResult:

@@ -1,12 +1,12 @@
-"""The store contract, run on every available backend (the nomenklatura pattern).
+"""The store contract, run on every backend (the nomenklatura pattern).
 
-``embedded`` always runs (a real FalkorDB server from conftest). ``neo4j`` runs only when NEO4J_URI
-is set and the database is empty (it is emptied again after each test); otherwise it is skipped.
+``embedded`` is a real FalkorDB server from conftest; ``neo4j`` a live Neo4j-5-compatible Bolt server
+(ArcadeDB from the ``arcadedb-embedded`` wheel, tests/bolt_server.py), its database emptied around
+each test. In CI the Neo4j side never skips (tests/conftest.py).
 """
 
 from __future__ import annotations
 
-import os
 from collections.abc import Iterator
 from typing import Any
 
@@ -14,7 +14,6 @@ import pytest
 
 from kg.errors import QueryError, StoreError
 from kg.schema import load_schema
-from kg.store import get_store
 from kg.store.base import Store
 
 from .sample import HOSTILE, TEXT, batch, extraction
@@ -22,21 +21,7 @@ from .sample import HOSTILE, TEXT, batch, extraction
 
 @pytest.fixture(params=["embedded", "neo4j"])
 def backend(request: pytest.FixtureRequest) -> Iterator[Store]:
-    if request.param == "embedded":
-        yield request.getfixturevalue("store")
-        return
-    if not os.environ.get("NEO4J_URI"):
-        pytest.skip("NEO4J_URI is not set: no Neo4j server to test against")
-    st = get_store("neo4j")
-    if st.read("MATCH (n) RETURN count(n)").rows[0][0]:
-        st.close()
-        pytest.skip("the Neo4j database is not empty; the contract tests need an empty one")
-    st.apply_schema(load_schema())
-    try:
-        yield st
-    finally:
-        st.write_query("MATCH (n) DETACH DELETE n")
-        st.close()
+    yield request.getfixturevalue("store" if request.param == "embedded" else "neo4j_store")
 
 
 def _index_count(st: Store) -> int:
