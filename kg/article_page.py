@@ -38,7 +38,7 @@ def _layers(view: Any) -> list[tuple[int, int, list[str], str, str]]:
             out.append((s, e, ["ent"], f"--c:{colour}", f"{m['entity']} [{m['label']}]"))
     for n, c in enumerate(view.claims, 1):
         if c["cue_span"]:
-            out.append((*c["cue_span"], ["cue", f"claim-{n}"], "", f"claim {n}: {c['speaker'] or '?'} {c['cue']} "
+            out.append((*c["cue_span"], ["cue", f"claim-{n}"], "", f"claim {n}: {c['speaker'] or 'unknown speaker'} {c['cue']} "
                                                                   f"({c['status']})"))
         if c["content_span"]:
             out.append((*c["content_span"], ["content", f"claim-{n}"], "", f"claim {n} content ({c['status']})"))

@@ -35,6 +35,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
+from datetime import date
 from typing import Any
 
 from kg.errors import ConfigError
@@ -62,8 +63,13 @@ def check_date(value: str | None, what: str) -> str | None:
     if value is None or value == "":
         return None
     value = value.strip()
-    if not _DATE.match(value):
-        raise ConfigError(f"{what} {value!r} is not a date: use YYYY, YYYY-MM or YYYY-MM-DD")
+    day = value[:10] + "-01-01"[max(0, len(value[:10]) - 4):]  # "2026" -> "2026-01-01", "2026-03" -> "2026-03-01"
+    try:
+        if not _DATE.match(value):
+            raise ValueError(value)
+        date.fromisoformat(day[:10])
+    except ValueError:
+        raise ConfigError(f"{what} {value!r} is not a date: use YYYY, YYYY-MM or YYYY-MM-DD") from None
     return value
 
 

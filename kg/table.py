@@ -77,9 +77,10 @@ def cut(text: str, width: int) -> str:
         if cell_len(out + ch) > width - 1:
             break
         out += ch
-    space = out.rfind(" ")
-    if space >= max(1, width // 2):  # end at a word unless that wastes half the cell
-        out = out[:space]
+    if text[len(out)] != " ":  # the cut falls inside a word: end at the word before it
+        space = out.rfind(" ")
+        if space >= 1:  # one long token (a URL, an id) is cut where it must be
+            out = out[:space]
     return out.rstrip(" ,;:-") + ELLIPSIS
 
 
