@@ -105,7 +105,7 @@ def format_article(view: ArticleView, width: int = 80) -> str:
     from kg.table import cut, render_table
 
     lines = [cut(view.title or view.id, width),
-             cut(f"  {show_date(view.published)}  {view.source or 'unknown source'}  {view.id}", width)]
+             cut(f"  {show_date(view.published, day=True)}  {view.source or 'unknown source'}  {view.id}", width)]
     if view.url:
         lines.append(cut(f"  {view.url}", width))
 
@@ -113,11 +113,11 @@ def format_article(view: ArticleView, width: int = 80) -> str:
         lines.extend(["", f"{title} ({len(rows)}):"])
         lines.extend(render_table(columns, rows, width) if rows else ["  none"])
 
-    section("entities", ["entity", "label", "mentions"], [[m["entity"], m["label"], m["count"]] for m in view.mentions])
-    section("claims", ["status", "speaker", "cue", "claim"],
-            [[c["status"], c["speaker"], c["cue"], c["claim"]] for c in view.claims])
     section("relations", ["source", "relation", "status", "target"],
             [[r["source"], r["type"], r["status"], r["target"]] for r in view.relations])
+    section("claims", ["status", "speaker", "cue", "claim"],
+            [[c["status"], c["speaker"], c["cue"], c["claim"]] for c in view.claims])
+    section("entities", ["entity", "label", "mentions"], [[m["entity"], m["label"], m["count"]] for m in view.mentions])
     return "\n".join(lines)
 
 

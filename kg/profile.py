@@ -190,7 +190,7 @@ def format_profile(prof: EntityProfile, width: int = 80, scope: Scope | None = N
         gid = f"  geonames:{prof.geonames_id}" if prof.geonames_id else ""
         lines.append(f"  coordinates: {prof.lat:.4f}, {prof.lon:.4f}{gid}")
     lines.append(f"  mentions: {prof.mentions} in {prof.article_count} article(s); "
-                 f"seen {show_date(prof.first_seen)} .. {show_date(prof.last_seen)}")
+                 f"seen {show_date(prof.first_seen, day=True)} .. {show_date(prof.last_seen, day=True)}")
 
     def section(title: str, columns: list[str], rows: list[list[Any]]) -> None:
         if rows:

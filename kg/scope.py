@@ -53,9 +53,13 @@ _ARTICLE_LINKS = {"MENTIONS", "PUBLISHED_BY"}  # start is an article
 _CLAIM_LINKS = {"IN_ARTICLE", "ABOUT"}  # start is a claim
 
 
-def show_date(value: Any) -> str:
-    """A date for people: the stored ISO string, or ``unknown`` (never "????" or "None")."""
-    return str(value) if value not in (None, "") else UNKNOWN
+def show_date(value: Any, day: bool = False) -> str:
+    """A date for people: the stored ISO string (its day only with ``day``), or ``unknown`` (never
+    "????" or "None")."""
+    if value in (None, ""):
+        return UNKNOWN
+    text = str(value)
+    return text[:10] if day and len(text) > 10 and text[4:5] == "-" else text
 
 
 def check_date(value: str | None, what: str) -> str | None:

@@ -103,7 +103,7 @@ def column_widths(columns: list[str], cells: list[list[str]], width: int) -> lis
     if sum(natural) <= budget:
         return natural
     atomic = [bool(col) and all(" " not in c and cell_len(c) <= _ATOMIC_MAX for c in col) for col in values]
-    # an atomic column keeps its values whole; its header may be cut down to them
+    # an atomic column keeps its values whole; its header gives way to the text columns (down to 6 cells)
     fixed = {i: max([cell_len(c) for c in values[i]] + [min(cell_len(columns[i]), 6)])
              for i in range(len(columns)) if atomic[i]}
     flex = [i for i in range(len(columns)) if i not in fixed]
