@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed
 LINT := tools/cypher-lint/node_modules/.package-lock.json
 export KG_HOME ?= $(CURDIR)/.kg-demo
 
-.PHONY: venv demo test lint typecheck cypher-lint screenshots bench clean stop neo4j
+.PHONY: venv demo test lint typecheck cypher-lint screenshots readme-examples bench clean stop neo4j
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PY) -m venv $(VENV)
@@ -44,6 +44,11 @@ typecheck: $(STAMP)
 # Renders out/graph.html and out/map.html in headless Chromium (apt-get install chromium).
 screenshots: $(STAMP)
 	$(BIN)/python -m tests.analyst.screenshots docs/img
+
+# README.md's example outputs, run on the bundled corpus in the demo store (tools/readme_examples.py).
+readme-examples: $(STAMP)
+	$(BIN)/kg import -q examples/ > /dev/null
+	$(BIN)/python tools/readme_examples.py README.md
 
 # The benchmark (bench/README.md): 1k and 10k articles, ~25 min on two idle cores.
 bench: $(STAMP)

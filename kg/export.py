@@ -24,6 +24,7 @@ from xml.sax.saxutils import escape as xml_escape
 from kg.errors import KgError
 from kg.push import BatchBuilder, Record, primary_label
 from kg.schema import Schema, load_schema
+from kg.scope import Scope
 from kg.store.base import Store
 
 FORMATS = ("cypher", "csv", "graphml", "jsonl")
@@ -283,12 +284,14 @@ def write_graphml(records: list[Record], path: Path) -> Path:
 
 
 # ---- entry points ----------------------------------------------------------------------------------
-def export(store: Store, fmt: str, path: Path, schema: Schema | None = None) -> list[Path]:
-    """Write the graph in ``fmt`` to ``path`` (a folder for csv). Returns the files written."""
+def export(store: Store, fmt: str, path: Path, schema: Schema | None = None,
+           scope: Scope | None = None) -> list[Path]:
+    """Write the graph in ``fmt`` to ``path`` (a folder for csv). Returns the files written.
+    A ``scope`` keeps only its articles and what hangs off them (kg/scope.py)."""
     if fmt not in FORMATS:
         raise KgError(f"unknown export format {fmt!r}; valid: {', '.join(FORMATS)}")
     schema = schema or load_schema()
-    records = dump(store)
+    records = scope.filter_records(dump(store), store) if scope else dump(store)
     if fmt != "csv":
         path.parent.mkdir(parents=True, exist_ok=True)
     if fmt == "csv":

@@ -3,8 +3,10 @@
 Why a profile and not one big query: an analyst asks "who is this, where, who says what about
 them, and where is it written" — several small read queries (valid on both stores) answer that
 more legibly than one Cypher text, and each part stays sourced (article titles, speakers).
-Lookup is forgiving: exact name, then a name, alias or whole words of one (the most mentioned
-such entity), then substring, then fuzzy suggestions.
+Lookup is forgiving but never guesses between entities: an id, an exact name, then a name,
+alias or whole words of one, then a substring; when several entities fit equally (two Lavrovs)
+it says so and lists them (AmbiguousEntity) rather than picking one; nothing fitting gives fuzzy
+suggestions. A Scope (kg/scope.py) restricts the articles, and the claims and relations they carry.
 """
 
 from __future__ import annotations
@@ -14,9 +16,23 @@ from typing import Any
 
 from kg.errors import QueryError
 from kg.ids import normalise
+from kg.scope import Scope, show_date
 from kg.store.base import Store
 
 _ENTITY = "MATCH (e:Entity {id: $id})"
+_LISTED = 10  # candidates named in an ambiguity error
+
+
+class AmbiguousEntity(QueryError):
+    """Several entities fit a name equally well; ``candidates`` are their nodes."""
+
+    def __init__(self, name: str, candidates: list[dict[str, Any]]) -> None:
+        self.candidates = candidates
+        shown = "; ".join(f"{c.get('name')} [{_label(c.get('_labels', []))}, "
+                          f"{c.get('article_count') or 0} article(s), id {c.get('id')}]" for c in candidates[:_LISTED])
+        more = f" and {len(candidates) - _LISTED} more" if len(candidates) > _LISTED else ""
+        super().__init__(f"{len(candidates)} entities match {name!r}: {shown}{more}. "
+                         "Give the full name or the id.")
 
 
 @dataclass
@@ -48,18 +64,28 @@ def _label(labels: list[str]) -> str:
     return own[0] if own else "Entity"
 
 
+def _one(name: str, nodes: list[dict[str, Any]]) -> dict[str, Any] | None:
+    if len(nodes) > 1:
+        raise AmbiguousEntity(name, nodes)
+    return nodes[0] if nodes else None
+
+
 def find_entity(store: Store, name: str) -> dict[str, Any]:
-    """The entity node best matching ``name``; QueryError with suggestions when nothing fits."""
+    """The entity node matching ``name``; AmbiguousEntity when several fit, QueryError with
+    suggestions when none does."""
+    by_id = store.read(f"{_ENTITY} RETURN e", {"id": name.strip()}).rows
+    if by_id:
+        return by_id[0][0]
     wanted = normalise(name)
-    exact_norm = store.read("MATCH (e:Entity) WHERE e.norm = $norm RETURN e ORDER BY size(e.name), e.name LIMIT 1",
-                            {"norm": wanted}).rows  # indexed: the common case needs no scan
-    if exact_norm:
-        return exact_norm[0][0]
-    by_key = store.read("MATCH (e:Entity) WHERE $key IN e.keys RETURN e "
-                        "ORDER BY coalesce(e.article_count, 0) DESC, size(e.name), e.name LIMIT 1",
-                        {"key": " ".join(name.lower().split())}).rows  # a surname, a word of a name: indexed
-    if by_key:
-        return by_key[0][0]
+    order = "ORDER BY coalesce(e.article_count, 0) DESC, size(e.name), e.name LIMIT 50"
+    found = _one(name, [r[0] for r in store.read(f"MATCH (e:Entity) WHERE e.norm = $norm RETURN e {order}",
+                                                 {"norm": wanted}).rows])  # indexed: no scan
+    if found:
+        return found
+    found = _one(name, [r[0] for r in store.read(f"MATCH (e:Entity) WHERE $key IN e.keys RETURN e {order}",
+                                                 {"key": " ".join(name.lower().split())}).rows])
+    if found:  # a surname, a word of a name: indexed
+        return found
     rows = store.read("MATCH (e:Entity) RETURN e.id AS id, e.name AS name, e.norm AS norm, "
                       "e.aliases AS aliases").records()
     exact, partial = [], []
@@ -72,8 +98,9 @@ def find_entity(store: Store, name: str) -> dict[str, Any]:
             partial.append(r)
     picked = exact or partial
     if picked:
-        best = min(picked, key=lambda r: (len(r["name"] or ""), r["name"] or ""))
-        return store.read(f"{_ENTITY} RETURN e", {"id": best["id"]}).rows[0][0]
+        nodes = [r[0] for r in store.read(f"MATCH (e:Entity) WHERE e.id IN $ids RETURN e {order}",
+                                          {"ids": [r["id"] for r in picked]}).rows]
+        return _one(name, nodes) or nodes[0]
     choices = sorted({n for r in rows for n in [r["name"], *(r["aliases"] or [])] if n})
     from kg.queries import suggest
 
@@ -89,10 +116,11 @@ def _names(store: Store, ids: set[str]) -> dict[str, str]:
     return {row[0]: row[1] for row in res.rows}
 
 
-def entity_profile(store: Store, name: str) -> EntityProfile:
+def entity_profile(store: Store, name: str, scope: Scope | None = None) -> EntityProfile:
+    """Everything about one entity; with a scope, only its articles and what they carry."""
     node = find_entity(store, name)
     eid = node["id"]
-    params = {"id": eid}
+    params = {"id": eid, "articles": scope.article_ids(store) if scope else None}
     prof = EntityProfile(id=eid, label=_label(node.get("_labels", [])), name=node.get("name") or eid,
                          aliases=[a for a in node.get("aliases") or [] if a != node.get("name")],
                          country_code=node.get("country_code"), lat=node.get("lat"), lon=node.get("lon"),
@@ -101,14 +129,20 @@ def entity_profile(store: Store, name: str) -> EntityProfile:
     country = store.read(f"{_ENTITY}-[:IN_COUNTRY|AFFILIATED_WITH]->(c:Country) RETURN c.name, c.country_code",
                          params).rows
     if country:
-        prof.country = country[0][0] or country[0][1]
+        prof.country = country[0][0]
         prof.country_code = prof.country_code or country[0][1]
+    elif prof.label == "Country":
+        prof.country = prof.name
     prof.articles = store.read(
-        "MATCH (a:Article)-[m:MENTIONS]->(e:Entity {id: $id}) RETURN a.id AS id, a.title AS title, "
+        "MATCH (a:Article)-[m:MENTIONS]->(e:Entity {id: $id}) WHERE $articles IS NULL OR a.id IN $articles "
+        "RETURN a.id AS id, a.title AS title, "
         "a.published AS published, a.source AS source, a.url AS url, m.count AS mentions "
         "ORDER BY published DESC, title", params).records()
     prof.article_count = len(prof.articles)
     prof.mentions = sum(int(a["mentions"] or 0) for a in prof.articles)
+    if scope and scope.active:
+        dates = sorted(a["published"] for a in prof.articles if a["published"])
+        prof.first_seen, prof.last_seen = (dates[0], dates[-1]) if dates else (None, None)
 
     rels = store.read(
         f"{_ENTITY}-[r]->(o:Entity) WHERE type(r) <> 'CO_MENTIONED' RETURN 'out' AS direction, type(r) AS type, "
@@ -122,47 +156,53 @@ def entity_profile(store: Store, name: str) -> EntityProfile:
     for r in rels:
         r["asserted_by"] = [speakers.get(s, s) for s in (r["asserted_by"] or [])]
         r["articles"] = r["articles"] or []
+    if params["articles"] is not None:  # in scope: relations with evidence from a kept article
+        kept = set(params["articles"])
+        rels = [r for r in rels if not r["articles"] or any(a in kept for a in r["articles"])]
     prof.relations = sorted(rels, key=lambda r: (r["type"], r["direction"], r["other"] or ""))
 
     prof.claims_by = store.read(
-        f"{_ENTITY}-[:ASSERTS]->(c:Claim) OPTIONAL MATCH (c)-[:IN_ARTICLE]->(a:Article) "
+        f"{_ENTITY}-[:ASSERTS]->(c:Claim) WHERE $articles IS NULL OR c.article_id IN $articles "
+        "OPTIONAL MATCH (c)-[:IN_ARTICLE]->(a:Article) "
         "RETURN c.cue AS cue, c.status AS status, c.text AS claim, a.title AS article, a.published AS published "
         "ORDER BY published, claim", params).records()
     prof.claims_about = store.read(
-        "MATCH (c:Claim)-[:ABOUT]->(e:Entity {id: $id}) OPTIONAL MATCH (s:Entity)-[:ASSERTS]->(c) "
+        "MATCH (c:Claim)-[:ABOUT]->(e:Entity {id: $id}) WHERE $articles IS NULL OR c.article_id IN $articles "
+        "OPTIONAL MATCH (s:Entity)-[:ASSERTS]->(c) "
         "OPTIONAL MATCH (c)-[:IN_ARTICLE]->(a:Article) RETURN coalesce(s.name, c.speaker_text) AS speaker, "
         "c.cue AS cue, c.status AS status, c.text AS claim, a.title AS article, a.published AS published "
         "ORDER BY published, claim", params).records()
     return prof
 
 
-def format_profile(prof: EntityProfile) -> str:
-    """A plain-text profile for the terminal (the JSON form is ``to_json``)."""
-    lines = [f"{prof.name}  [{prof.label}]  {prof.id}"]
+def format_profile(prof: EntityProfile, width: int = 80, scope: Scope | None = None) -> str:
+    """A plain-text profile for the terminal, its lists as tables ``width`` wide (JSON: ``to_json``)."""
+    from kg.table import cut, render_table
+
+    lines = [cut(f"{prof.name}  [{prof.label}]  {prof.id}", width)]
+    if scope and scope.active:
+        lines.append(f"  scope: {scope.describe()}")
     if prof.aliases:
-        lines.append(f"  aliases: {', '.join(prof.aliases)}")
-    if prof.country or prof.country_code:
-        lines.append(f"  country: {prof.country or ''} ({prof.country_code or '?'})")
+        lines.append(cut(f"  aliases: {', '.join(prof.aliases)}", width))
+    if prof.country:
+        lines.append(f"  country: {prof.country}")
     if prof.lat is not None and prof.lon is not None:
         gid = f"  geonames:{prof.geonames_id}" if prof.geonames_id else ""
         lines.append(f"  coordinates: {prof.lat:.4f}, {prof.lon:.4f}{gid}")
     lines.append(f"  mentions: {prof.mentions} in {prof.article_count} article(s); "
-                 f"seen {prof.first_seen or '?'} .. {prof.last_seen or '?'}")
-    if prof.relations:
-        lines.append("relations:")
-        for r in prof.relations:
-            arrow = f"-[{r['type']}]-> {r['other']}" if r["direction"] == "out" else f"<-[{r['type']}]- {r['other']}"
-            who = f" by {', '.join(r['asserted_by'])}" if r["asserted_by"] else ""
-            status = f" ({r['status']}{who}, {r['sentences']} sentence(s))" if r["status"] else ""
-            lines.append(f"  {arrow}{status}")
-    for title, claims, key in (("claims by", prof.claims_by, None), ("claims about", prof.claims_about, "speaker")):
-        if claims:
-            lines.append(f"{title} {prof.name}:")
-            for c in claims:
-                who = f"{c[key]} " if key and c.get(key) else ""
-                lines.append(f"  [{c['status']}] {who}{c['cue']}: {c['claim']}  — {c['article']} ({c['published']})")
-    if prof.articles:
-        lines.append("articles:")
-        for a in prof.articles:
-            lines.append(f"  {a['published'] or '????'}  {a['title'] or a['id']}  ({a['source'] or '?'})")
+                 f"seen {show_date(prof.first_seen, day=True)} .. {show_date(prof.last_seen, day=True)}")
+
+    def section(title: str, columns: list[str], rows: list[list[Any]]) -> None:
+        if rows:
+            lines.extend(["", f"{title}:", *render_table(columns, rows, width)])
+
+    section("relations", ["relation", "other", "status", "asserted by", "sentences"], [
+        [f"-[{r['type']}]->" if r["direction"] == "out" else f"<-[{r['type']}]-", r["other"], r["status"],
+         r["asserted_by"], r["sentences"] if r["status"] else None] for r in prof.relations])
+    section(f"claims by {prof.name}", ["published", "status", "cue", "claim"],
+            [[c["published"], c["status"], c["cue"], c["claim"]] for c in prof.claims_by])
+    section(f"claims about {prof.name}", ["published", "status", "speaker", "cue", "claim"],
+            [[c["published"], c["status"], c["speaker"], c["cue"], c["claim"]] for c in prof.claims_about])
+    section("articles", ["published", "source", "title"],
+            [[a["published"], a["source"], a["title"] or a["id"]] for a in prof.articles])
     return "\n".join(lines)

@@ -12,6 +12,30 @@ says what a query is for and which ``$params`` it takes::
 Where the two stores' dialects differ (``distance`` vs ``point.distance``, ``shortestPath``
 placement) a query ships as ``NAME.falkordb.cypher`` and ``NAME.neo4j.cypher``; otherwise one
 ``NAME.cypher`` with ``dialect: both`` serves both.
+
+**Optional parameters.** A param whose meaning starts with ``optional`` is null unless given (its
+example only documents the form): ``kg query --saved X`` binds it to null, the query treats null as
+"no filter". The standard optional scope parameters, for every query that lists articles, claims
+or relations (see kg/scope.py, which defines what they keep)::
+
+    // param: since = 2026-01-01  (optional: published on or after; YYYY, YYYY-MM or YYYY-MM-DD)
+    // param: until = 2026-12-31  (optional: published on or before, inclusive to the precision given)
+    // param: publisher = Reuters  (optional: the article's source, case-insensitive)
+
+and in the body, on the article ``a`` the rows come from (``kg.scope.ARTICLE_PREDICATE``)::
+
+    WHERE ($since IS NULL OR a.published >= $since)
+      AND ($until IS NULL OR substring(a.published, 0, size($until)) <= $until)
+      AND ($publisher IS NULL OR toLower(a.source) = toLower(trim($publisher)))
+
+The third is ``publisher`` (the CLI's ``--source``) because relation queries already use
+``$source`` for a relation's source entity. Articles with no publication date drop out as soon as
+a date is given. ``SCOPE_PARAMS`` names the
+three; ``tests/analyst/test_scope.py`` checks every query that declares them honours them.
+
+**Binding.** ``SavedQuery.bind`` refuses a parameter the query does not declare (``--param
+spaeker=...`` lists the query's parameters) and fills required ones left out with their example,
+saying so; ``missing_params`` names the ``$params`` of any Cypher text that were not given.
 """
 
 from __future__ import annotations
@@ -45,9 +69,63 @@ class SavedQuery:
             raise QueryError(f"saved query {self.name!r} has no text for the {store_name} store")
         return text
 
+    @property
+    def optional(self) -> set[str]:
+        """Params that are null unless given (their meaning starts with "optional")."""
+        return {name for name, _, meaning in self.params if meaning.lower().startswith("optional")}
+
     def example_params(self) -> dict[str, Any]:
-        """The header's example values, numbers as numbers (for tests, docs and NeoDash)."""
-        return {name: _typed(example) for name, example, _ in self.params}
+        """The header's example values, numbers as numbers (for tests, docs and NeoDash); optional
+        params are null, so the example run is the unfiltered one."""
+        optional = self.optional
+        return {name: None if name in optional else _typed(example) for name, example, _ in self.params}
+
+    def describe_params(self) -> str:
+        """``speaker (required, e.g. Patrushev), since (optional)`` for error messages."""
+        if not self.params:
+            return "it takes no parameters"
+        optional = self.optional
+        return "its parameters: " + ", ".join(
+            f"{n} (optional)" if n in optional else f"{n} (e.g. {e})" for n, e, _ in self.params)
+
+    def bind(self, given: dict[str, Any]) -> tuple[dict[str, Any], list[str]]:
+        """The values to run with, and notes about example values used for required params left out.
+
+        A name the query does not declare is an error (a misspelling must not run the example)."""
+        declared = [n for n, _, _ in self.params]
+        unknown = sorted(set(given) - set(declared))
+        if unknown:
+            close = [m for u in unknown for m in suggest(u, declared, limit=1)]
+            hint = f"; did you mean {', '.join(close)}?" if close else ""
+            raise QueryError(f"saved query {self.name!r} has no parameter {', '.join(map(repr, unknown))}{hint} "
+                             f"({self.describe_params()})")
+        values = dict(given)
+        notes = []
+        for name, example in self.example_params().items():
+            if name not in values:
+                values[name] = example
+                if example is not None:
+                    notes.append(f"--param {name}={example} (the saved query's example value)")
+        return values, notes
+
+
+SCOPE_PARAMS = ("since", "until", "publisher")
+_STRIP = re.compile(r"//[^\n]*|'(?:[^'\\]|\\.)*'|\"(?:[^\"\\]|\\.)*\"|`[^`]*`")
+_PARAM_REF = re.compile(r"\$(\w+)")
+
+
+def query_params(text: str) -> list[str]:
+    """The ``$names`` a Cypher text uses (comments and string literals ignored), in order."""
+    seen: list[str] = []
+    for name in _PARAM_REF.findall(_STRIP.sub(" ", text)):
+        if name not in seen and not name.isdigit():
+            seen.append(name)
+    return seen
+
+
+def missing_params(text: str, given: dict[str, Any]) -> list[str]:
+    """The ``$params`` of ``text`` that ``given`` lacks (a clear error before the store's own)."""
+    return [name for name in query_params(text) if name not in given]
 
 
 def _typed(value: str) -> Any:

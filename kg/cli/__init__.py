@@ -5,12 +5,14 @@ from __future__ import annotations
 import click
 
 from kg import __version__
+from kg.cli.output import KgGroup, quiet_driver_logs
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.group(cls=KgGroup, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="kg")
 def main() -> None:
     """kg: news articles to a sourced, geocoded knowledge graph, queried with Cypher."""
+    quiet_driver_logs()
 
 
 from kg.cli.ingest import extract_cmd, import_cmd  # noqa: E402

@@ -1,4 +1,4 @@
-"""Analyst commands: ``queries``, ``entity``, ``viz``, ``map``, ``export``, ``push``.
+"""Analyst commands: ``queries``, ``entity``, ``article``, ``viz``, ``map``, ``export``, ``push``.
 
 Each parses options, calls one library function (kg.queries, kg.profile, kg.viz, kg.export,
 kg.push) and formats; library errors become ``click.ClickException`` so users see one line.
@@ -17,7 +17,17 @@ from typing import Any
 
 import click
 
+from kg.cli.output import (
+    check_output_file,
+    check_output_folder,
+    format_option,
+    resolve_format,
+    scope_options,
+    terminal_width,
+)
 from kg.errors import KgError
+from kg.scope import Scope
+from kg.table import to_json_text
 
 
 @contextmanager
@@ -43,8 +53,8 @@ def parse_params(pairs: tuple[str, ...]) -> dict[str, Any]:
 
 @click.command("queries")
 @click.argument("name", required=False)
-@click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True)
-def queries_cmd(name: str | None, fmt: str) -> None:
+@format_option("table", "json")
+def queries_cmd(name: str | None, fmt: str | None) -> None:
     """List the saved queries, or print one (NAME) in the current store's dialect."""
     from kg import settings
     from kg.queries import get_saved, list_saved
@@ -54,29 +64,61 @@ def queries_cmd(name: str | None, fmt: str) -> None:
             click.echo(get_saved(name).text_for(settings.store_name()), nl=False)
             return
         saved = list_saved()
-    if fmt == "json":
+    if resolve_format(fmt) == "json":
         click.echo(json.dumps([{"name": q.name, "description": q.description, "dialects": sorted(q.texts),
-                                "params": [{"name": p, "example": e, "meaning": m} for p, e, m in q.params]}
+                                "params": [{"name": p, "example": e, "meaning": m, "optional": p in q.optional}
+                                           for p, e, m in q.params]}
                                for q in saved], indent=2))
         return
+    from kg.table import cut
+
+    width = terminal_width()
     for q in saved:
-        params = " ".join(f"--param {p}={e}" for p, e, _ in q.params)
-        click.echo(f"{q.name}  {params}".rstrip())
-        click.echo(f"    {q.description}")
+        params = " ".join(f"[--param {p}=...]" if p in q.optional else f"--param {p}={e}" for p, e, _ in q.params)
+        click.echo(cut(f"{q.name}  {params}".rstrip(), width))
+        click.echo(cut(f"    {q.description}", width))
 
 
 @click.command("entity")
 @click.argument("name")
-@click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True)
-def entity_cmd(name: str, fmt: str) -> None:
-    """Profile of one entity: type, aliases, place, mentions, relations, claims, articles."""
+@format_option("table", "json")
+@scope_options
+def entity_cmd(name: str, fmt: str | None, scope: Scope) -> None:
+    """Profile of one entity: type, aliases, place, mentions, relations, claims, articles.
+
+    NAME is a name, an alias, whole words of one, or an entity id; when several entities fit,
+    they are listed. --since/--until/--source keep only those articles and their claims and relations.
+    """
     from kg.profile import entity_profile, format_profile
     from kg.store import get_store
 
     with _errors(), closing(get_store()) as store:
-        prof = entity_profile(store, name)
-    click.echo(json.dumps(prof.to_json(), indent=2, ensure_ascii=False, default=str) if fmt == "json"
-               else format_profile(prof))
+        prof = entity_profile(store, name, scope)
+    click.echo(to_json_text(prof.to_json()) if resolve_format(fmt) == "json"
+               else format_profile(prof, terminal_width(), scope))
+
+
+@click.command("article")
+@click.argument("ref", metavar="ID|URL")
+@format_option("table", "json")
+@click.option("-o", "--output", type=click.Path(path_type=Path), default=None,
+              help="Write a self-contained HTML page with the evidence highlighted (e.g. page.html).")
+def article_cmd(ref: str, fmt: str | None, output: Path | None) -> None:
+    """One article: its entities, claims and relations, as text, JSON or an HTML page."""
+    from kg.article import article_view, format_article, write_article_html
+    from kg.store import get_store
+
+    if output is not None:
+        check_output_file(output)
+    with _errors(), closing(get_store()) as store:
+        view = article_view(store, ref)
+    if output is not None:
+        write_article_html(view, output)
+        click.echo(f"wrote {output} ({len(view.mentions)} entities, {len(view.claims)} claims, "
+                   f"{len(view.relations)} relations)", err=True)
+        return
+    click.echo(to_json_text(view.to_json()) if resolve_format(fmt) == "json"
+               else format_article(view, terminal_width()))
 
 
 @click.command("viz")
@@ -127,22 +169,33 @@ def map_cmd(output: Path) -> None:
 @click.option("--format", "fmt", type=click.Choice(["cypher", "csv", "graphml", "jsonl"]), required=True)
 @click.option("-o", "--output", required=True,
               help="File to write ('-' for stdout; a folder for csv).")
-def export_cmd(fmt: str, output: str) -> None:
-    """Export the whole graph: Cypher script, neo4j-admin CSV folder, GraphML or JSON Lines."""
+@click.option("--force", is_flag=True, help="Overwrite an existing file, or write into a folder with files in it.")
+@scope_options
+def export_cmd(fmt: str, output: str, force: bool, scope: Scope) -> None:
+    """Export the graph: Cypher script, neo4j-admin CSV folder, GraphML or JSON Lines.
+
+    --since/--until/--source export only those articles and what hangs off them (claims, the
+    entities they name, relations with evidence in them; see kg/scope.py).
+    """
     from kg.export import export
     from kg.store import get_store
 
     if output == "-" and fmt == "csv":
         raise click.UsageError("csv writes one file per label and type: give a folder with -o")
+    if output != "-":
+        if fmt == "csv":
+            check_output_folder(Path(output), force)
+        else:
+            check_output_file(Path(output), force)
     with _errors(), closing(get_store()) as store:
         if output == "-":
             with tempfile.TemporaryDirectory() as tmp:
                 path = Path(tmp) / f"graph.{fmt}"
-                export(store, fmt, path)
+                export(store, fmt, path, scope=scope)
                 with path.open(encoding="utf-8") as fh:
                     shutil.copyfileobj(fh, sys.stdout)
             return
-        written = export(store, fmt, Path(output))
+        written = export(store, fmt, Path(output), scope=scope)
     click.echo(f"wrote {len(written)} file(s): {', '.join(str(p) for p in written[:5])}"
                f"{' ...' if len(written) > 5 else ''}", err=True)
 
@@ -167,4 +220,4 @@ def push_cmd(target: str, batch_size: int) -> None:
                f"in {sent['batches']} batch(es) to {target}: {sent['seconds']:.1f} s, {sent['rows_per_s']:.0f} rows/s")
 
 
-COMMANDS = [queries_cmd, entity_cmd, viz_cmd, map_cmd, export_cmd, push_cmd]
+COMMANDS = [queries_cmd, entity_cmd, article_cmd, viz_cmd, map_cmd, export_cmd, push_cmd]

@@ -7,9 +7,7 @@ ClickException (exit 1), a bad option a usage error (exit 2). ``kg query`` is re
 
 from __future__ import annotations
 
-import csv
 import functools
-import io
 import json
 from collections.abc import Callable
 from pathlib import Path
@@ -17,7 +15,9 @@ from typing import Any, TypeVar
 
 import click
 
+from kg.cli.output import format_option, resolve_format, scope_options
 from kg.errors import KgError
+from kg.scope import Scope
 from kg.store.base import QueryResult
 
 F = TypeVar("F", bound=Callable[..., Any])
@@ -44,39 +44,19 @@ def _open(store_name: str | None) -> Any:
     return get_store(store_name)
 
 
-def _cell(value: Any) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, dict | list):
-        return json.dumps(value, ensure_ascii=False, default=str)
-    return str(value)
-
-
 def _print_table(columns: list[str], rows: list[list[Any]], title: str | None = None) -> None:
-    from rich.console import Console
-    from rich.table import Table
+    from kg.cli.output import emit_rows
 
-    table = Table(title=title)
-    for col in columns:
-        table.add_column(col, overflow="fold")
-    for row in rows:
-        table.add_row(*(_cell(v) for v in row))
-    Console().print(table)
+    if title:
+        click.echo(title)
+    emit_rows(columns, rows, "table", count_line=False)
 
 
 def print_result(result: QueryResult, fmt: str) -> None:
-    """Print rows as a rich table, ONE JSON array of objects keyed by column, or CSV with a header."""
-    if fmt == "json":
-        click.echo(json.dumps(result.records(), ensure_ascii=False, default=str, indent=2))
-    elif fmt == "csv":
-        buf = io.StringIO()
-        writer = csv.writer(buf)
-        writer.writerow(result.columns)
-        writer.writerows([[_cell(v) for v in row] for row in result.rows])
-        click.echo(buf.getvalue(), nl=False)
-    else:
-        _print_table(result.columns, result.rows)
-        click.echo(f"{len(result.rows)} row(s)", err=True)
+    """Print rows as a fitted table, ONE JSON array of objects keyed by column, or CSV with a header."""
+    from kg.cli.output import emit_rows
+
+    emit_rows(result.columns, result.rows, fmt)
 
 
 def parse_param(text: str) -> tuple[str, Any]:
@@ -117,13 +97,12 @@ def _size(n: int) -> str:
 
 
 @store_cmd.command("status")
-@click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True,
-              help="Output format.")
+@format_option("table", "json")
 @kg_errors
-def store_status(fmt: str) -> None:
+def store_status(fmt: str | None) -> None:
     """Show whether the embedded store is stopped, loading its data files or running: pid, uptime, sizes."""
     status = _server().status()
-    if fmt == "json":
+    if resolve_format(fmt) == "json":
         click.echo(json.dumps(status, indent=2))
         return
     files = status.pop("files")
@@ -239,15 +218,18 @@ def schema_apply(store_name: str | None) -> None:
 
 # ---- kg stats -----------------------------------------------------------------------------
 @click.command("stats")
-@click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True,
-              help="Output format.")
+@format_option("table", "json")
 @store_option
+@scope_options
 @kg_errors
-def stats_cmd(fmt: str, store_name: str | None) -> None:
-    """Count nodes per label and relationships per type."""
+def stats_cmd(fmt: str | None, store_name: str | None, scope: Scope) -> None:
+    """Count nodes per label and relationships per type.
+
+    --since/--until/--source count only those articles and what hangs off them (kg/scope.py).
+    """
     with _open(store_name) as store:
-        stats = store.stats()
-    if fmt == "json":
+        stats = scope.stats(store) if scope.active else store.stats()
+    if resolve_format(fmt) == "json":
         click.echo(json.dumps({"nodes": stats.nodes, "relationships": stats.relationships,
                                "node_total": stats.node_total,
                                "relationship_total": stats.relationship_total}, indent=2))
@@ -255,7 +237,7 @@ def stats_cmd(fmt: str, store_name: str | None) -> None:
     rows = [["node", k, v] for k, v in sorted(stats.nodes.items())]
     rows += [["relationship", k, v] for k, v in sorted(stats.relationships.items())]
     rows += [["total nodes", "", stats.node_total], ["total relationships", "", stats.relationship_total]]
-    _print_table(["kind", "name", "count"], rows)
+    _print_table(["kind", "name", "count"], rows, title=f"scope: {scope.describe()}" if scope.active else None)
 
 
 # ---- kg query -----------------------------------------------------------------------------
@@ -263,14 +245,13 @@ def stats_cmd(fmt: str, store_name: str | None) -> None:
 @click.argument("cypher", required=False)
 @click.option("--param", "-p", "params", multiple=True, metavar="KEY=VALUE",
               help="A $parameter; numbers, true/false and null are typed, else a string. Repeatable.")
-@click.option("--format", "fmt", type=click.Choice(["table", "json", "csv"]), default="table",
-              show_default=True, help="table (rich), json (one array of row objects) or csv.")
+@format_option("table", "json", "csv")
 @click.option("--write", is_flag=True, help="Allow the query to write (otherwise the store refuses writes).")
 @click.option("--saved", metavar="NAME",
               help="Run a saved query from queries/ instead of CYPHER; unset params take its example values.")
 @store_option
 @kg_errors
-def query_cmd(cypher: str | None, params: tuple[str, ...], fmt: str, write: bool, saved: str | None,
+def query_cmd(cypher: str | None, params: tuple[str, ...], fmt: str | None, write: bool, saved: str | None,
               store_name: str | None) -> None:
     """Run a Cypher query (read-only unless --write) and print the rows.
 
@@ -278,18 +259,22 @@ def query_cmd(cypher: str | None, params: tuple[str, ...], fmt: str, write: bool
     """
     if bool(cypher) == bool(saved):
         raise click.UsageError("give either a CYPHER text or --saved NAME (not both)")
-    values = dict(parse_param(p) for p in params)
-    with _open(store_name) as store:
-        if saved:
-            from kg.queries import get_saved
+    from kg.queries import get_saved, missing_params
 
-            query = get_saved(saved)
-            text = query.text_for(store.name)
-            defaults = {k: v for k, v in query.example_params().items() if k not in values}
-            for key, value in defaults.items():  # the header's "param: km = 100" reads as a default
-                click.echo(f"note: --param {key}={value} (the saved query's example value)", err=True)
-            values = {**defaults, **values}
-        else:
-            text = cypher or ""
+    values = dict(parse_param(p) for p in params)
+    if saved:
+        query = get_saved(saved)
+        try:
+            values, notes = query.bind(values)  # an undeclared name fails, listing the query's parameters
+        except KgError as exc:
+            raise click.UsageError(str(exc)) from exc
+        for note in notes:  # the header's "param: km = 100" reads as a default
+            click.echo(f"note: {note}", err=True)
+    missing = missing_params(cypher or "", values)
+    if missing:
+        raise click.UsageError(f"missing parameter(s): {', '.join('$' + m for m in missing)}; "
+                               f"give them as {' '.join(f'--param {m}=VALUE' for m in missing)}")
+    with _open(store_name) as store:
+        text = query.text_for(store.name) if saved else cypher or ""
         result = store.write_query(text, values) if write else store.read(text, values)
-    print_result(result, fmt)
+    print_result(result, resolve_format(fmt))

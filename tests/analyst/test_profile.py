@@ -31,8 +31,46 @@ def test_profile_of_a_place_and_a_speaker(sample_store):
     by_alias = entity_profile(sample_store, "Patrushev")
     assert by_alias.name == "Nikolai Patrushev" and by_alias.aliases == ["Patrushev"]
     assert len(by_alias.claims_by) == 2
-    text = format_profile(by_alias)
-    assert "claims by Nikolai Patrushev" in text and "[alleged]" in text
+    text = format_profile(by_alias, width=80)
+    assert "claims by Nikolai Patrushev:" in text and "alleged" in text
+    assert max(len(line) for line in text.splitlines()) <= 80
+
+
+def test_country_line_names_the_country(sample_store):
+    text = format_profile(entity_profile(sample_store, "Ukraine"))
+    assert "  country: Ukraine" in text.splitlines() and "(UA)" not in text
+    bucha = format_profile(entity_profile(sample_store, "Bucha"))
+    assert "  country: Ukraine" in bucha.splitlines()
+
+
+def test_unknown_dates_read_unknown(sample_store):
+    prof = entity_profile(sample_store, "Kyiv")
+    prof.articles.append({"id": "x", "title": "undated", "published": None, "source": None, "url": None,
+                          "mentions": 1})
+    text = format_profile(prof)
+    assert "unknown" in text and "????" not in text and "None" not in text
+
+
+def test_two_entities_for_one_name_are_listed_not_picked(store):
+    from kg.graph import GraphBatch
+    from kg.model import Article, Entity, Extraction, Span, entity_id
+    from kg.profile import AmbiguousEntity
+    from kg.schema import load_schema
+
+    text = "Sergei Lavrov met Andrei Lavrov in Geneva."
+    people = [Entity(id=entity_id("Person", n), label="Person", name=n, mentions=[Span(text.index(n),
+                     text.index(n) + len(n), n)]) for n in ("Sergei Lavrov", "Andrei Lavrov")]
+    batch = GraphBatch(load_schema())
+    batch.add(Extraction(article=Article(id="lv1", text=text, title="Two Lavrovs"), entities=people))
+    store.write(batch)
+    with pytest.raises(AmbiguousEntity) as err:
+        entity_profile(store, "Lavrov")
+    assert "Sergei Lavrov" in str(err.value) and "Andrei Lavrov" in str(err.value)
+    assert entity_profile(store, "sergei lavrov").name == "Sergei Lavrov"
+    assert entity_profile(store, people[1].id).name == "Andrei Lavrov"  # an id picks exactly one
+    out = CliRunner().invoke(main, ["entity", "Lavrov"])
+    assert out.exit_code == 1 and "2 entities match 'Lavrov'" in out.output
+    assert isinstance(out.exception, SystemExit)
 
 
 def test_unknown_entity_suggests(sample_store):
@@ -46,7 +84,9 @@ def test_entity_command_json_and_table(sample_store):
     assert out.exit_code == 0, out.output
     data = json.loads(out.output)
     assert data["name"] == "Volodymyr Zelensky" and data["claims_by"][0]["status"] == "denied"
-    table = runner.invoke(main, ["entity", "Bucha"])
+    table = runner.invoke(main, ["entity", "Bucha", "--format", "table"])
     assert table.exit_code == 0 and "Bucha  [Place]" in table.output
+    piped = runner.invoke(main, ["entity", "Bucha"])  # stdout is not a terminal: JSON, as gh and kubectl do
+    assert piped.exit_code == 0 and json.loads(piped.output)["name"] == "Bucha"
     missing = runner.invoke(main, ["entity", "Nobody At All"])
     assert missing.exit_code != 0 and "no entity named" in missing.output
