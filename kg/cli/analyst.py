@@ -196,11 +196,13 @@ def map_cmd(entity: str | None, saved: str | None, params: tuple[str, ...], sinc
 
 
 @click.command("export")
-@click.option("--format", "fmt", type=click.Choice(["cypher", "csv", "graphml", "jsonl"]), required=True)
+@click.option("--format", "fmt", type=click.Choice(["cypher", "csv", "graphml", "jsonl", "geojson"]), required=True)
 @click.option("-o", "--output", required=True,
               help="File to write ('-' for stdout; a folder for csv).")
-def export_cmd(fmt: str, output: str) -> None:
-    """Export the whole graph: Cypher script, neo4j-admin CSV folder, GraphML or JSON Lines."""
+@click.option("--force", is_flag=True, help="Overwrite an existing file (or the CSV files in a folder).")
+def export_cmd(fmt: str, output: str, force: bool) -> None:
+    """Export the whole graph: Cypher script, neo4j-admin CSV folder, GraphML (Gephi, yEd), JSON Lines,
+    or GeoJSON of located entities and relations (QGIS, kepler.gl)."""
     from kg.export import export
     from kg.store import get_store
 
@@ -214,7 +216,7 @@ def export_cmd(fmt: str, output: str) -> None:
                 with path.open(encoding="utf-8") as fh:
                     shutil.copyfileobj(fh, sys.stdout)
             return
-        written = export(store, fmt, Path(output))
+        written = export(store, fmt, Path(output), force=force)
     click.echo(f"wrote {len(written)} file(s): {', '.join(str(p) for p in written[:5])}"
                f"{' ...' if len(written) > 5 else ''}", err=True)
 

@@ -66,7 +66,9 @@ class Scope:
             parts.append(f"{var}.published >= $scope_since")
             params["scope_since"] = lower_bound(self.since)
         if self.until:
-            parts.append(f"{var}.published < $scope_until")
+            # not ``published < $x``: FalkorDB's range index scan answers a string "<" with every
+            # article (">=" is right); comparing a prefix keeps the index out of it
+            parts.append(f"left({var}.published, size($scope_until)) < $scope_until")
             params["scope_until"] = upper_bound(self.until)
         if self.sources:
             parts.append(f"toLower({var}.source) IN $scope_sources")
