@@ -107,6 +107,14 @@ def print_table(result: dict[str, Any], out: Any = None) -> None:
         print(file=out)
     elif push.get("skipped"):
         print(f"kg push: skipped ({push['skipped']})", file=out)
+    cold = result.get("cold_start")
+    if cold:
+        print(f"cold start, one article ({cold['article']}), median of {cold['rounds']} new processes: raw spaCy "
+              f"load+parse {_f(cold['raw_s'])} s, kg extract --workers 1 {_f(cold['kg_workers_1_s'])} s "
+              f"(x{_f(cold['ratio'])}), default workers {_f(cold['kg_default_s'])} s "
+              f"(x{_f(cold['ratio_default_workers'])}); first run, empty cache {_f(cold['first_run_empty_cache_s'])} s",
+              file=out)
+        print(file=out)
     rows = [[name, _f(t["value"]), t["target"], {True: "met", False: "MISSED", None: "n/a"}[t["met"]]]
             for name, t in result["targets"].items()]
     print(_rows(["target", "value", "wanted", ""], rows), file=out)

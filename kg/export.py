@@ -27,7 +27,7 @@ from kg.schema import Schema, load_schema
 from kg.scope import Scope
 from kg.store.base import Store
 
-FORMATS = ("cypher", "csv", "graphml", "jsonl")
+FORMATS = ("cypher", "csv", "graphml", "jsonl", "geojson")  # geojson: kg/export_geo.py
 PAGE = 5000
 
 
@@ -266,6 +266,8 @@ def write_graphml(records: list[Record], path: Path) -> Path:
     for (scope, name), values in sorted(keys.items()):
         out.append(f'<key id="{xml_escape(ids[(scope, name)])}" for="{scope}" attr.name="{xml_escape(name)}" '
                    f'attr.type="{_graphml_type(values)}"/>')
+    # Gephi and yEd show the attribute named "label": a node's name (or title), an edge's type
+    out.append('<key id="name" for="node" attr.name="label" attr.type="string"/>')
     out.append('<graph id="kg" edgedefault="directed">')
     q = {'"': "&quot;"}
     for r in records:
@@ -273,8 +275,10 @@ def write_graphml(records: list[Record], path: Path) -> Path:
         data = "".join(f'<data key="{xml_escape(ids[(scope, k)])}">{xml_escape(_graphml_value(v))}</data>'
                        for k, v in r["properties"].items() if v is not None)
         if scope == "node":
+            p = r["properties"]
+            name = p.get("name") or p.get("title") or p.get("cue") or r["id"]
             out.append(f'<node id="{xml_escape(r["id"], q)}"><data key="labels">:{":".join(r["labels"])}</data>'
-                       f"{data}</node>")
+                       f'<data key="name">{xml_escape(str(name))}</data>{data}</node>')
         else:
             out.append(f'<edge id="{xml_escape(r["id"], q)}" source="{xml_escape(r["start"], q)}" '
                        f'target="{xml_escape(r["end"], q)}"><data key="label">{r["label"]}</data>{data}</edge>')
@@ -284,12 +288,37 @@ def write_graphml(records: list[Record], path: Path) -> Path:
 
 
 # ---- entry points ----------------------------------------------------------------------------------
+def check_target(fmt: str, path: Path, force: bool = False) -> None:
+    """A clear error instead of a traceback for an output that exists or has the wrong kind."""
+    if fmt == "csv":
+        if path.exists() and not path.is_dir():
+            raise KgError(f"{path} is a file; csv writes one file per label and type: give a folder")
+        if path.is_dir() and any(path.iterdir()):
+            if not force:
+                raise KgError(f"{path} exists and is not empty; use --force to replace its nodes_*/rels_* files")
+            for old in [*path.glob("nodes_*.csv"), *path.glob("rels_*.csv")]:
+                old.unlink()
+    elif path.is_dir():
+        raise KgError(f"{path} is a folder; {fmt} writes one file: give a file name, e.g. {path / f'graph.{fmt}'}")
+    elif path.exists() and not force:
+        raise KgError(f"{path} exists; use --force to overwrite it")
+
+
 def export(store: Store, fmt: str, path: Path, schema: Schema | None = None,
-           scope: Scope | None = None) -> list[Path]:
+           scope: Scope | None = None, force: bool = False) -> list[Path]:
     """Write the graph in ``fmt`` to ``path`` (a folder for csv). Returns the files written.
     A ``scope`` keeps only its articles and what hangs off them (kg/scope.py)."""
     if fmt not in FORMATS:
         raise KgError(f"unknown export format {fmt!r}; valid: {', '.join(FORMATS)}")
+    try:
+        check_target(fmt, path, force)
+        return _export(store, fmt, path, schema, scope)
+    except OSError as exc:
+        raise KgError(f"cannot write {exc.filename or path}: {exc.strerror or exc}") from exc
+
+
+def _export(store: Store, fmt: str, path: Path, schema: Schema | None = None,
+            scope: Scope | None = None) -> list[Path]:
     schema = schema or load_schema()
     records = scope.filter_records(dump(store), store) if scope else dump(store)
     if fmt != "csv":
@@ -298,6 +327,10 @@ def export(store: Store, fmt: str, path: Path, schema: Schema | None = None,
         return write_csv(records, path, schema)
     if fmt == "graphml":
         return [write_graphml(list(records), path)]
+    if fmt == "geojson":
+        from kg.export_geo import write_geojson
+
+        return [write_geojson(store, path)]
     with path.open("w", encoding="utf-8") as fh:
         if fmt == "jsonl":
             for rec in records:

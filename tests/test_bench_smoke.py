@@ -40,7 +40,7 @@ def test_corpus_is_deterministic_and_news_shaped(tmp_path: Path) -> None:
 @pytest.fixture(scope="module")
 def result(tmp_path_factory: pytest.TempPathFactory) -> dict:
     out = tmp_path_factory.mktemp("bench")
-    code = run.main(["--sizes", str(SIZE), "--workers", "1", "--query-rounds", "1",
+    code = run.main(["--sizes", str(SIZE), "--workers", "1", "--query-rounds", "1", "--cold-rounds", "1",
                      "--results-dir", str(out / "results"), "--out", str(out / "latest.json")])
     assert code == 0
     written = json.loads((out / "latest.json").read_text())
@@ -70,7 +70,10 @@ def test_result_has_every_figure(result: dict) -> None:
     assert all(v is not None and v > 0 for k, v in data["ratios"].items() if k != "write_wait_share")
     assert 0 < data["ratios"]["store_cpu_share"] < 1
     assert data["ratios"]["write_wait_share"] >= 0
-    assert set(result["targets"]) == {"kg_vs_raw_throughput", "first_vs_reimport", "rss_growth"}
+    assert set(result["targets"]) == {"kg_vs_raw_throughput", "first_vs_reimport", "rss_growth", "cold_start"}
+    cold = result["cold_start"]  # one-article kg extract vs raw spaCy load + parse, new processes
+    assert cold["raw_s"] > 0 and cold["kg_workers_1_s"] > 0 and cold["first_run_empty_cache_s"] > 0
+    assert cold["ratio"] == pytest.approx(cold["kg_workers_1_s"] / cold["raw_s"])
     assert result["targets"]["rss_growth"]["met"] is None  # one size: no growth to measure
 
 

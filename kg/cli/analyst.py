@@ -121,58 +121,131 @@ def article_cmd(ref: str, fmt: str | None, output: Path | None) -> None:
                else format_article(view, terminal_width()))
 
 
+def _scope(since: str | None, until: str | None, sources: tuple[str, ...]) -> Any:
+    from kg.viz.scope import Scope
+
+    scope = Scope(since, until, tuple(sources))
+    with _errors():
+        scope.check()
+    return scope
+
+
+def _scope_params(text: str, scope: Any, values: dict[str, Any]) -> dict[str, Any]:
+    """--since/--until/--source for a query: its own $since/$until/$source parameters."""
+    given = {"since": scope.since, "until": scope.until, "source": scope.sources[0] if scope.sources else None}
+    for name, value in given.items():
+        if value is None:
+            continue
+        if f"${name}" not in text:
+            raise click.UsageError(f"--{name} needs a query with a ${name} parameter; this one has none")
+        values = {**values, name: value}
+    if len(scope.sources) > 1:
+        raise click.UsageError("a query takes one --source")
+    return values
+
+
+_SCOPE_OPTIONS = [
+    click.option("--since", metavar="DATE", help="Only articles published on or after DATE (YYYY[-MM[-DD]])."),
+    click.option("--until", metavar="DATE", help="Only articles published on or before DATE (YYYY[-MM[-DD]])."),
+    click.option("--source", "sources", multiple=True, metavar="NAME",
+                 help="Only articles from this publisher (repeatable; case-insensitive)."),
+]
+
+
+def _scoped(fn: Any) -> Any:
+    for option in reversed(_SCOPE_OPTIONS):
+        fn = option(fn)
+    return fn
+
+
 @click.command("viz")
 @click.argument("cypher", required=False)
 @click.option("--saved", help="Draw a saved query (see `kg queries`).")
-@click.option("--entity", help="Draw an entity and its neighbours.")
+@click.option("--entity", help="Draw an entity, its relations and the relations among its neighbours.")
 @click.option("--param", "params", multiple=True, help="Query parameter NAME=VALUE (repeatable).")
+@click.option("--co-mentions", is_flag=True, help="Also draw CO_MENTIONED edges (named in one sentence).")
+@click.option("--nodes", type=click.IntRange(2, 300), default=40, show_default=True,
+              help="Entities in the overview (no query given).")
+@_scoped
 @click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), default=Path("graph.html"),
               show_default=True)
-def viz_cmd(cypher: str | None, saved: str | None, entity: str | None, params: tuple[str, ...], output: Path) -> None:
-    """Write an interactive, offline HTML graph of a query's nodes and relationships."""
+def viz_cmd(cypher: str | None, saved: str | None, entity: str | None, params: tuple[str, ...], co_mentions: bool,
+            nodes: int, since: str | None, until: str | None, sources: tuple[str, ...], output: Path) -> None:
+    """Write an interactive, offline HTML graph: an overview of the most connected entities and
+    their relations (no query), one entity (--entity), a saved query or a Cypher query."""
     from kg.queries import get_saved
     from kg.store import get_store
-    from kg.viz.graph import entity_graph, graph_from_result, write_graph
+    from kg.viz.graph import graph_from_result, write_graph
+    from kg.viz.overview import entity_graph, overview
 
-    if sum(x is not None for x in (cypher, saved, entity)) != 1:
-        raise click.UsageError("give exactly one of CYPHER, --saved NAME or --entity NAME")
+    if sum(x is not None for x in (cypher, saved, entity)) > 1:
+        raise click.UsageError("give one of CYPHER, --saved NAME or --entity NAME (or none for an overview)")
+    scope = _scope(since, until, sources)
     values = parse_params(params)
     with _errors(), closing(get_store()) as store:
         if entity:
-            data, title = entity_graph(store, entity), f"kg viz --entity {entity}"
-        else:
+            data, title = entity_graph(store, entity, scope, co_mentions), f"kg viz --entity {entity}"
+        elif saved or cypher:
             if saved:
                 query = get_saved(saved)
                 text, title = query.text_for(store.name), f"kg viz --saved {saved}"
                 values = {**query.example_params(), **values} if not params else values
             else:
                 text, title = str(cypher), "kg viz"
-            data = graph_from_result(store, store.read(text, values))
+            values = _scope_params(text, scope, values)
+            data = graph_from_result(store, store.read(text, values), text)
+        else:
+            data, title = overview(store, scope, nodes, co_mentions), "kg viz: overview"
+        if scope:
+            title += f" ({scope.describe()})"
         write_graph(store, data, output, title)
     click.echo(f"wrote {output} ({len(data.nodes)} nodes, {len(data.rels)} relationships)")
+    for note in data.notes:
+        click.echo(f"note: {note}", err=True)
 
 
 @click.command("map")
+@click.option("--entity", help="Only articles that mention this entity.")
+@click.option("--saved", help="Draw the located entities and relations a saved query returns.")
+@click.option("--param", "params", multiple=True, help="Query parameter NAME=VALUE for --saved (repeatable).")
+@_scoped
 @click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), default=Path("map.html"),
               show_default=True)
-def map_cmd(output: Path) -> None:
-    """Write an offline world map of located entities (sized by mentions) and the relations between them."""
+def map_cmd(entity: str | None, saved: str | None, params: tuple[str, ...], since: str | None, until: str | None,
+            sources: tuple[str, ...], output: Path) -> None:
+    """Write an offline world map of located entities (sized by mentions) and the relations between
+    them, for every article or only those of an entity, a time span or a publisher."""
     from kg.store import get_store
-    from kg.viz.map import write_map
+    from kg.viz.map import MapFilter, write_map
 
+    if entity and saved:
+        raise click.UsageError("give --entity or --saved, not both")
+    scope = _scope(since, until, sources)
+    values = parse_params(params)
     with _errors(), closing(get_store()) as store:
-        write_map(store, output)
+        query_values: dict[str, Any] | None = None
+        text = None
+        if saved:
+            from kg.queries import get_saved
+
+            query = get_saved(saved)
+            text = query.text_for(store.name)
+            query_values = _scope_params(text, scope, {**query.example_params(), **values} if not params else values)
+        notes = write_map(store, output, MapFilter(scope=scope, entity=entity, query=text, params=query_values))
     click.echo(f"wrote {output}")
+    for note in notes:
+        click.echo(f"note: {note}", err=True)
 
 
 @click.command("export")
-@click.option("--format", "fmt", type=click.Choice(["cypher", "csv", "graphml", "jsonl"]), required=True)
+@click.option("--format", "fmt", type=click.Choice(["cypher", "csv", "graphml", "jsonl", "geojson"]), required=True)
 @click.option("-o", "--output", required=True,
               help="File to write ('-' for stdout; a folder for csv).")
 @click.option("--force", is_flag=True, help="Overwrite an existing file, or write into a folder with files in it.")
 @scope_options
 def export_cmd(fmt: str, output: str, force: bool, scope: Scope) -> None:
-    """Export the graph: Cypher script, neo4j-admin CSV folder, GraphML or JSON Lines.
+    """Export the graph: Cypher script, neo4j-admin CSV folder, GraphML (Gephi, yEd), JSON Lines, or
+    GeoJSON of located entities and relations (QGIS, kepler.gl).
 
     --since/--until/--source export only those articles and what hangs off them (claims, the
     entities they name, relations with evidence in them; see kg/scope.py).
@@ -195,7 +268,7 @@ def export_cmd(fmt: str, output: str, force: bool, scope: Scope) -> None:
                 with path.open(encoding="utf-8") as fh:
                     shutil.copyfileobj(fh, sys.stdout)
             return
-        written = export(store, fmt, Path(output), scope=scope)
+        written = export(store, fmt, Path(output), scope=scope, force=force)
     click.echo(f"wrote {len(written)} file(s): {', '.join(str(p) for p in written[:5])}"
                f"{' ...' if len(written) > 5 else ''}", err=True)
 

@@ -134,12 +134,20 @@ def load_nlp() -> Any:
 
     if not Language.has_factory("kg_paragraphs"):
         Language.component("kg_paragraphs")(paragraph_starts)
+    from kg.extract.pipeline_cache import cached_patterns
+
     nlp = importlib.import_module(MODEL_PACKAGE).load()
     nlp.add_pipe("kg_paragraphs", before="parser")
     ruler = nlp.add_pipe("entity_ruler", name="kg_reference", before="ner",
                          config={"phrase_matcher_attr": "ORTH", "validate": False})
-    ruler.add_patterns(ruler_patterns(reference()))
     gaps = nlp.add_pipe("entity_ruler", name="kg_demonyms", after="ner",
                         config={"phrase_matcher_attr": "ORTH", "validate": False, "overwrite_ents": False})
-    gaps.add_patterns(demonym_patterns(reference()))
+    # patterns from the on-disk cache (kg.extract.pipeline_cache), keyed by the data and code they
+    # come from; ORTH patterns need only the tokenizer, so every other pipe is off while they are
+    # added (otherwise the ruler runs tagger and parser over each of its ~1,200 patterns)
+    patterns = cached_patterns(lambda: {"reference": ruler_patterns(reference()),
+                                        "demonyms": demonym_patterns(reference())})
+    with nlp.select_pipes(disable=nlp.pipe_names):
+        ruler.add_patterns(patterns["reference"])
+        gaps.add_patterns(patterns["demonyms"])
     return nlp

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import html
 import json
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -26,12 +27,15 @@ from kg.viz.template import GRAPH_PAGE
 COLOURS = {"Person": "#4e79a7", "Organization": "#f28e2b", "Group": "#b07aa1", "Event": "#59a14f",
            "Place": "#76b7b2", "Country": "#edc948", "Article": "#bab0ac", "Claim": "#ff9da7", "Source": "#9c755f"}
 MAX_EVIDENCE = 3
+MAX_NODES = 300  # a force layout of more is a hairball; the page says what it left out
+_LIMIT = re.compile(r"\bLIMIT\s+(\d+)\b", re.I)
 
 
 @dataclass
 class GraphData:
     nodes: dict[str, dict[str, Any]] = field(default_factory=dict)  # id -> node dict
     rels: dict[str, dict[str, Any]] = field(default_factory=dict)  # id -> relationship dict
+    notes: list[str] = field(default_factory=list)  # what was capped or left out, shown on the page
 
     def collect(self, value: Any) -> None:
         """Walk a result value (node, relationship, path dict, list, map) and keep graph elements."""
@@ -48,19 +52,26 @@ class GraphData:
                     self.collect(v)
 
 
-def graph_from_result(store: Store, result: QueryResult) -> GraphData:
+def graph_from_result(store: Store, result: QueryResult, text: str = "") -> GraphData:
+    """The graph elements of a query result; a result as long as one of the query's LIMITs was
+    probably cut short, and the page says so."""
     data = GraphData()
     for row in result.rows:
         data.collect(row)
+    if not result.rows:
+        raise QueryError("the query returned nothing to draw (no rows); check its parameters (--param)")
     if not data.nodes and not data.rels:
         raise QueryError("the query returned no nodes or relationships to draw; return them, e.g. "
                          "RETURN a, r, b (saved: recruitment-training-support-network, co-mention-network, "
                          "shortest-connection)")
-    _resolve_endpoints(store, data)
+    limits = {int(n) for n in _LIMIT.findall(text)}
+    if result.rows and len(result.rows) in limits:
+        data.notes.append(f"the query stopped at its LIMIT {len(result.rows)}: there may be more")
+    resolve_endpoints(store, data)
     return data
 
 
-def _resolve_endpoints(store: Store, data: GraphData) -> None:
+def resolve_endpoints(store: Store, data: GraphData) -> None:
     """Ends of relationships the result did not return with both their nodes (one typed scan per
     relationship type; most results name their ends already, see the stores' ``to_plain``)."""
     missing: dict[str, list[str]] = {}
@@ -77,20 +88,6 @@ def _resolve_endpoints(store: Store, data: GraphData) -> None:
             data.nodes.setdefault(str(a["id"]), a)
             data.nodes.setdefault(str(b["id"]), b)
     data.rels = {rid: r for rid, r in data.rels.items() if "_start" in r}
-
-
-def entity_graph(store: Store, name: str, limit: int = 150) -> GraphData:
-    """The entity and its direct neighbours (co-mentions included), for ``kg viz --entity``."""
-    from kg.profile import find_entity
-
-    node = find_entity(store, name)
-    res = store.read("MATCH (e:Entity {id: $id})-[r]-(o:Entity) RETURN e, r, o LIMIT $limit",
-                     {"id": node["id"], "limit": limit})
-    data = GraphData(nodes={str(node["id"]): node})
-    for row in res.rows:
-        data.collect(row)
-    _resolve_endpoints(store, data)
-    return data
 
 
 def _split_evidence(ev: str) -> tuple[str, int, int] | None:
@@ -126,15 +123,30 @@ def _node_label(node: dict[str, Any]) -> str:
     return own[0] if own else "Entity"
 
 
+def _cap_nodes(data: GraphData, limit: int) -> None:
+    """Keep the ``limit`` best connected nodes (and relationships between kept nodes)."""
+    degree = dict.fromkeys(data.nodes, 0)
+    for r in data.rels.values():
+        for end in (r["_start"], r["_end"]):
+            if end in degree:
+                degree[end] += 1
+    keep = set(sorted(degree, key=lambda n: -degree[n])[:limit])
+    data.notes.append(f"drawing the {limit} best connected of {len(data.nodes)} nodes")
+    data.nodes = {k: v for k, v in data.nodes.items() if k in keep}
+
+
 def page_data(store: Store, data: GraphData) -> dict[str, Any]:
+    if len(data.nodes) > MAX_NODES:
+        _cap_nodes(data, MAX_NODES)
     evidence = evidence_sentences(store, data)
     nodes = []
     for nid, n in data.nodes.items():
         label = _node_label(n)
-        caption = n.get("name") or n.get("title") or n.get("cue") or nid
-        info = {k: v for k, v in n.items() if k not in ("_labels", "text", "norm") and v not in (None, [], "")}
-        nodes.append({"id": nid, "label": label, "caption": str(caption)[:60], "colour": COLOURS.get(label, "#999"),
-                      "info": info})
+        caption = str(n.get("name") or n.get("title") or n.get("cue") or nid)
+        info = {k: v for k, v in n.items() if k not in ("_labels", "text", "norm", "keys") and v not in (None, [], "")}
+        short = caption if len(caption) <= 32 else caption[:31] + "\u2026"
+        nodes.append({"id": nid, "label": label, "caption": caption[:120], "short": short,
+                      "colour": COLOURS.get(label, "#999"), "info": info})
     rels = []
     for rid, r in data.rels.items():
         if r["_start"] not in data.nodes or r["_end"] not in data.nodes:
@@ -144,7 +156,7 @@ def page_data(store: Store, data: GraphData) -> dict[str, Any]:
         rels.append({"id": rid, "source": r["_start"], "target": r["_end"], "type": r["_type"],
                      "status": r.get("status") or "", "info": info, "evidence": evidence.get(rid, [])})
     legend = sorted({(n["label"], n["colour"]) for n in nodes})
-    return {"nodes": nodes, "rels": rels, "legend": legend}
+    return {"nodes": nodes, "rels": rels, "legend": legend, "notes": data.notes}
 
 
 def render_graph_html(store: Store, data: GraphData, title: str = "kg graph") -> str:

@@ -1,28 +1,31 @@
-"""Render the sample graph's ``kg viz`` and ``kg map`` pages in headless Chromium, into docs/img/.
+"""Regenerate docs/img from the bundled corpus: ``kg import examples/``, then ``kg viz`` (the
+overview), ``kg viz --entity Russia`` and ``kg map``, rendered in headless Chromium.
 
-Run: ``python -m tests.analyst.screenshots [OUT_DIR]`` (needs Debian's ``chromium``). The pages are
-loaded from file:// with background networking off, so the screenshots prove they draw offline.
-A private KG_HOME and embedded server are used and stopped afterwards.
+Run: ``make screenshots`` or ``python -m tests.analyst.screenshots [OUT_DIR]`` (needs Debian's
+``chromium``). The real commands run in a private KG_HOME (its embedded server is stopped
+afterwards), so the pictures show what a user of the bundled examples sees. The pages are loaded
+from file:// with background networking off, so the screenshots also prove they draw offline.
 """
 
 from __future__ import annotations
 
+import os
 import shutil
 import subprocess
 import sys
 import tempfile
 from pathlib import Path
 
-from kg.queries import get_saved
-from kg.store.embedded import EmbeddedServer
-from kg.store.falkor import FalkorStore
-from kg.viz.graph import graph_from_result, write_graph
-from kg.viz.map import write_map
-from tests.analyst.conftest import sample_batch
-
+ROOT = Path(__file__).resolve().parents[2]
 CHROMIUM = "/usr/bin/chromium"
-FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-         "--disable-component-update", "--no-first-run", "--window-size=1200,800"]
+FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+         "--disable-background-networking", "--disable-component-update", "--disable-sync", "--window-size=1200,800"]
+KG = "import sys\nfrom kg.cli import main\nsys.exit(main())\n"
+PAGES = {"graph": ["viz"], "entity": ["viz", "--entity", "Russia"], "map": ["map"]}
+
+
+def kg(env: dict[str, str], *args: str) -> None:
+    subprocess.run([sys.executable, "-c", KG, *args], env=env, cwd=ROOT, check=True, stdout=subprocess.DEVNULL)
 
 
 def screenshot(page: Path, png: Path, profile: Path) -> None:
@@ -36,23 +39,18 @@ def main(out: Path) -> int:
         return 1
     out.mkdir(parents=True, exist_ok=True)
     home = Path(tempfile.mkdtemp(prefix="kgshot-", dir="/tmp"))
-    server = EmbeddedServer(home)
+    env = dict(os.environ, KG_HOME=str(home), KG_STORE="embedded", KG_GRAPH="kg")
     try:
-        server.start()
-        with FalkorStore(graph="screenshots", server=server) as store:
-            store.write(sample_batch())
-            query = get_saved("recruitment-training-support-network")
-            data = graph_from_result(store, store.read(query.text_for(store.name)))
-            write_graph(store, data, home / "graph.html", "kg viz --saved recruitment-training-support-network")
-            write_map(store, home / "map.html")
-        for name in ("graph", "map"):
+        kg(env, "import", str(ROOT / "examples"))
+        for name, args in PAGES.items():
+            kg(env, *args, "-o", str(home / f"{name}.html"))
             screenshot(home / f"{name}.html", out / f"{name}.png", home / "chrome")
             print(f"wrote {out / name}.png")
     finally:
-        server.stop()
+        subprocess.run([sys.executable, "-c", KG, "store", "stop"], env=env, cwd=ROOT, capture_output=True)
         shutil.rmtree(home, ignore_errors=True)
     return 0
 
 
 if __name__ == "__main__":
-    sys.exit(main(Path(sys.argv[1]) if len(sys.argv) > 1 else Path("docs/img")))
+    sys.exit(main(Path(sys.argv[1]) if len(sys.argv) > 1 else ROOT / "docs" / "img"))
