@@ -84,8 +84,8 @@ class Importer:
                     articles.append(item)
                 elif getattr(item, "level", "error") == "warning":
                     self.report.warnings.append(f"{item.origin}: {item.message}")
-                else:
-                    self.report.failed += 1
+                else:  # one failure may stand for several records with the same problem
+                    self.report.failed += getattr(item, "count", 1)
                     self.report.errors.append(f"{item.origin}: {item.message}")
                     self.progress("failed", None)
             stored = self.store.article_hashes([a.id for a in articles]) if articles else {}
