@@ -5,6 +5,10 @@
 * Atomic: a batch of articles (``WRITE_BATCH``) is written in one transaction; if that fails, each of
   its articles is retried alone, so one bad article loses only itself and every article is whole or absent.
 * Overlapped: one writer thread writes a batch while the next one is extracted.
+* Near-duplicates: before a batch is written, its articles are compared with each other and with
+  the stored ones (``kg.dedup``, MinHash LSH); copies of one story are linked by ``SAME_STORY`` and
+  share a ``story_id``, so rankings count the story once. The writer thread does this, so earlier
+  batches of the same import are already in the store when a batch is compared.
 """
 
 from __future__ import annotations
@@ -16,6 +20,7 @@ from dataclasses import dataclass, field
 from itertools import islice
 from typing import Any, Protocol
 
+from kg.dedup import Stories
 from kg.errors import KgError
 from kg.graph import GraphBatch
 from kg.model import Article, Extraction
@@ -74,6 +79,7 @@ class Importer:
         self._warned: set[str] = set()
         self._writer: ThreadPoolExecutor | None = None
         self._inflight: tuple[Future[GraphBatch], list[Extraction]] | None = None
+        self.stories = Stories(store)
 
     def _todo(self, items: Iterable[Article | Failure]) -> Iterator[Article]:
         """Articles that need extracting; records failures and skips as a side effect."""
@@ -84,8 +90,8 @@ class Importer:
                     articles.append(item)
                 elif getattr(item, "level", "error") == "warning":
                     self.report.warnings.append(f"{item.origin}: {item.message}")
-                else:
-                    self.report.failed += 1
+                else:  # one failure may stand for several records with the same problem
+                    self.report.failed += getattr(item, "count", 1)
                     self.report.errors.append(f"{item.origin}: {item.message}")
                     self.progress("failed", None)
             stored = self.store.article_hashes([a.id for a in articles]) if articles else {}
@@ -121,6 +127,7 @@ class Importer:
         batch = GraphBatch(self.schema)
         for ex in extractions:
             batch.add(ex)
+        self.stories.link(batch, [ex.article for ex in extractions])
         self.store.write(batch)
         return batch
 

@@ -11,12 +11,13 @@ from __future__ import annotations
 import codecs
 import os
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from dataclasses import dataclass, field
-from typing import BinaryIO, Literal
+from typing import BinaryIO, Literal, Protocol
 
 from kg.errors import ConfigError
 from kg.model import Article
+from loaders.encoding import detect_encoding
 
 MAX_ARTICLE_BYTES_DEFAULT = 20 * 1024 * 1024
 READ_CHUNK = 1 << 20
@@ -28,19 +29,28 @@ class LoadFailure:
 
     ``level`` is ``"error"`` when nothing was loaded from ``origin``, ``"warning"`` when the input
     was loaded anyway (e.g. invalid UTF-8 replaced, a malformed feed that still had entries).
+    ``count`` is how many records one failure stands for (records of a file with the same problem
+    are reported together, see ``loaders.records``).
     """
 
     origin: str
     message: str
     level: Literal["error", "warning"] = "error"
+    count: int = 1
 
     def __str__(self) -> str:
         return f"{self.origin}: {self.message}"
 
 
 Item = Article | LoadFailure
-# (stream, origin, fields) -> Articles and failures. ``stream`` is binary and positioned at the start.
-LoadFn = Callable[[BinaryIO, str, dict[str, str]], Iterator[Item]]
+
+
+class LoadFn(Protocol):
+    """(stream, origin, fields, encoding) -> Articles and failures. ``stream`` is binary and at its
+    start; ``encoding`` is ``--encoding`` (None: detect) for the formats that read text."""
+
+    def __call__(self, stream: BinaryIO, origin: str, fields: dict[str, str],
+                 encoding: str | None = None) -> Iterator[Item]: ...
 
 
 @dataclass(frozen=True)
@@ -150,16 +160,20 @@ def looks_binary(head: bytes) -> bool:
     return head.startswith(_MAGIC) or b"\x00" in head[:8192]
 
 
-def read_text_parts(stream: BinaryIO, limit: int | None = None) -> tuple[list[str], str | None, int]:
+def read_text_parts(stream: BinaryIO, limit: int | None = None,
+                    encoding: str | None = None) -> tuple[list[str], str | None, int]:
     """Decode a whole stream as text, chunk by chunk, so the raw bytes are never held beside the text.
 
     Returns ``(text chunks, warning, bytes read)``; the chunks are about ``READ_CHUNK`` long, so a
-    caller can work on the head and tail before joining them once. UTF-8 (a BOM is dropped) or UTF-16 with a BOM. Invalid UTF-8 is
-    decoded with U+FFFD replacement and a warning rather than refused: a news text with one bad byte
-    is still worth reading. ``limit`` bounds how many bytes are read (callers check sizes first).
+    caller can work on the head and tail before joining them once. ``encoding`` (``--encoding``,
+    checked by ``loaders.encoding.check_encoding``) is used as given; otherwise the first chunk
+    decides (``loaders.encoding.detect_encoding``: BOM, UTF-8, charset-normalizer biased to
+    windows-1252). Bytes the chosen encoding cannot decode are replaced with U+FFFD and reported as a
+    warning rather than refused: a news text with one bad byte is still worth reading. ``limit``
+    bounds how many bytes are read (callers check sizes first).
     """
     first = stream.read(min(READ_CHUNK, limit) if limit else READ_CHUNK)
-    encoding = "utf-16" if first.startswith(_UTF16_BOMS) else "utf-8-sig"
+    encoding = encoding or detect_encoding(first)
     decoder = codecs.getincrementaldecoder(encoding)(errors="strict")
     parts: list[str] = []
     replaced = False
@@ -184,8 +198,12 @@ def read_text_parts(stream: BinaryIO, limit: int | None = None) -> tuple[list[st
     except UnicodeDecodeError:
         replaced = True
         parts.append("\ufffd")
-    warning = f"invalid {encoding.split('-sig')[0].upper()} bytes replaced with U+FFFD" if replaced else None
-    return [part for part in parts if part], warning, total
+    return [part for part in parts if part], replaced_warning(encoding) if replaced else None, total
+
+
+def replaced_warning(encoding: str) -> str:
+    name = codecs.lookup(encoding).name.removesuffix("-sig").upper()
+    return f"invalid {name} bytes replaced with U+FFFD (--encoding names the file's encoding)"
 
 
 class Prefixed:

@@ -138,8 +138,11 @@ def entry_to_article(entry: Any, origin: str, source: str | None, feed_language:
     )
 
 
-def load_feed(stream: BinaryIO, origin: str, fields: dict[str, str]) -> Iterator[Item]:
-    """All entries of one feed document. ``fields`` does not apply to feeds and is ignored."""
+def load_feed(stream: BinaryIO, origin: str, fields: dict[str, str], encoding: str | None = None) -> Iterator[Item]:
+    """All entries of one feed document. ``fields`` does not apply to feeds and is ignored.
+
+    feedparser reads the XML declaration and detects the rest; ``encoding`` overrides both (as an
+    HTTP charset would, RFC 3023)."""
     del fields
     import feedparser  # imported lazily: only feeds need it
 
@@ -152,7 +155,8 @@ def load_feed(stream: BinaryIO, origin: str, fields: dict[str, str]) -> Iterator
         yield LoadFailure(origin, too_large(None, limit))
         return
     try:
-        parsed = feedparser.parse(data)
+        parsed = feedparser.parse(data, response_headers=(
+            {"content-type": f"application/xml; charset={encoding.removesuffix('-sig')}"} if encoding else None))
     except Exception as exc:  # noqa: BLE001 - feedparser is meant not to raise; be safe all the same
         yield LoadFailure(origin, f"could not parse feed: {exc}")
         return

@@ -100,18 +100,18 @@ def article_from_parts(parts: list[str], origin: str) -> Iterator[Item]:
     yield Article(id=Article.make_id(text), text=text, title=first_line_title(text), origin=origin)
 
 
-def load_text(stream: BinaryIO, origin: str, fields: dict[str, str]) -> Iterator[Item]:
-    """Read one plain-text article. ``fields`` does not apply to plain text and is ignored."""
+def load_text(stream: BinaryIO, origin: str, fields: dict[str, str], encoding: str | None = None) -> Iterator[Item]:
+    """Read one plain-text article (``encoding`` None: detected). ``fields`` does not apply to plain text."""
     del fields
     head = stream.read(8192)
     if not head:
         yield LoadFailure(origin, "empty file")
         return
-    if looks_binary(head):
+    if looks_binary(head) and not encoding:  # UTF-16 without a BOM has NULs: readable when named
         yield LoadFailure(origin, "binary file, not text")
         return
     limit = max_article_bytes()
-    parts, warning, size = read_text_parts(Prefixed(head, stream), limit + 1)  # type: ignore[arg-type]
+    parts, warning, size = read_text_parts(Prefixed(head, stream), limit + 1, encoding)  # type: ignore[arg-type]
     if size > limit:
         yield LoadFailure(origin, too_large(None, limit))
         return

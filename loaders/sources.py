@@ -79,7 +79,7 @@ def _read_head(path: str) -> bytes:
         return fh.read(_HEAD)
 
 
-def load_file(path: str, fmt: Format | None, fields: dict[str, str]) -> Iterator[Item]:
+def load_file(path: str, fmt: Format | None, fields: dict[str, str], encoding: str | None = None) -> Iterator[Item]:
     """One file with a given format, or ``auto`` (None): extension, then content."""
     try:
         size = os.stat(path).st_size
@@ -99,19 +99,20 @@ def load_file(path: str, fmt: Format | None, fields: dict[str, str]) -> Iterator
             yield LoadFailure(path, too_large(size, limit))
             return
         with open(path, "rb") as stream:
-            if looks_binary(stream.read(_HEAD)):  # one failure, not one per "line" of a binary file
+            if looks_binary(stream.read(_HEAD)) and not encoding:  # one failure, not one per "line" of a binary file
                 yield LoadFailure(path, "binary file, not an article")
                 return
             stream.seek(0)
-            yield from _guarded(fmt, stream, path, fields)
+            yield from _guarded(fmt, stream, path, fields, encoding)
     except OSError as exc:
         yield LoadFailure(path, exc.strerror or str(exc))
 
 
-def _guarded(fmt: Format, stream: BinaryIO, origin: str, fields: dict[str, str]) -> Iterator[Item]:
+def _guarded(fmt: Format, stream: BinaryIO, origin: str, fields: dict[str, str],
+             encoding: str | None = None) -> Iterator[Item]:
     """Run a loader so that nothing it meets in the input can escape as an exception."""
     try:
-        yield from fmt.load(stream, origin, fields)
+        yield from fmt.load(stream, origin, fields, encoding)
     except OSError as exc:
         yield LoadFailure(origin, f"read error: {exc.strerror or exc}")
     except Exception as exc:  # noqa: BLE001 - the contract: bad input is a LoadFailure, never a crash
@@ -153,7 +154,7 @@ def _wanted(path: str) -> bool:
     return False
 
 
-def load_folder(root: str, fmt: Format | None, fields: dict[str, str]) -> Iterator[Item]:
+def load_folder(root: str, fmt: Format | None, fields: dict[str, str], encoding: str | None = None) -> Iterator[Item]:
     skipped: list[str] = []
     try:
         for path, wanted in walk_folder(root):
@@ -161,7 +162,7 @@ def load_folder(root: str, fmt: Format | None, fields: dict[str, str]) -> Iterat
                 skipped.append(path)
                 continue
             chosen = fmt or format_for_extension(Path(path).suffix) or get_format("rss")
-            yield from load_file(path, chosen, fields)
+            yield from load_file(path, chosen, fields, encoding)
     except OSError as exc:
         yield LoadFailure(root, f"could not list folder: {exc.strerror or exc}")
     if skipped:
@@ -169,7 +170,7 @@ def load_folder(root: str, fmt: Format | None, fields: dict[str, str]) -> Iterat
         yield LoadFailure(root, f"skipped {len(skipped)} file(s) of unknown type, e.g. {example}", "warning")
 
 
-def load_stdin(fmt: Format | None, fields: dict[str, str]) -> Iterator[Item]:
+def load_stdin(fmt: Format | None, fields: dict[str, str], encoding: str | None = None) -> Iterator[Item]:
     """``-``: the given format, else JSON Lines when the first non-blank line is a JSON object,
     HTML or a feed when it looks like one, else plain text."""
     raw = getattr(sys.stdin, "buffer", None)
@@ -191,15 +192,15 @@ def load_stdin(fmt: Format | None, fields: dict[str, str]) -> Iterator[Item]:
         kind = sniff(head) or "txt"
         fmt = get_format("txt" if kind == "binary" else kind)
         stream = Prefixed(head, stream)  # type: ignore[assignment]
-    yield from _guarded(fmt, stream, STDIN_ORIGIN, fields)
+    yield from _guarded(fmt, stream, STDIN_ORIGIN, fields, encoding)
 
 
-def load_path(path: str, fmt: Format | None, fields: dict[str, str]) -> Iterator[Item]:
+def load_path(path: str, fmt: Format | None, fields: dict[str, str], encoding: str | None = None) -> Iterator[Item]:
     if path == STDIN:
-        yield from load_stdin(fmt, fields)
+        yield from load_stdin(fmt, fields, encoding)
     elif os.path.isdir(path):
-        yield from load_folder(path, fmt, fields)
+        yield from load_folder(path, fmt, fields, encoding)
     elif os.path.exists(path):
-        yield from load_file(path, fmt, fields)
+        yield from load_file(path, fmt, fields, encoding)
     else:
         yield LoadFailure(path, "no such file or folder")

@@ -3,7 +3,10 @@
 trafilatura drops navigation, comments and boilerplate and reads title, date, canonical URL and site
 name from the page's metadata; a page where it finds fewer than ``MIN_WORDS`` words has no article.
 The page's declared language (``<html lang>`` or a ``content-language`` meta tag) fills
-``Article.language``. Bytes go to trafilatura undecoded so its own charset detection applies.
+``Article.language``. The page is decoded here, not by trafilatura: trafilatura ignores a BOM and the
+page's ``<meta charset>`` and trusts charset-normalizer alone, which reads a short Latin-1 page as
+big5; ``loaders.encoding`` checks BOM, UTF-8, the declared charset, then detects (``--encoding``
+overrides all of it).
 """
 
 from __future__ import annotations
@@ -14,7 +17,17 @@ from collections.abc import Iterator
 from typing import BinaryIO
 
 from kg.model import Article
-from loaders.base import Format, Item, LoadFailure, looks_binary, max_article_bytes, register, too_large
+from loaders.base import (
+    Format,
+    Item,
+    LoadFailure,
+    looks_binary,
+    max_article_bytes,
+    register,
+    replaced_warning,
+    too_large,
+)
+from loaders.encoding import DETECT_BYTES, declared_charset, detect_encoding
 
 _LANG = re.compile(
     rb"""<html\b[^>]*?\blang\s*=\s*["']?([A-Za-z]{2,3})(?:[-_][A-Za-z0-9]+)*"""
@@ -36,7 +49,7 @@ def page_language(head: bytes) -> str | None:
     return code.decode("ascii").lower()
 
 
-def extract_page(data: bytes) -> tuple[str, dict[str, str | None]] | None:
+def extract_page(data: bytes | str) -> tuple[str, dict[str, str | None]] | None:
     """Article text and metadata of one page, or None when trafilatura finds no article text."""
     import trafilatura  # imported lazily: it is slow to import and only HTML needs it
 
@@ -52,8 +65,17 @@ def extract_page(data: bytes) -> tuple[str, dict[str, str | None]] | None:
     return text, meta
 
 
-def load_html(stream: BinaryIO, origin: str, fields: dict[str, str]) -> Iterator[Item]:
-    """Read one HTML page as one article. ``fields`` does not apply to HTML and is ignored."""
+def decode_page(data: bytes, encoding: str | None = None) -> tuple[str, str | None]:
+    """The page as text and a warning when bytes had to be replaced (see the module docstring)."""
+    codec = encoding or detect_encoding(data[:DETECT_BYTES], declared_charset(data[:8192]))
+    try:
+        return data.decode(codec), None
+    except UnicodeDecodeError:
+        return data.decode(codec, errors="replace"), replaced_warning(codec)
+
+
+def load_html(stream: BinaryIO, origin: str, fields: dict[str, str], encoding: str | None = None) -> Iterator[Item]:
+    """Read one HTML page as one article (``encoding`` None: detected). ``fields`` does not apply to HTML."""
     del fields
     limit = max_article_bytes()
     data = stream.read(limit + 1)
@@ -63,11 +85,14 @@ def load_html(stream: BinaryIO, origin: str, fields: dict[str, str]) -> Iterator
     if len(data) > limit:
         yield LoadFailure(origin, too_large(None, limit))
         return
-    if looks_binary(data[:8192]):
+    if looks_binary(data[:8192]) and not encoding:
         yield LoadFailure(origin, "binary file, not HTML")
         return
+    page, warning = decode_page(data, encoding)
+    if warning:
+        yield LoadFailure(origin, warning, "warning")
     try:
-        found = extract_page(data)
+        found = extract_page(page)
     except Exception as exc:  # noqa: BLE001 - a parser crash on one page must not stop the import
         yield LoadFailure(origin, f"could not parse HTML: {exc}")
         return

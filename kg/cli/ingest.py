@@ -44,11 +44,11 @@ def _workers(given: int | None) -> int:
     return workers
 
 
-def _items(paths: tuple[str, ...], fmt: str, fields: dict[str, str]) -> Any:
+def _items(paths: tuple[str, ...], fmt: str, fields: dict[str, str], encoding: str | None = None) -> Any:
     from loaders import load
 
     try:
-        return load(list(paths), format=fmt, fields=fields or None)
+        return load(list(paths), format=fmt, fields=fields or None, encoding=encoding)
     except KgError as exc:
         raise click.UsageError(str(exc)) from exc
 
@@ -59,6 +59,8 @@ def _items(paths: tuple[str, ...], fmt: str, fields: dict[str, str]) -> Any:
               help="Input format; auto picks by extension and content.")
 @click.option("--field", "fields", multiple=True, metavar="OURS=THEIRS",
               help="Map a JSON field name, e.g. --field text=body --field published=date.")
+@click.option("--encoding", default=None, metavar="ENC",
+              help="Read every input in this encoding (e.g. cp1252, latin-1) instead of detecting it.")
 @click.option("--store", "store_name", envvar="KG_STORE", default=None,
               help="Store backend: embedded (default) or neo4j. Env: KG_STORE.")
 @click.option("--batch-size", default=WRITE_BATCH, show_default=True, type=click.IntRange(min=1),
@@ -66,8 +68,8 @@ def _items(paths: tuple[str, ...], fmt: str, fields: dict[str, str]) -> Any:
 @click.option("--workers", type=click.IntRange(min=1), default=None,
               help="Extraction processes [default: KG_WORKERS, else both cores; 1 with an online geocoder].")
 @click.option("--quiet", "-q", is_flag=True, help="No progress bar.")
-def import_cmd(paths: tuple[str, ...], fmt: str, fields: tuple[str, ...], store_name: str | None,
-               batch_size: int, workers: int | None, quiet: bool) -> None:
+def import_cmd(paths: tuple[str, ...], fmt: str, fields: tuple[str, ...], encoding: str | None,
+               store_name: str | None, batch_size: int, workers: int | None, quiet: bool) -> None:
     """Import articles (files, folders, or - for stdin) into the graph.
 
     Exit code 0 when everything was imported, 1 when some inputs failed (the rest are imported),
@@ -77,7 +79,7 @@ def import_cmd(paths: tuple[str, ...], fmt: str, fields: tuple[str, ...], store_
     from kg.pipeline import Importer
     from kg.store import get_store
 
-    items = _items(paths, fmt, parse_fields(fields))
+    items = _items(paths, fmt, parse_fields(fields), encoding)
     err = Console(stderr=True)
     try:
         store = get_store(store_name)
@@ -129,12 +131,14 @@ def _schema() -> Any:
 @click.option("--input-format", "fmt", type=click.Choice(INPUT_FORMATS), default="auto", show_default=True,
               help="Input format; auto picks by extension and content.")
 @click.option("--field", "fields", multiple=True, metavar="OURS=THEIRS", help="Map a JSON field name.")
+@click.option("--encoding", default=None, metavar="ENC",
+              help="Read every input in this encoding (e.g. cp1252, latin-1) instead of detecting it.")
 @click.option("--workers", type=click.IntRange(min=1), default=None,
               help="Extraction processes [default: KG_WORKERS, else both cores; 1 with an online geocoder].")
 @click.option("-o", "--output", type=click.File("w", encoding="utf-8"), default="-",
               help="Where to write (default stdout).")
-def extract_cmd(paths: tuple[str, ...], out_format: str, fmt: str, fields: tuple[str, ...], workers: int | None,
-                output: Any) -> None:
+def extract_cmd(paths: tuple[str, ...], out_format: str, fmt: str, fields: tuple[str, ...], encoding: str | None,
+                workers: int | None, output: Any) -> None:
     """Extract entities, claims and relations without writing to a store (JSON Lines)."""
     from kg.extract import Extractor
     from kg.model import Article
@@ -142,7 +146,7 @@ def extract_cmd(paths: tuple[str, ...], out_format: str, fmt: str, fields: tuple
     failures: list[str] = []
 
     def articles() -> Any:
-        for item in _items(paths, fmt, parse_fields(fields)):
+        for item in _items(paths, fmt, parse_fields(fields), encoding):
             if isinstance(item, Article):
                 yield item
             elif getattr(item, "level", "error") == "warning":

@@ -100,6 +100,10 @@ class GraphBatch:
     nodes: dict[str, dict[str, dict[str, Any]]] = field(default_factory=lambda: defaultdict(dict))
     rels: dict[RelKey, dict[str, dict[str, Any]]] = field(default_factory=lambda: defaultdict(dict))
     warnings: list[str] = field(default_factory=list)
+    # near-duplicates (kg.dedup): stored story ids to re-point (old -> new) and the stories whose
+    # articles' entities must be recounted because their story changed
+    story_renames: dict[str, str] = field(default_factory=dict)
+    recount_stories: list[str] = field(default_factory=list)
     _rel_props: dict[str, dict[str, str]] = field(default_factory=dict, init=False, repr=False)  # type -> properties
 
     # ---- building -------------------------------------------------------------------------

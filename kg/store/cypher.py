@@ -86,7 +86,20 @@ def stale_article_segments(batch: GraphBatch, name: str = "stale") -> list[Segme
          f"MATCH (c:{claim} {{article_id: art.id}}) DETACH DELETE c", {name: arts}),
         (f"UNWIND ${name}_m AS art MATCH (a:{article} {{id: art.id}})-[m:{mentions}]->() "
          f"WHERE a.content_hash <> art.content_hash DELETE m", {f"{name}_m": arts}),
+        # a changed text is compared again (kg.dedup): its old near-duplicate links go
+        (f"UNWIND ${name}_s AS art MATCH (a:{article} {{id: art.id}})-[s:{batch.schema.rel_type('SAME_STORY')}]-() "
+         f"WHERE a.content_hash <> art.content_hash DELETE s", {f"{name}_s": arts}),
     ]
+
+
+def story_segments(batch: GraphBatch, name: str = "restory") -> list[Segment]:
+    """Re-point stored articles whose story a batch article joined with a lower id, or merged with
+    another story (``kg.dedup``): every article of story ``old`` gets story ``new`` (indexed)."""
+    if not batch.story_renames:
+        return []
+    article = batch.schema.label("Article")
+    rows = [{"old": old, "new": new} for old, new in sorted(batch.story_renames.items())]
+    return [(f"UNWIND ${name} AS r MATCH (a:{article} {{story_id: r.old}}) SET a.story_id = r.new", {name: rows})]
 
 
 def node_segments(batch: GraphBatch, label: str, prefix: str) -> list[Segment]:
@@ -167,7 +180,8 @@ def _degree(var: str, rel: str, incoming: bool, dialect: str) -> str:
 
 def count_segments(batch: GraphBatch, dialect: str = "falkordb") -> list[Segment]:
     """Recount the ranking properties of the entities the batch touched, from their edges:
-    ``article_count`` (articles mentioning it) and ``claim_count`` for every entity, and
+    ``article_count`` (stories mentioning it: near-duplicate articles, one ``story_id``, count once;
+    see ``kg.dedup``) and ``claim_count`` for every entity, and
     ``alleged_count``/``denied_count`` for the speakers of the batch's claims. Run AFTER the batch's
     own segments, as a separate statement (FalkorDB: the next command of the same pipeline, see
     ``FalkorStore.write``; Neo4j: the same transaction), and set only where a value changed.
@@ -177,19 +191,25 @@ def count_segments(batch: GraphBatch, dialect: str = "falkordb") -> list[Segment
     stay functions of the graph, so re-imports and concurrent imports cannot drift them. Why a
     separate statement: FalkorDB's traversals do not reliably see edges written earlier in the same
     query. A copy of stored nodes (``kg push``, export import) carries its counts and is not recounted.
+    Entities of stored articles whose story was re-pointed (``GraphBatch.recount_stories``) are
+    recounted too, since merging two stories changes their counts.
     """
     schema = batch.schema
     ids = sorted({eid for label in schema.entity_labels for eid in batch.nodes.get(label, {})})
     if not batch.articles or not ids:
         return []
-    entity, claim = schema.label(schema.entity_label), schema.label("Claim")
+    entity, claim, article = schema.label(schema.entity_label), schema.label("Claim"), schema.label("Article")
     mentions, asserts = schema.rel_type("MENTIONS"), schema.rel_type("ASSERTS")
-    articles, claims = _degree("e", mentions, True, dialect), _degree("e", asserts, False, dialect)
-    out: list[Segment] = [(
-        f"UNWIND $counted AS eid MATCH (e:{entity} {{id: eid}}) "
-        f"WITH e, {articles} AS articles, {claims} AS claims "
+    claims = _degree("e", asserts, False, dialect)
+    recount = (
+        f"OPTIONAL MATCH (e)<-[:{mentions}]-(a:{article}) "
+        f"WITH e, count(DISTINCT coalesce(a.story_id, a.id)) AS articles WITH e, articles, {claims} AS claims "
         "WHERE NOT coalesce(e.article_count = articles, false) OR NOT coalesce(e.claim_count = claims, false) "
-        "SET e.article_count = articles, e.claim_count = claims", {"counted": ids})]
+        "SET e.article_count = articles, e.claim_count = claims")
+    out: list[Segment] = [(f"UNWIND $counted AS eid MATCH (e:{entity} {{id: eid}}) {recount}", {"counted": ids})]
+    if batch.recount_stories:
+        out.append((f"UNWIND $stories AS sid MATCH (:{article} {{story_id: sid}})-[:{mentions}]->(e:{entity}) "
+                    f"WITH DISTINCT e {recount}", {"stories": sorted(batch.recount_stories)}))
     speakers = sorted({row["src"] for (type_, _s, _d), rows in batch.rels.items() if type_ == "ASSERTS"
                        for row in rows.values()})
     if speakers:
@@ -208,6 +228,7 @@ def batch_segments(batch: GraphBatch) -> list[Segment]:
     segments = stale_article_segments(batch)
     for i, label in enumerate(sorted(batch.nodes)):
         segments.extend(node_segments(batch, label, f"n{i}"))
+    segments.extend(story_segments(batch))
     groups: dict[tuple[str, str, str], list[dict[str, Any]]] = {}
     for type_, src, dst in sorted(batch.rels):
         key = (type_, _end_label(batch.schema, src), _end_label(batch.schema, dst))

@@ -123,3 +123,42 @@ def test_overlong_jsonl_line_fails_alone_and_the_next_loads(tmp_path, monkeypatc
     articles, failures = split(load([str(path)]))
     assert [(a.origin, a.text) for a in articles] == [(f"{path}:2", "fine")]
     assert [f.origin for f in failures] == [f"{path}:1"] and "longer than" in failures[0].message
+
+
+def test_missing_text_field_is_reported_once_per_file_with_keys_and_hint(tmp_path):
+    path = tmp_path / "feed.jsonl"
+    lines = [json.dumps({"id": f"r{i}", "headline": f"Story {i}", "body": f"The council met on day {i} and voted."})
+             for i in range(1, 18)]
+    lines.insert(9, json.dumps({"id": "ok", "text": "A record with text."}))
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    articles, failures = split(load([str(path)]))
+    assert [a.id for a in articles] == ["ok"]
+    (failure,) = failures
+    assert failure.origin == f"{path}:1" and failure.count == 17
+    assert "in 17 records (lines 1-9, 11-18)" in failure.message
+    assert "fields: id, headline, body" in failure.message and "--field text=body" in failure.message
+    # the mapping it suggests reads every record
+    articles, failures = split(load([str(path)], fields={"text": "body"}))
+    assert len(articles) == 17 and [f.origin for f in failures] == [f"{path}:10"]
+
+
+def test_json_array_missing_text_names_the_item_and_counts_once(tmp_path):
+    path = tmp_path / "dump.json"
+    path.write_text(json.dumps([{"id": "a", "content": "First story text."}, {"id": "b", "content": "Second."}]),
+                    encoding="utf-8")
+    (failure,) = split(load([str(path)]))[1]
+    assert failure.origin == f"{path}#1" and failure.count == 2 and "--field text=content" in failure.message
+    one = tmp_path / "one.json"
+    one.write_text(json.dumps({"id": "a", "content": "Only story."}), encoding="utf-8")
+    (failure,) = split(load([str(one)]))[1]
+    assert failure.origin == str(one) and "the record has fields: id, content" in failure.message
+
+
+def test_import_counts_every_record_of_a_grouped_failure(tmp_path, store):
+    from kg.extract import Extractor
+    from kg.pipeline import Importer
+
+    path = tmp_path / "feed.jsonl"
+    path.write_text("".join(json.dumps({"id": f"r{i}", "body": "Text."}) + "\n" for i in range(5)), encoding="utf-8")
+    report = Importer(store, Extractor()).run(load([str(path)]))  # no article reaches spaCy
+    assert report.failed == 5 and len(report.errors) == 1 and "--field text=body" in report.errors[0]
