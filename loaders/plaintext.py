@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from datetime import date
 from typing import BinaryIO
 
 from kg.model import Article
@@ -90,6 +91,45 @@ def first_line_title(text: str) -> str | None:
     return None
 
 
+_MONTHS = {m: i + 1 for i, m in enumerate(
+    ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"])}
+_MONTH = r"(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
+_DATE_FORMS = (  # ISO, "March 3, 2017", "3 March 2017"
+    re.compile(r"(?P<y>\d{4})-(?P<m>\d{1,2})-(?P<d>\d{1,2})\b"),
+    re.compile(_MONTH.replace("(", "(?P<mon>", 1) + r"\s+(?P<d>\d{1,2})(?:st|nd|rd|th)?,?\s+(?P<y>\d{4})\b"),
+    re.compile(r"(?P<d>\d{1,2})(?:st|nd|rd|th)?\s+" + _MONTH.replace("(", "(?P<mon>", 1) + r",?\s+(?P<y>\d{4})\b"),
+)
+# where a publication date stands: a line that opens with it ("Published: Monday, March 3, 2017"),
+# or a wire dateline after the place ("LONDON, March 3, 2017 (Reuters) -", "ATHENS, Ga. - June 2, 2020")
+_DATE_LEAD = re.compile(r"(?:(?:published|posted|updated|date)\b:?\s*)?(?:(?:on\s+)?[A-Z][a-z]+day,?\s+)?",
+                        re.IGNORECASE)
+_PLACE = r"[A-Z][A-Z.'\u2019-]+(?:[ \t][A-Z][A-Za-z.'\u2019-]+){0,3},[ \t]*"
+_DASH = r"(?:[-\u2013\u2014]+[ \t]*)?"
+_DATELINES = (re.compile(_PLACE + _DASH), re.compile(_PLACE + r"[A-Z][a-z]{1,4}\.,?[ \t]*" + _DASH))
+
+
+def dateline_date(text: str) -> str | None:
+    """The publication date a plain-text article gives in its first lines, as an ISO day: a line
+    that is (or opens with) a date, or a wire dateline's date. Dates later in the prose are events,
+    not publication, and are left alone; a date without a year is not enough."""
+    lines = [ln.strip() for ln in text[:2000].splitlines() if ln.strip()][:3]
+    for line in lines:
+        for lead in (_DATE_LEAD, *_DATELINES):
+            opening = lead.match(line)
+            rest = line[opening.end():] if opening else line
+            for form in _DATE_FORMS:
+                found = form.match(rest)
+                if found is None:
+                    continue
+                parts = found.groupdict()
+                month = int(parts["m"]) if parts.get("m") else _MONTHS[parts["mon"][:3].lower()]
+                try:
+                    return date(int(parts["y"]), month, int(parts["d"])).isoformat()
+                except ValueError:
+                    continue
+    return None
+
+
 def article_from_parts(parts: list[str], origin: str) -> Iterator[Item]:
     """One Article from decoded text chunks, or a failure when nothing is left."""
     text = join_without_furniture(parts)
@@ -97,7 +137,8 @@ def article_from_parts(parts: list[str], origin: str) -> Iterator[Item]:
     if not _NON_SPACE.search(text):
         yield LoadFailure(origin, "empty file: no article text")
         return
-    yield Article(id=Article.make_id(text), text=text, title=first_line_title(text), origin=origin)
+    yield Article(id=Article.make_id(text), text=text, title=first_line_title(text), origin=origin,
+                  published=dateline_date(text))
 
 
 def load_text(stream: BinaryIO, origin: str, fields: dict[str, str], encoding: str | None = None) -> Iterator[Item]:

@@ -17,9 +17,11 @@ A word that is part of a person's full name elsewhere in the article is never a 
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Iterable
 from typing import Any
 
+from kg.extract.cues import SPEECH_VERBS
 from kg.extract.entities import Mention
 from kg.geo.gazetteer import Gazetteer
 from kg.geo.usstates import state_code
@@ -115,6 +117,23 @@ def states_after_towns(mentions: list[Mention], text: str) -> None:
             m.label = "Place"
 
 
+def _famous(gz: Gazetteer, name: str, countries: set[str]) -> bool:
+    """A city or division everybody means by this name: a capital, state or region, or a city of
+    100,000+ people in a country the article is about (a million+ anywhere)."""
+    for r in gz.lookup(name)[0]:
+        if r.feature_code in ("PPLC", "ADM1", "RGN") or r.population >= 1_000_000:
+            return True
+        if r.population >= 100_000 and r.country_code in countries:
+            return True
+    return False
+
+
+def _speaks(span: Any) -> bool:
+    """Is the span the subject of a verb of saying ("Edmonton said" names a person)?"""
+    root = span.root
+    return root.dep_ in ("nsubj", "nsubjpass") and root.head.lemma_.lower() in SPEECH_VERBS
+
+
 def repair(doc: Any, mentions: list[Mention], gz: Gazetteer, text: str,
            sent_of: Any, located: Iterable[str] = ()) -> list[Mention]:
     """Relabel misread toponyms as Place, and add cued toponyms NER missed; returns the mentions sorted."""
@@ -128,8 +147,13 @@ def repair(doc: Any, mentions: list[Mention], gz: Gazetteer, text: str,
         if m.label == "Person" and (" " in m.text.strip() or normalise(m.text) in people):
             continue
         span = doc.char_span(m.start, m.end, alignment_mode="expand")
-        if span is not None and _cued(doc, span.start) and _known(gz, m.text, countries):
+        if span is None:
+            continue
+        if _cued(doc, span.start) and _known(gz, m.text, countries):
             m.label = "Place"
+        elif (m.label != "Organization" and len(span) == 1 and not _speaks(span)
+              and _famous(gz, m.text, countries)):
+            m.label = "Place"  # "Edmonton" read as a person, "Aleppo" as a nationality
     mentions = _split_coordinated(mentions, gz, countries)
     taken = [(m.start, m.end) for m in mentions]
     for found in _PLACE_OF.finditer(text):
@@ -141,4 +165,55 @@ def repair(doc: Any, mentions: list[Mention], gz: Gazetteer, text: str,
             if span is not None:
                 mentions.append(Mention(start, end, found.group(1), "Place", sent_of(span.start)))
     mentions.sort(key=lambda m: (m.start, -m.end))
+    return one_sense(doc, mentions, text, sent_of, people)
+
+
+_NAME_CHARS = r"[\w'\u2019.-]"
+
+
+def one_sense(doc: Any, mentions: list[Mention], text: str, sent_of: Any, people: set[str]) -> list[Mention]:
+    """One sense per article: a name the article uses as a place is a place wherever it stands
+    alone, whether NER tagged it as something else (a lone person or nationality) or not at all.
+    Longer names that contain it ("Winnipeg Free Press") keep their own reading."""
+    places = {m.text for m in mentions if m.label == "Place" and m.text[:1].isupper() and not m.text.isupper()
+              and normalise(m.text) not in people and len(m.text) > 2}
+    if not places:
+        return mentions
+    for m in mentions:
+        if m.text in places and m.label in ("Person", "Group") and not (m.org or m.state or m.demonym):
+            m.label = "Place"
+    covered = sorted((m.start, m.end) for m in mentions)
+    starts = [c[0] for c in covered]
+    added = []
+    pattern = re.compile(r"(?<!" + _NAME_CHARS + r")(?:" + "|".join(re.escape(p) for p in sorted(places, key=len, reverse=True))
+                         + r")(?!" + _NAME_CHARS + r")")
+    for found in pattern.finditer(text):
+        start, end = found.span()
+        k = bisect_right(starts, end) - 1
+        if any(s < end and start < e for s, e in covered[max(0, k - 8): k + 1]):
+            continue
+        if _inside_name(text, start, end):
+            continue
+        span = doc.char_span(start, end)
+        if span is not None:
+            added.append(Mention(start, end, found.group(0), "Place", sent_of(span.start)))
+    if added:
+        mentions = sorted(mentions + added, key=lambda m: (m.start, -m.end))
     return mentions
+
+
+def _inside_name(text: str, start: int, end: int) -> bool:
+    """Is the match part of a longer capitalised name ("Winnipeg Free Press", "Greater Edmonton")?
+    A capitalised function word before it ("In Edmonton", "The Hague") does not make a longer name."""
+    if text[end: end + 1] == " " and text[end + 1: end + 2].isupper():
+        return True
+    before = text[max(0, start - 40): start]
+    if not before.endswith(" "):
+        return False
+    words = before.split()
+    word = words[-1] if words else ""
+    return word[:1].isupper() and word.lower().strip(".,") not in _OPENERS and not word.endswith((".", ",", ":"))
+
+
+_OPENERS = frozenset({"in", "at", "the", "from", "to", "near", "and", "of", "on", "for", "by", "with", "a", "an",
+                      "but", "as", "when", "while", "since", "across", "outside", "inside", "into", "around"})

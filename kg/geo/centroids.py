@@ -53,6 +53,19 @@ COUNTRY_CENTRES: dict[str, tuple[float, float]] = {
     "PR": (18.2, -66.6), "GL": (71.7, -42.6), "GU": (13.4, 144.8), "NC": (-20.9, 165.6), "PF": (-17.7, -149.4),
 }
 
+# The conventional point GeoNames gives a state, where it is not the factbook point that REST
+# Countries (``countryinfo``) carries: GeoNames is the gazetteer news geoparsing data is written
+# against, so a country mention resolves to the same point such data uses. For every other state the
+# factbook point is GeoNames' too; the team centres above stand in only where neither exists.
+GEONAMES_POINTS: dict[str, tuple[float, float]] = {
+    "US": (39.76, -98.5), "CA": (60.10867, -113.64258), "AU": (-25.0, 135.0), "CN": (35.0, 105.0),
+    "JP": (35.68536, 139.75309), "GB": (54.75844, -2.69531), "IN": (22.0, 79.0), "CD": (-2.5, 23.5),
+    "LY": (28.0, 17.0), "IT": (42.83333, 12.83333), "DE": (51.5, 10.5), "FR": (46.0, 2.0),
+    "ES": (40.0, -4.0), "MX": (23.0, -102.0), "RU": (60.0, 100.0), "BR": (-10.0, -55.0),
+    "ZM": (-14.33333, 28.5), "TW": (24.0, 121.0), "SD": (16.0, 30.0), "KE": (1.0, 38.0),
+    "IL": (31.5, 34.75), "KR": (36.5, 127.75), "VE": (8.0, -66.0), "PE": (-10.0, -75.25),
+}
+
 US_STATE_CENTRES: dict[str, tuple[float, float]] = {
     "AL": (32.8, -86.8), "AK": (64.0, -152.0), "AZ": (34.3, -111.7), "AR": (34.9, -92.4),
     "CA": (37.2, -119.5), "CO": (39.0, -105.5), "CT": (41.6, -72.7), "DE": (39.0, -75.5),

