@@ -38,7 +38,21 @@ _ORG_NOUNS = _BODY_NOUNS | frozenset({"embassy", "consulate", "ministry", "counc
 
 
 def antecedent(tok: Any, index: EntityIndex) -> str | None:
-    """The entity id ``tok`` (a pronoun or the head of a definite noun phrase) refers to, or None."""
+    """The entity id ``tok`` (a pronoun or the head of a definite noun phrase) refers to, or None.
+    Each resolution is noted in the Doc (``resolved``), so the mention can be added to the entity."""
+    found = _antecedent(tok, index)
+    if found is not None:
+        tok.doc.user_data.setdefault("kg_coref", {})[tok.i] = found
+    return found
+
+
+def resolved(doc: Any) -> dict[int, str]:
+    """Token index -> entity id for every pronoun or description resolved in ``doc`` so far."""
+    out: dict[int, str] = doc.user_data.get("kg_coref", {})
+    return out
+
+
+def _antecedent(tok: Any, index: EntityIndex) -> str | None:
     low = tok.lower_
     pos = tok.idx
     if tok.pos_ == "PRON" or low in _PERSON | _IT | _THEY:

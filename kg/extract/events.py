@@ -75,6 +75,7 @@ class Event:
 
 _REQUEST_VERBS = frozenset({"urge", "ask", "order", "tell", "force", "call", "press", "push", "encourage",
                             "instruct", "persuade", "allow", "help"})
+_CONTAINERS = frozenset({"campaign", "operation", "offensive", "mission", "spree", "wave", "series"})
 _RESPONSIBILITY = frozenset({"responsibility", "credit", "blame"})
 _STATIVE = frozenset({"engage", "involve"})  # light verbs whose passive subject is the actor
 _PLACE_PREPS = ("in", "at", "near", "outside", "inside")
@@ -84,11 +85,14 @@ def events_at(tok: Any, index: EntityIndex, lex: Lexicon) -> list[Event]:
     """The events triggered by ``tok`` (usually none: one set look-up for most tokens)."""
     lemma = tok.lemma_.lower()
     out = []
+    arg = tok
+    if tok.dep_ == "compound" and tok.head.lemma_.lower() in _CONTAINERS:
+        arg = tok.head  # "the bombing campaign against X": the campaign carries the arguments
     for cls in lex.classes:
         if tok.pos_ == "VERB" and lemma in cls.verbs:
             src, dst = verb_actor(tok, index), _verb_target(tok, index, cls)
         elif tok.pos_ in ("NOUN", "PROPN") and lemma in cls.nouns:
-            src, dst = _noun_actor(tok, index, lex), _noun_target(tok, index, cls)
+            src, dst = _noun_actor(arg, index, lex), _noun_target(arg, index, cls)
         else:
             continue
         if src and dst:
@@ -175,6 +179,8 @@ def _verb_target(verb: Any, index: EntityIndex, cls: TriggerClass) -> list[str]:
     passive = any(c.dep_ == "nsubjpass" for c in verb.children)
     if passive:
         subj = next(c for c in verb.children if c.dep_ == "nsubjpass")
+        if subj.lower_ in ("who", "which", "that") and verb.dep_ == "relcl":
+            subj = verb.head  # "a student who was stabbed by ...": the noun the clause describes
         if cls.objects:
             found = ends(subj, index)
             if found:

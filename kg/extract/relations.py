@@ -34,10 +34,11 @@ from kg.extract import cues
 from kg.extract.actors import Actor, find_actors
 from kg.extract.events import entity as _entity
 from kg.extract.events import events_at, target, trigger_lexicon, verb_actor
+from kg.extract.coref import resolved
 from kg.extract.modality import is_question, modality
 from kg.extract.nlp import candidates, text_of
 from kg.extract.speakers import EntityIndex
-from kg.model import Article, Claim, Entity, Relation
+from kg.model import Article, Claim, Entity, Relation, Span
 from kg.schema import Schema, load_schema
 
 _ROLE_VERBS = cues.words("lead head chair run direct command govern")
@@ -86,7 +87,23 @@ def find_events(doc: Any, article: Article, entities: list[Entity], claims: list
             if rel is not None:
                 out.setdefault(rel.id, rel)
     used = {r.source for r in out.values()} | {r.target for r in out.values()}
+    _coreferent_mentions(doc, index, used, text)
     return list(out.values()), [a.entity() for a in _used(actors, used, actor_by_id)]
+
+
+def _coreferent_mentions(doc: Any, index: EntityIndex, used: set[str], text: str) -> None:
+    """A pronoun or description resolved to an entity that a relation names is a mention of it
+    ("They killed 23 soldiers": "They" is the bombers). Places and countries keep only their
+    toponyms as mentions (the map shows toponyms, not "it")."""
+    for i, eid in resolved(doc).items():
+        ent = index.by_id.get(eid)
+        if ent is None or eid not in used or ent.label in ("Place", "Country"):
+            continue
+        tok = doc[i]
+        span = Span(tok.idx, tok.idx + len(tok.text), text[tok.idx: tok.idx + len(tok.text)])
+        if span not in ent.mentions:
+            ent.mentions.append(span)
+            ent.mentions.sort(key=lambda m: (m.start, m.end))
 
 
 def _used(actors: list[Actor], used: set[str], by_id: dict[str, Actor]) -> list[Actor]:
