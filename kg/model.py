@@ -143,16 +143,25 @@ class Relation:
     status: str = "asserted"
     claim: str | None = None
     asserted_by: str | None = None  # entity id of the claim's speaker
+    event_type: str | None = None  # the type's PLOVER category (domain relations)
+    mode: str | None = None  # None: it happened; future, possible, planned, threatened, requested, conditional
+    place: str | None = None  # entity id of the Place/Country where the event happened, when stated
+    date: str | None = None  # the date phrase the sentence gives, when stated ("on Monday")
 
     @staticmethod
-    def make_id(type_: str, source: str, target: str, status: str) -> str:
-        """Same relation with the same status from many articles is one edge (aggregated)."""
-        return make_id("rel", type_, source, target, status)
+    def make_id(type_: str, source: str, target: str, status: str, mode: str | None = None) -> str:
+        """Same relation with the same status (and mode) from many articles is one edge (aggregated):
+        a threatened attack is not merged with one that happened."""
+        return make_id("rel", type_, source, target, status) if not mode else make_id(
+            "rel", type_, source, target, status, mode)
 
     def to_json(self) -> dict[str, Any]:
-        return {"id": self.id, "type": self.type, "source": self.source, "target": self.target,
-                "status": self.status, "claim": self.claim, "asserted_by": self.asserted_by,
-                "evidence": {"start": self.evidence[0], "end": self.evidence[1]}}
+        out = {"id": self.id, "type": self.type, "source": self.source, "target": self.target,
+               "status": self.status, "claim": self.claim, "asserted_by": self.asserted_by,
+               "evidence": {"start": self.evidence[0], "end": self.evidence[1]}}
+        if self.event_type:  # additive: structural relations keep their old shape
+            out.update(event_type=self.event_type, mode=self.mode, place=self.place, date=self.date)
+        return out
 
 
 @dataclass

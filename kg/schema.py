@@ -44,6 +44,7 @@ class RelType:
     sourced: bool = False  # extracted from text: carries status, claims, evidence (domain implies it)
     properties: dict[str, str] = field(default_factory=dict)
     indexes: tuple[str, ...] = ()  # relationship properties with a range index
+    plover: str | None = None  # the PLOVER event category a domain relation type stands for
 
 
 @dataclass(frozen=True)
@@ -124,7 +125,8 @@ def parse_schema(data: dict[str, Any], path: Path) -> Schema:
         rels[rtype] = RelType(type=_check_ident("relationship type", rtype), sources=sources, targets=targets,
                               description=spec.get("description", ""), domain=domain,
                               sourced=bool(domain or spec.get("sourced")),
-                              properties=dict(spec.get("properties") or {}), indexes=tuple(dict.fromkeys(indexes)))
+                              properties=dict(spec.get("properties") or {}), indexes=tuple(dict.fromkeys(indexes)),
+                              plover=spec.get("plover"))
     return Schema(nodes=nodes, relationships=rels,
                   entity_label=_check_ident("label", data.get("entity_label", "Entity")),
                   domain_relation_properties=dict(data.get("domain_relation_properties") or {}), path=path)

@@ -16,7 +16,7 @@ from kg.extract.claims import find_claims
 from kg.extract.entities import MentionFinder
 from kg.extract.language import not_english
 from kg.extract.nlp import load_nlp
-from kg.extract.relations import find_relations
+from kg.extract.relations import find_events
 from kg.extract.resolve import Cluster, acronym_mentions, assign_keys, best_name
 from kg.extract.toponyms import after_place, datelines, states_after_towns
 from kg.extract.toponyms import repair as repair_toponyms
@@ -137,7 +137,8 @@ class Extractor:
         relations: list[Relation] = []
         try:  # one article's failure in a later stage must not end a corpus run; it is reported
             claims = find_claims(doc, article, entities)
-            relations = find_relations(doc, article, entities, claims, self.schema)
+            relations, actors = find_events(doc, article, entities, claims, self.schema)
+            entities = entities + actors  # generic actors ("Swedish mercenaries") that relations name
         except Exception as exc:  # noqa: BLE001
             warnings.append(f"claims/relations failed: {type(exc).__name__}: {exc}")
         comentions = []

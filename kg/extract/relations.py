@@ -31,187 +31,117 @@ from bisect import bisect_left
 from typing import Any
 
 from kg.extract import cues
+from kg.extract.actors import Actor, find_actors
+from kg.extract.events import entity as _entity
+from kg.extract.events import events_at, target, trigger_lexicon, verb_actor
+from kg.extract.coref import resolved
+from kg.extract.modality import is_question, modality
 from kg.extract.nlp import candidates, text_of
 from kg.extract.speakers import EntityIndex
-from kg.model import Article, Claim, Entity, Relation
+from kg.model import Article, Claim, Entity, Relation, Span
 from kg.schema import Schema, load_schema
 
-# type -> (trigger verb lemmas, trigger noun lemmas, prepositions that introduce the target)
-TRIGGERS: dict[str, tuple[frozenset[str], frozenset[str], tuple[str, ...]]] = {
-    "RECRUITS_FOR": (cues.words("recruit enlist conscript"), cues.words("recruitment recruiting"),
-                     ("for", "into", "to")),
-    "TRAINS": (cues.words("train instruct drill"), cues.words("training"), ()),
-    "SUPPORTS": (cues.words("support aid arm fund finance back assist help supply equip sponsor"),
-                 cues.words("support aid assistance funding financing"), ("to", "for")),
-    "ATTACKS": (cues.words("attack strike bomb shell invade raid"),
-                cues.words("attack strike invasion assault bombing shelling raid"), ("on", "against")),
-    "ACCUSES": (cues.words("accuse blame"), cues.words("accusation"), ("against",)),
-    "MEETS_WITH": (cues.words("meet"), cues.words("meeting talks talk"), ("with",)),
-    "SANCTIONS": (cues.words("sanction"), cues.words("sanctions sanction"), ("on", "against")),
-    "THREATENS": (cues.words("threaten"), cues.words("threat"), ("to", "against")),
-    "CONDEMNS": (cues.words("condemn denounce"), cues.words("condemnation"), ()),
-}
 _ROLE_VERBS = cues.words("lead head chair run direct command govern")
 _ROLE_NOUNS = cues.words("head leader chief chairman chair president minister secretary director "
                          "commander spokesman spokeswoman spokesperson ambassador envoy premier")
 _PARTICIPATE = cues.words("attend participate join address host")
 _SUBJ = ("nsubj", "nsubjpass")
 
+Found = tuple[str, str, str, Any, dict[str, Any]]  # type, source, target, anchor token, extras
+
 
 def find_relations(doc: Any, article: Article, entities: list[Entity], claims: list[Claim],
                    schema: Schema | None = None) -> list[Relation]:
-    """Every typed relation found in ``doc``; ids merge the same relation with the same status.
+    """Every typed relation found in ``doc`` (see ``find_events`` for the actors they use)."""
+    return find_events(doc, article, entities, claims, schema)[0]
+
+
+def find_events(doc: Any, article: Article, entities: list[Entity], claims: list[Claim],
+                schema: Schema | None = None) -> tuple[list[Relation], list[Entity]]:
+    """Every typed relation found in ``doc``, and the generic actors (kg.extract.actors) they name,
+    as new entities of the article. Ids merge the same relation with the same status and mode.
     ``schema``: the caller's, so a corpus run does not look the schema file up for every article."""
-    index = EntityIndex(entities)
     schema = schema or load_schema()
+    lex = trigger_lexicon()
+    text = text_of(doc)
+    actors = find_actors(doc, EntityIndex(entities), text)
+    actor_by_id = {a.id: a for a in actors}
+    index = EntityIndex(entities + [a.entity() for a in actors])
     out: dict[str, Relation] = {}
     # only two kinds of token can start a relation: a trigger word, or a word inside a mention
-    starts = sorted(set(candidates(doc, _TRIGGER_LEMMAS)) | _mention_tokens(doc, entities))
+    starts = sorted(set(candidates(doc, lex.lemmas)) | _mention_tokens(doc, index))
     for sent in doc.sents:
-        found: list[tuple[str, str, str, Any]] = []
+        if is_question(sent):
+            continue
+        found: list[Found] = []
         for i in starts[bisect_left(starts, sent.start): bisect_left(starts, sent.end)]:
             tok = doc[i]
-            found.extend(_domain(tok, index))
-            found.extend(_structural(tok, index))
-        for rtype, src, dst, anchor in found:
+            for ev in events_at(tok, index, lex):
+                extras = {"place": ev.place, "date": ev.date}
+                found.extend((ev.type, s, d, tok, extras) for s in ev.sources for d in ev.targets)
+            found.extend((*f, {}) for f in _structural(tok, index))
+        for rtype, src, dst, anchor, extras in found:
             if src == dst or not schema.allows(rtype, index.label(src), index.label(dst)):
                 continue
-            claim = _innermost(claims, anchor.idx)
-            status = claim.status if claim else ("alleged" if _hedged(sent) else "asserted")
-            speaker = claim.speaker.entity if claim and claim.speaker else None
-            rid = Relation.make_id(rtype, src, dst, status)
-            out.setdefault(rid, Relation(id=rid, type=rtype, source=src, target=dst,
-                                         evidence=(sent.start_char, sent.end_char), status=status,
-                                         claim=claim.id if claim else None, asserted_by=speaker))
-    return list(out.values())
+            rel = _relation(rtype, src, dst, anchor, extras, sent, claims, schema, index)
+            if rel is not None:
+                out.setdefault(rel.id, rel)
+    used = {r.source for r in out.values()} | {r.target for r in out.values()}
+    _coreferent_mentions(doc, index, used, text)
+    return list(out.values()), [a.entity() for a in _used(actors, used, actor_by_id)]
 
 
-def _mention_tokens(doc: Any, entities: list[Entity]) -> set[int]:
+def _coreferent_mentions(doc: Any, index: EntityIndex, used: set[str], text: str) -> None:
+    """A pronoun or description resolved to an entity that a relation names is a mention of it
+    ("They killed 23 soldiers": "They" is the bombers). Places and countries keep only their
+    toponyms as mentions (the map shows toponyms, not "it")."""
+    for i, eid in resolved(doc).items():
+        ent = index.by_id.get(eid)
+        if ent is None or eid not in used or ent.label in ("Place", "Country"):
+            continue
+        tok = doc[i]
+        span = Span(tok.idx, tok.idx + len(tok.text), text[tok.idx: tok.idx + len(tok.text)])
+        if span not in ent.mentions:
+            ent.mentions.append(span)
+            ent.mentions.sort(key=lambda m: (m.start, m.end))
+
+
+def _used(actors: list[Actor], used: set[str], by_id: dict[str, Actor]) -> list[Actor]:
+    return [a for a in actors if a.id in used and a.id in by_id]
+
+
+def _relation(rtype: str, src: str, dst: str, anchor: Any, extras: dict[str, Any], sent: Any,
+              claims: list[Claim], schema: Schema, index: EntityIndex) -> Relation | None:
+    """Status, attribution and mode of one found relation; None when the text says it did not happen."""
+    claim = _innermost(claims, anchor.idx)
+    status = claim.status if claim else ("alleged" if _hedged(sent) else "asserted")
+    speaker = claim.speaker.entity if claim and claim.speaker else None
+    rt = schema.relationships[rtype]
+    mode = None
+    if rt.domain:
+        mod = modality(anchor)
+        if mod.denied_by is not None:  # "Russia denied attacking Ukraine": the denier says it did not
+            denier = verb_actor(mod.denied_by, index)
+            status, speaker = "denied", (denier[0] if denier else speaker)
+        elif mod.negated:
+            if claim is None:
+                return None  # the writer says it did not happen
+            status = "denied"
+        mode = mod.mode
+    rid = Relation.make_id(rtype, src, dst, status, mode)
+    return Relation(id=rid, type=rtype, source=src, target=dst, evidence=(sent.start_char, sent.end_char),
+                    status=status, claim=claim.id if claim else None, asserted_by=speaker,
+                    event_type=rt.plover, mode=mode,
+                    place=extras.get("place"), date=extras.get("date"))
+
+
+def _mention_tokens(doc: Any, index: EntityIndex) -> set[int]:
     out: set[int] = set()
-    for ent in entities:
-        for m in ent.mentions:
-            span = doc.char_span(m.start, m.end, alignment_mode="expand")
-            if span is not None:
-                out.update(range(span.start, span.end))
+    for s, e, _eid in index.mentions:
+        span = doc.char_span(s, e, alignment_mode="expand")
+        if span is not None:
+            out.update(range(span.start, span.end))
     return out
-
-
-# ---------- domain relations ----------
-
-_TRIGGER_LEMMAS = frozenset().union(*(verbs | nouns for verbs, nouns, _ in TRIGGERS.values()))
-
-
-def _domain(tok: Any, index: EntityIndex) -> list[tuple[str, str, str, Any]]:
-    lemma = tok.lemma_.lower()
-    if lemma not in _TRIGGER_LEMMAS:  # most tokens: one set look-up
-        return []
-    out = []
-    for rtype, (verbs, nouns, preps) in TRIGGERS.items():
-        if tok.pos_ == "VERB" and lemma in verbs:
-            src, dst = _verb_actor(tok, index), _target(tok, index, preps, objects=rtype != "RECRUITS_FOR")
-        elif tok.pos_ in ("NOUN", "PROPN") and lemma in nouns:
-            src, dst = _noun_actor(tok, index), _noun_target(tok, index, preps, rtype)
-        else:
-            continue
-        if src and dst:
-            out.append((rtype, src, dst, tok))
-    return out
-
-
-def _verb_actor(verb: Any, index: EntityIndex) -> str | None:
-    cur = verb
-    for _ in range(4):
-        for c in cur.children:
-            if c.dep_ == "agent":
-                obj = next((g for g in c.children if g.dep_ == "pobj"), None)
-                if obj is not None:
-                    return _entity(obj, index)
-            if c.dep_ == "nsubj":
-                return _entity(cur.head if c.lower_ in ("who", "which", "that") else c, index)
-        if cur.dep_ in ("xcomp", "conj", "advcl", "pcomp") and cur.head != cur:
-            cur = cur.head
-            continue
-        return None
-    return None
-
-
-def _noun_actor(noun: Any, index: EntityIndex) -> str | None:
-    for c in noun.children:
-        if c.dep_ == "poss" or (c.dep_ in ("compound", "amod") and c.i < noun.i and _entity(c, index)):
-            found = _entity(c, index)
-            if found:
-                return found
-    cur = noun
-    if cur.dep_ == "compound":  # "training mercenaries": the phrase is governed by its head
-        cur = cur.head
-    if cur.dep_ == "pobj":
-        cur = cur.head
-    if cur.dep_ == "prep" or (noun.dep_ == "dobj" and cur == noun):
-        verb = cur.head
-        for c in verb.children:
-            if c.dep_ in _SUBJ:
-                return _entity(c, index)
-        if verb.dep_ in ("xcomp", "conj", "pcomp", "advcl"):
-            return _verb_actor(verb.head, index) if verb.head.pos_ in ("VERB", "AUX") else None
-    return None
-
-
-def _target(head: Any, index: EntityIndex, preps: tuple[str, ...], objects: bool = True) -> str | None:
-    for c in head.children:
-        if objects and c.dep_ in ("dobj", "dative"):
-            found = _entity(c, index)
-            if found:
-                return found
-    for c in head.children:
-        if c.dep_ == "prep" and c.lower_ in preps:
-            found = _pobj_entity(c, index)
-            if found:
-                return found
-        if c.dep_ == "dobj":  # "recruiting fighters for the regiment": the prep hangs off the object
-            for p in c.children:
-                if p.dep_ == "prep" and p.lower_ in preps and _pobj_entity(p, index):
-                    return _pobj_entity(p, index)
-        if c.dep_ in ("advcl", "xcomp", "relcl", "acl") and any(a.lower_ == "to" for a in c.children):
-            found = _target(c, index, preps + ("for",))  # purpose: "to populate the legion"
-            if found:
-                return found
-    return None
-
-
-def _pobj_entity(prep: Any, index: EntityIndex) -> str | None:
-    obj = next((g for g in prep.children if g.dep_ == "pobj"), None)
-    return _entity(obj, index) if obj is not None else None
-
-
-def _noun_target(noun: Any, index: EntityIndex, preps: tuple[str, ...], rtype: str) -> str | None:
-    if noun.dep_ == "compound" and rtype != "RECRUITS_FOR":
-        return _entity(noun.head, index)  # "training mercenaries"
-    found = _target(noun, index, preps + ("of",), objects=False)
-    if found:
-        return found
-    if noun.dep_ in ("pobj", "dobj"):
-        # "engaged in recruitment to populate X", "imposed sanctions on X": the rest hangs off the verb
-        verb = noun.head.head if noun.dep_ == "pobj" else noun.head
-        return _target(verb, index, preps, objects=False)
-    return None
-
-
-def _entity(tok: Any, index: EntityIndex) -> str | None:
-    """The entity a noun phrase stands for: at its head, a left modifier, or its from/of object."""
-    found = index.best_within(tok.idx, tok.idx + len(tok.text), tok.idx)
-    if found:
-        return found
-    for c in tok.lefts:
-        if c.dep_ in ("compound", "amod", "nmod", "poss", "npadvmod"):
-            found = index.best_within(c.left_edge.idx, c.right_edge.idx + len(c.right_edge.text))
-            if found:
-                return found
-    for c in tok.rights:
-        if c.dep_ == "prep" and c.lower_ in ("from", "of"):
-            obj = next((g for g in c.children if g.dep_ == "pobj"), None)
-            if obj is not None:
-                return _entity(obj, index)
-    return None
 
 
 # ---------- structural relations ----------
@@ -226,9 +156,8 @@ def _structural(tok: Any, index: EntityIndex) -> list[tuple[str, str, str, Any]]
     if label == "Person":
         for c in tok.children:
             if c.dep_ == "relcl" and c.lemma_.lower() in _ROLE_VERBS:
-                dst = _target(c, index, ())
-                if dst:
-                    out.append(("HOLDS_ROLE", here, dst, c))
+                for role in target(c, index, ()):
+                    out.append(("HOLDS_ROLE", here, role, c))
     if tok.dep_ == "appos" or any(c.dep_ == "appos" for c in tok.children):
         for c in tok.children:
             if c.dep_ == "appos":

@@ -217,6 +217,15 @@ class GraphBatch:
                 self.warnings.append(f"{art.id}: relation {rel.type} names an unknown entity")
                 continue
             props: dict[str, Any] = {"status": rel.status}
+            stated: dict[str, list[str]] = {}
+            if rel.event_type:
+                props["event_type"] = rel.event_type
+            if rel.mode:
+                props["mode"] = rel.mode
+            if rel.place and rel.place in labels:
+                stated["place"] = [rel.place]
+            if rel.date:
+                stated["date"] = [rel.date]
             if self.schema.relationships[rel.type].domain:
                 source_country, target_country = countries.get(rel.source), countries.get(rel.target)
                 if source_country and target_country and source_country != target_country:
@@ -225,7 +234,7 @@ class GraphBatch:
                          id_=rel.id, props=props, seen=seen,
                          lists={"claims": [rel.claim] if rel.claim else [], "articles": [art.id],
                                 "asserted_by": [rel.asserted_by] if rel.asserted_by else [],
-                                "evidence": [f"{art.id}:{rel.evidence[0]}:{rel.evidence[1]}"]})
+                                "evidence": [f"{art.id}:{rel.evidence[0]}:{rel.evidence[1]}"], **stated})
         self.warnings.extend(f"{art.origin or art.id}: {w}" for w in ex.warnings)
         return self
 

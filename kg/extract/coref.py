@@ -1,0 +1,113 @@
+"""Actor coreference inside an article, for the ends of relations.
+
+"He", "they", "the embassy", "the group" name a party mentioned earlier. Rules over the parse,
+number and recency (no model): a pronoun or a definite noun phrase at an event's argument position
+takes the nearest earlier mention that fits it:
+
+* "he"/"him"/"his", "she"/"her": the nearest Person;
+* "it"/"its": the nearest Organization, Country or Group (a state or body; never a person);
+* "they"/"them"/"their": the nearest plural generic actor, Group, Organization or Country;
+* "the embassy", "the ministry", "the militia": the nearest entity whose name has that head word;
+  "the group"/"the organization": the nearest Group or Organization; "the government"/"the
+  country": the nearest Country.
+
+Gender is not checked (no first-name lexicon ships with kg): "he" after a woman's name resolves to
+her if she is the nearest person. Antecedents are looked for within the last ``WINDOW`` characters
+(about three sentences), never after the word itself.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from kg.extract.speakers import EntityIndex
+
+WINDOW = 600
+_PERSON = frozenset({"he", "him", "his", "she", "her"})
+_IT = frozenset({"it", "its"})
+_THEY = frozenset({"they", "them", "their"})
+_BODY = ("Organization", "Group")
+_STATE_NOUNS = frozenset({"government", "country", "state", "nation", "regime", "kingdom", "republic"})
+_BODY_NOUNS = frozenset({"group", "organization", "organisation", "movement", "faction", "militia",
+                         "party", "alliance", "bloc", "company", "firm", "agency"})
+# institutions a definite description names by its head word ("the embassy", "the ministry")
+_ORG_NOUNS = _BODY_NOUNS | frozenset({"embassy", "consulate", "ministry", "council", "committee", "army",
+                                      "department", "court", "parliament", "legion", "administration",
+                                      "commission", "union", "bank", "police", "navy", "regiment",
+                                      "brigade", "battalion", "office", "service", "force"})
+
+
+def antecedent(tok: Any, index: EntityIndex) -> str | None:
+    """The entity id ``tok`` (a pronoun or the head of a definite noun phrase) refers to, or None.
+    Each resolution is noted in the Doc (``resolved``), so the mention can be added to the entity."""
+    found = _antecedent(tok, index)
+    if found is not None:
+        tok.doc.user_data.setdefault("kg_coref", {})[tok.i] = found
+    return found
+
+
+def resolved(doc: Any) -> dict[int, str]:
+    """Token index -> entity id for every pronoun or description resolved in ``doc`` so far."""
+    out: dict[int, str] = doc.user_data.get("kg_coref", {})
+    return out
+
+
+def _antecedent(tok: Any, index: EntityIndex) -> str | None:
+    low = tok.lower_
+    pos = tok.idx
+    if tok.pos_ == "PRON" or low in _PERSON | _IT | _THEY:
+        if low in _PERSON:
+            return index.nearest_before(pos, ("Person",), WINDOW)
+        if low in _IT:
+            return index.nearest_before(pos, ("Organization", "Country", "Group"), WINDOW)
+        if low in _THEY:
+            return _plural_before(pos, index)
+        return None
+    if tok.pos_ != "NOUN" or not any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in tok.children):
+        return None
+    lemma = tok.lemma_.lower()
+    if lemma in _STATE_NOUNS:
+        return index.nearest_before(pos, ("Country",), WINDOW * 2)
+    if lemma not in _ORG_NOUNS:
+        return None
+    named = _named_with_head(pos, lemma, index)
+    if named:
+        return named
+    if lemma in _BODY_NOUNS:
+        return index.nearest_before(pos, _BODY, WINDOW)
+    return None
+
+
+def _named_with_head(pos: int, lemma: str, index: EntityIndex) -> str | None:
+    """The nearest earlier entity whose name or alias contains the noun ("the embassy" ->
+    "the Ukrainian embassy in Dushanbe")."""
+    for _s, _e, eid in _before(pos, index, WINDOW * 3):
+        ent = index.by_id[eid]
+        if ent.label in ("Person", "Place"):
+            continue
+        if any(lemma in n.lower().split() or lemma + "s" in n.lower().split() for n in (ent.name, *ent.aliases)):
+            return eid
+    return None
+
+
+def _plural_before(pos: int, index: EntityIndex) -> str | None:
+    """"They": the nearest body of people (a generic actor or a group) first, then an
+    organisation, then a state ("They killed 23 soldiers" after "gunmen attacked ...")."""
+    near = _before(pos, index, WINDOW)
+    for labels in (("Group",), ("Organization",), ("Country",)):
+        for _s, _e, eid in near:
+            ent = index.by_id[eid]
+            if ent.label in labels and not (ent.label == "Group" and _is_state_word(ent)):
+                return eid
+    return None
+
+
+def _is_state_word(ent: Any) -> bool:
+    """A demonym Group ("Afghan") stands for its state, not for people who act."""
+    return "country" in ent.properties and "agent_type" not in ent.properties
+
+
+def _before(pos: int, index: EntityIndex, limit: int) -> list[tuple[int, int, str]]:
+    """Mentions ending before ``pos`` within ``limit`` characters, nearest first."""
+    out = [m for m in index.within(max(0, pos - limit), pos) if m[1] <= pos]
+    return sorted(out, key=lambda m: -m[0])

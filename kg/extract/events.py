@@ -1,0 +1,305 @@
+"""Event triggers and their arguments: who did what to whom, where and when.
+
+A trigger is a verb or an event noun of ``schema/events.yaml``, each under one domain relation type
+of ``schema/ontology.yaml`` (which names the type's PLOVER category: ``event_type``).
+
+* verb: the source is its subject (or passive agent, or, for a clause hanging off a verb, that
+  verb's subject: "X threatened to strike Y"; its object when it is a request: "urged X to ...");
+  the target its direct object (``object: false`` types skip it: "recruit fighters FOR the
+  legion"), the subject of a passive ("Y was attacked by X"), or a prepositional object ("against");
+* noun: the actor is a possessor ("Russia's invasion"), a modifier ("Israeli strikes"), "by X", or
+  the subject of a light verb it is the object of ("X launched attacks on Y"); any other governing
+  verb ("endorsed the invasion") gives no actor.
+
+Every end may be coordinated ("mercenaries and saboteurs"), a generic actor (kg.extract.actors),
+or a pronoun / definite description resolved by kg.extract.coref. ``place`` is a Place/Country
+given by "in/at/near" on the trigger; ``date`` a DATE phrase on it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any
+
+import yaml
+
+from kg import settings
+from kg.extract.coref import antecedent
+from kg.extract.speakers import EntityIndex
+
+
+@dataclass(frozen=True)
+class TriggerClass:
+    type: str
+    verbs: frozenset[str]
+    nouns: frozenset[str]
+    preps: tuple[str, ...]
+    objects: bool
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    classes: tuple[TriggerClass, ...]
+    light_verbs: frozenset[str]
+
+    @property
+    def lemmas(self) -> frozenset[str]:
+        return frozenset().union(*(c.verbs | c.nouns for c in self.classes))
+
+
+@lru_cache(maxsize=2)
+def trigger_lexicon(path: str | None = None) -> Lexicon:
+    """``schema/events.yaml`` read once per process."""
+    src = path or str(settings.schema_dir() / "events.yaml")
+    with open(src, encoding="utf-8") as fh:
+        data = yaml.safe_load(fh) or {}
+    classes = []
+    for rtype, spec in (data.get("types") or {}).items():
+        objects = spec.get("object")
+        classes.append(TriggerClass(str(rtype), frozenset(spec.get("verbs") or ()), frozenset(spec.get("nouns") or ()),
+                                    tuple(spec.get("preps") or ()),
+                                    True if objects is None else bool(objects)))
+    return Lexicon(tuple(classes), frozenset(data.get("light_verbs") or ()))
+
+
+@dataclass(frozen=True)
+class Event:
+    type: str
+    sources: tuple[str, ...]
+    targets: tuple[str, ...]
+    trigger: Any  # the spaCy token
+    place: str | None = None
+    date: str | None = None
+
+
+_REQUEST_VERBS = frozenset({"urge", "ask", "order", "tell", "force", "call", "press", "push", "encourage",
+                            "instruct", "persuade", "allow", "help"})
+_CONTAINERS = frozenset({"campaign", "operation", "offensive", "mission", "spree", "wave", "series"})
+_RESPONSIBILITY = frozenset({"responsibility", "credit", "blame"})
+_STATIVE = frozenset({"engage", "involve"})  # light verbs whose passive subject is the actor
+_PLACE_PREPS = ("in", "at", "near", "outside", "inside")
+
+
+def events_at(tok: Any, index: EntityIndex, lex: Lexicon) -> list[Event]:
+    """The events triggered by ``tok`` (usually none: one set look-up for most tokens)."""
+    lemma = tok.lemma_.lower()
+    out = []
+    arg = tok
+    if tok.dep_ == "compound" and tok.head.lemma_.lower() in _CONTAINERS:
+        arg = tok.head  # "the bombing campaign against X": the campaign carries the arguments
+    for cls in lex.classes:
+        if tok.pos_ == "VERB" and lemma in cls.verbs:
+            src, dst = verb_actor(tok, index), _verb_target(tok, index, cls)
+        elif tok.pos_ in ("NOUN", "PROPN") and lemma in cls.nouns:
+            src, dst = _noun_actor(arg, index, lex), _noun_target(arg, index, cls)
+        else:
+            continue
+        if src and dst:
+            out.append(Event(cls.type, tuple(src), tuple(dst), tok, _place(tok, index), _date(tok)))
+    return out
+
+
+# ---------- ends ----------
+
+def ends(tok: Any, index: EntityIndex) -> list[str]:
+    """The entities a phrase and the phrases coordinated with it stand for."""
+    out: list[str] = []
+    for t in (tok, *_conjuncts(tok)):
+        found = entity(t, index)
+        if found and found not in out:
+            out.append(found)
+    return out
+
+
+def _conjuncts(tok: Any) -> list[Any]:
+    out, stack = [], [c for c in tok.children if c.dep_ == "conj"]
+    while stack:
+        c = stack.pop()
+        out.append(c)
+        stack.extend(g for g in c.children if g.dep_ == "conj")
+    return out
+
+
+def entity(tok: Any, index: EntityIndex) -> str | None:
+    """The entity a noun phrase stands for: at its head, a left modifier, its from/of object, or
+    its antecedent when it is a pronoun or a definite description."""
+    found = index.best_within(tok.idx, tok.idx + len(tok.text), tok.idx)
+    if found:
+        return found
+    for c in tok.lefts:
+        if c.dep_ in ("compound", "amod", "nmod", "poss", "npadvmod"):
+            found = index.best_within(c.left_edge.idx, c.right_edge.idx + len(c.right_edge.text))
+            if found:
+                return found
+    for c in tok.rights:
+        if c.dep_ == "prep" and c.lower_ in ("from", "of"):
+            obj = next((g for g in c.children if g.dep_ == "pobj"), None)
+            if obj is not None and tok.pos_ in ("NOUN", "PROPN"):
+                found = entity(obj, index)
+                if found:
+                    return found
+    return antecedent(tok, index)
+
+
+def verb_actor(verb: Any, index: EntityIndex) -> list[str]:
+    cur = verb
+    for _ in range(4):
+        passive = any(c.dep_ == "nsubjpass" for c in cur.children)
+        for c in cur.children:
+            if c.dep_ == "agent":
+                obj = next((g for g in c.children if g.dep_ == "pobj"), None)
+                if obj is not None:
+                    return ends(obj, index)
+        if passive and cur is verb:
+            return []  # "they were charged": no agent, no actor (never the governing verb's subject)
+        for c in cur.children:
+            if c.dep_ == "nsubj":
+                if c.lower_ in ("who", "which", "that") and cur.dep_ == "relcl":
+                    return ends(cur.head, index)
+                return ends(c, index)
+        if cur.dep_ == "xcomp" and cur.head.lemma_.lower() in _REQUEST_VERBS:
+            obj = next((c for c in cur.head.children if c.dep_ in ("dobj", "dative")), None)
+            return ends(obj, index) if obj is not None else []  # "urged Iran to strike": Iran acts
+        if cur.dep_ in ("relcl", "acl") and cur.head.pos_ in ("NOUN", "PROPN") and not any(
+                c.dep_ == "nsubjpass" for c in cur.children):
+            return ends(cur.head, index)  # "the militia that attacked the town"
+        if cur.dep_ in ("xcomp", "conj", "advcl", "pcomp") and cur.head != cur:
+            cur = cur.head
+            continue
+        return []
+    return []
+
+
+def _verb_target(verb: Any, index: EntityIndex, cls: TriggerClass) -> list[str]:
+    if verb.dep_ == "acl" and verb.tag_ == "VBN" and cls.objects and any(c.dep_ == "agent" for c in verb.children):
+        found = ends(verb.head, index)  # "the killer, shot dead by police": the noun it describes
+        if found:
+            return found
+    passive = any(c.dep_ == "nsubjpass" for c in verb.children)
+    if passive:
+        subj = next(c for c in verb.children if c.dep_ == "nsubjpass")
+        if subj.lower_ in ("who", "which", "that") and verb.dep_ == "relcl":
+            subj = verb.head  # "a student who was stabbed by ...": the noun the clause describes
+        if cls.objects:
+            found = ends(subj, index)
+            if found:
+                return found
+    return target(verb, index, cls.preps, objects=cls.objects and not passive, purpose=not cls.objects)
+
+
+def target(head: Any, index: EntityIndex, preps: tuple[str, ...], objects: bool = True,
+           purpose: bool = True) -> list[str]:
+    """The target among ``head``'s dependents: its object, a prepositional object, or (``purpose``)
+    the object of a purpose clause ("recruitment to populate the legion")."""
+    if objects:
+        for c in head.children:
+            if c.dep_ in ("dobj", "dative"):
+                found = ends(c, index)
+                if found:
+                    return found
+    for c in head.children:
+        if c.dep_ == "prep" and c.lower_ in preps:
+            found = _pobj(c, index)
+            if found:
+                return found
+        if c.dep_ == "dobj":  # "recruiting fighters for the regiment": the prep hangs off the object
+            for p in c.children:
+                if p.dep_ == "prep" and p.lower_ in preps:
+                    found = _pobj(p, index)
+                    if found:
+                        return found
+        if purpose and c.dep_ in ("advcl", "xcomp", "relcl", "acl") and any(a.lower_ == "to" for a in c.children):
+            found = target(c, index, preps + ("for",))  # purpose: "to populate the legion"
+            if found:
+                return found
+    return []
+
+
+def _pobj(prep: Any, index: EntityIndex) -> list[str]:
+    obj = next((g for g in prep.children if g.dep_ == "pobj"), None)
+    return ends(obj, index) if obj is not None else []
+
+
+def _noun_actor(noun: Any, index: EntityIndex, lex: Lexicon) -> list[str]:
+    for c in noun.children:
+        if c.dep_ == "poss" or (c.dep_ in ("compound", "amod") and c.i < noun.i):
+            found = entity(c, index) if c.dep_ == "poss" else index.best_within(
+                c.left_edge.idx, c.right_edge.idx + len(c.right_edge.text))
+            if found:
+                return [found]
+        if c.dep_ == "prep" and c.lower_ == "by":
+            agents = _pobj(c, index)
+            if agents:
+                return agents
+    cur = noun
+    if cur.dep_ == "compound":  # "training mercenaries": the phrase is governed by its head
+        cur = cur.head
+    if cur.dep_ in ("pobj", "pcomp"):
+        cur = cur.head
+    if cur.dep_ == "prep" and cur.head.lemma_.lower() in _RESPONSIBILITY:
+        cur = cur.head  # "claimed responsibility for the bombing": the verb above the noun
+    if cur.dep_ == "prep" or (cur.dep_ in ("dobj", "nsubjpass", "attr") and cur == noun):
+        verb = cur.head
+        if verb.lemma_.lower() not in lex.light_verbs:
+            return []
+        if verb.lemma_.lower() in _STATIVE:  # "the embassy is engaged in recruitment"
+            subj = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
+            if subj is not None and subj is not noun:
+                return ends(subj, index)
+        return verb_actor(verb, index) if verb.pos_ in ("VERB", "AUX") else []
+    return []
+
+
+def _noun_target(noun: Any, index: EntityIndex, cls: TriggerClass) -> list[str]:
+    if noun.dep_ == "compound" and cls.objects:
+        return ends(noun.head, index)  # "training mercenaries"
+    found = target(noun, index, cls.preps + ("of",), objects=False, purpose=not cls.objects)
+    if found:
+        return found
+    if noun.dep_ in ("pobj", "dobj"):
+        # "engaged in recruitment to populate X", "imposed sanctions on X": the rest hangs off the verb
+        verb = noun.head.head if noun.dep_ == "pobj" else noun.head
+        return target(verb, index, cls.preps, objects=False, purpose=not cls.objects)
+    return []
+
+
+# ---------- where and when ----------
+
+def _anchors(tok: Any) -> list[Any]:
+    """The trigger and, for a noun, the verb that carries it: both can take "in Kabul", "on Monday"."""
+    out = [tok]
+    if tok.pos_ in ("NOUN", "PROPN"):
+        head = tok.head.head if tok.dep_ == "pobj" else tok.head
+        if head.pos_ in ("VERB", "AUX"):
+            out.append(head)
+    return out
+
+
+def _place(tok: Any, index: EntityIndex) -> str | None:
+    for a in _anchors(tok):
+        for c in a.children:
+            if c.dep_ == "prep" and c.lower_ in _PLACE_PREPS:
+                obj = next((g for g in c.children if g.dep_ == "pobj"), None)
+                if obj is None:
+                    continue
+                found = index.best_within(obj.idx, obj.idx + len(obj.text), obj.idx)
+                if found and index.label(found) in ("Place", "Country"):
+                    return found
+    return None
+
+
+def _date(tok: Any) -> str | None:
+    for a in _anchors(tok):
+        for c in a.children:
+            cand = c
+            if c.dep_ == "prep" and c.lower_ in ("on", "in", "during", "since"):
+                cand = next((g for g in c.children if g.dep_ == "pobj"), c)
+            elif c.dep_ not in ("npadvmod", "tmod"):
+                continue
+            if cand.ent_type_ == "DATE":
+                span = [t for t in cand.subtree if t.ent_type_ == "DATE"]
+                if span:
+                    doc = tok.doc
+                    return str(doc[span[0].i: span[-1].i + 1].text)
+    return None

@@ -1,0 +1,104 @@
+"""Modality of an event: did it happen, is it denied, planned, threatened, conditional, asked?
+
+News states many events that did not happen: "The U.S. is not engaged in the bombing campaign",
+"Iran refused to attack", "Russia denied attacking Ukraine", "Israel will strike", "if they attack".
+The rules read the trigger and the verbs that govern it (the light verb of an event noun, then up
+the chain of open clauses "threatened to", "plans to"):
+
+* negation: ``neg`` on any of them ("not", "never", "n't"), "no" on an event noun ("no attacks"), or
+  a governing verb of refusal or failure ("refused to", "failed to", "declined to", "stopped"): the
+  event is ``negated`` (a writer's negation drops it; inside a claim it makes the relation denied);
+* a governing "deny" ("denied attacking"): ``denied_by`` is that verb (the subject denies);
+* ``mode``: ``future`` ("will"), ``possible`` ("may", "might", "could", "would"), ``planned``
+  ("plans/intends/vows/prepares to"), ``threatened`` ("threatened to"), ``requested`` ("urged X to",
+  "called on X to"), ``conditional`` (inside an "if"/"unless" clause); None when it happened;
+* a question ("Did Russia attack ...?") carries no event at all (``is_question``).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+_REFUSE = frozenset({"refuse", "fail", "decline", "stop", "cease", "halt", "avoid", "abandon", "reject", "forgo"})
+_DENY = frozenset({"deny"})
+_PLAN = frozenset({"plan", "intend", "aim", "prepare", "vow", "pledge", "promise", "seek", "want", "propose",
+                   "consider", "decide", "hope", "try", "attempt", "plot", "mull", "threaten"})
+_REQUEST = frozenset({"urge", "ask", "call", "demand", "press", "encourage", "order", "request", "appeal"})
+_FUTURE = frozenset({"will", "shall", "'ll", "wo"})
+_POSSIBLE = frozenset({"may", "might", "could", "would", "should", "can", "ca"})
+_CONDITION = frozenset({"if", "unless", "whether"})
+
+
+@dataclass(frozen=True)
+class Modality:
+    negated: bool = False
+    denied_by: Any = None  # the governing "deny" verb token, when there is one
+    mode: str | None = None
+
+
+def is_question(sent: Any) -> bool:
+    """A sentence that asks: its last non-space token is "?"."""
+    for tok in reversed(sent):
+        if not tok.is_space and tok.text not in ('"', "'", "\u201d", "\u2019", ")"):
+            return tok.text == "?"
+    return False
+
+
+def modality(trigger: Any) -> Modality:
+    """Negation, denial and mode of the event ``trigger`` announces."""
+    negated = any(c.lower_ == "no" and c.dep_ == "det" for c in trigger.children)
+    denied_by = None
+    mode: str | None = None
+    for node, governor in _chain(trigger):
+        for c in node.children:
+            if c.dep_ == "neg":
+                negated = True
+            elif c.dep_ in ("aux", "auxpass") and mode is None:
+                low = c.lower_
+                if low in _FUTURE:
+                    mode = "future"
+                elif low in _POSSIBLE:
+                    mode = "possible"
+            elif c.dep_ == "mark" and c.lower_ in _CONDITION and node.dep_ == "advcl":
+                mode = "conditional"
+        if governor:
+            lemma = node.lemma_.lower()
+            if lemma in _REFUSE:
+                negated = True
+            elif lemma in _DENY:
+                denied_by = node
+            elif lemma == "threaten":
+                mode = "threatened"
+            elif lemma in _PLAN:
+                mode = mode if mode in ("future", "possible") else "planned"
+            elif lemma in _REQUEST:
+                mode = "requested"
+    return Modality(negated, denied_by, mode)
+
+
+def _chain(trigger: Any) -> list[tuple[Any, bool]]:
+    """The trigger, the light verb of an event noun, then the verbs whose open clause it is.
+    The flag says whether the node governs the trigger (its lemma then sets refusal or mode)."""
+    out: list[tuple[Any, bool]] = [(trigger, False)]
+    cur = trigger
+    if trigger.pos_ in ("NOUN", "PROPN"):
+        noun = trigger.head if trigger.dep_ == "compound" else trigger  # "the bombing campaign"
+        head = noun.head.head if noun.dep_ == "pobj" else noun.head
+        if head is trigger or head.pos_ not in ("VERB", "AUX"):
+            return out
+        out.append((head, False))
+        cur = head
+    for _ in range(3):
+        if cur.dep_ in ("xcomp", "pcomp") or (cur.dep_ == "pobj" and cur.head.dep_ == "prep"):
+            nxt = cur.head if cur.dep_ != "pobj" else cur.head.head
+            if nxt is cur:
+                break
+            out.append((nxt, True))
+            cur = nxt
+        elif cur.dep_ == "ccomp" and cur.head.lemma_.lower() in _DENY:
+            out.append((cur.head, True))
+            break
+        else:
+            break
+    return out
