@@ -152,7 +152,8 @@ def render_map_svg(places: list[dict[str, Any]], links: list[dict[str, Any]], st
     labels = []
     for p in sorted(places, key=lambda p: -(p["mentions"] or 0)):  # big circles below small ones
         x, y = where[p["id"]]
-        radius = 2.0 + 9.0 * math.sqrt((p["mentions"] or 0) / top)  # px at any zoom (the script keeps it)
+        # px at any zoom (the script keeps it); a corpus where everything is named once keeps small dots
+        radius = 3.0 + 8.0 * math.sqrt((p["mentions"] or 0) / max(top, 10))
         fill = "#edc948" if p["label"] == "Country" else "#4e79a7"
         tip = f'{p["name"]} ({p["label"]}, {p["country"] or "?"}): {p["mentions"]} mention(s)'
         out.append(f'<circle class="place" cx="{x:.1f}" cy="{y:.1f}" r="{radius:.1f}" data-r="{radius:.1f}" '

@@ -84,6 +84,7 @@ function layout(steps) {
     for (const a of DATA.nodes) for (const b of DATA.nodes) {
       if (a === b) continue;
       let dx = a.x - b.x, dy = a.y - b.y, d2 = dx * dx + dy * dy + 0.01;
+      if (d2 > 6 * k * k) continue;  // short-range repulsion: separate components do not drift apart
       const f = k * k / d2; a.vx += dx * f * 0.05; a.vy += dy * f * 0.05;
     }
     for (const r of rels) {
@@ -92,7 +93,7 @@ function layout(steps) {
       a.vx += dx * f; a.vy += dy * f; b.vx -= dx * f; b.vy -= dy * f;
     }
     for (const n of DATA.nodes) {
-      n.vx += (W / 2 - n.x) * 0.005; n.vy += (H / 2 - n.y) * 0.005;
+      n.vx += (W / 2 - n.x) * 0.02; n.vy += (H / 2 - n.y) * 0.02;  // keeps components near each other
       const v = Math.sqrt(n.vx * n.vx + n.vy * n.vy), m = Math.min(v, 30 * t + 1) / (v || 1);
       n.x += n.vx * m; n.y += n.vy * m; n.vx *= 0.5; n.vy *= 0.5;
     }
@@ -206,7 +207,25 @@ window.addEventListener("mouseup", () => { drag = null; pan = null; });
 svg.addEventListener("wheel", e => { e.preventDefault(); const f = e.deltaY < 0 ? 1.15 : 1 / 1.15;
   const b = svg.getBoundingClientRect(), mx = e.clientX - b.left, my = e.clientY - b.top;
   view.x = mx - (mx - view.x) * f; view.y = my - (my - view.y) * f; view.s *= f; draw(); }, {passive: false});
-fit();
+function separate() {  // circles never overlap on screen: push apart any two closer than their radii allow
+  for (let round = 0; round < 4; round++) {
+    fit();
+    let moved = false;
+    for (let it = 0; it < 40; it++) {
+      for (let i = 0; i < DATA.nodes.length; i++) for (let j = i + 1; j < DATA.nodes.length; j++) {
+        const a = DATA.nodes[i], b = DATA.nodes[j], want = (a.r + b.r + 6) / view.s;
+        let dx = b.x - a.x, dy = b.y - a.y, d = Math.sqrt(dx * dx + dy * dy);
+        if (d >= want) continue;
+        if (d < 1e-6) { dx = 1; dy = 0; d = 1; }
+        const push = (want - d) / 2 / d; a.x -= dx * push; a.y -= dy * push; b.x += dx * push; b.y += dy * push;
+        moved = true;
+      }
+    }
+    if (!moved) break;
+  }
+  fit();
+}
+separate();
 draw();
 </script></body></html>
 """
