@@ -93,12 +93,13 @@ def test_kill_during_compaction_loses_no_committed_article(kg_home: Path) -> Non
     server = EmbeddedServer()
     before = _snapshot(kg_home)
     conn = server.client()
-    while True:  # kill the server while its rewrite child is writing the new base
+    for attempt in range(20):  # kill the server while its rewrite child is writing the new base
         conn.bgrewriteaof()
         if conn.info("persistence")["aof_rewrite_in_progress"]:
             break
-        _write(kg_home, 50, start=2000)
+        _write(kg_home, 50, start=2000 + 50 * attempt)
         before = _snapshot(kg_home)
+    assert conn.info("persistence")["aof_rewrite_in_progress"]
     conn.close()
     _kill(server)
     for _ in range(600):  # the orphaned child ends its rewrite on its own and lets go of the lock
