@@ -80,11 +80,13 @@ def print_table(result: dict[str, Any], out: Any = None) -> None:
             rows.append([size, _f(r["after_kill_s"]), _f(r["after_stop_s"]), _f(r["snapshot_s"]),
                          _f(r["restart_vs_snapshot"]), _f(r["stop_s"]), _f(r["bytes_per_article_as_imported"], ",.0f"),
                          _f(r["bytes_per_article"], ",.0f"),
-                         _f(data.get("persistence_ab", {}).get("import_legacy_vs_current"))])
+                         _f(data.get("persistence_ab", {}).get("import_legacy_vs_current")),
+                         _f(data.get("persistence_ab", {}).get("import_cpu_legacy_vs_current"))])
     if rows:
         print("embedded store restart-to-ready (s; median of 3 except after kill) and data files per article", file=out)
         print(_rows(["articles", "after kill", "after stop", "fresh snapshot", "worst/snapshot", "stop s",
-                     "B/article imported", "B/article stopped", "import legacy/new"], rows), file=out)
+                     "B/article imported", "B/article stopped", "import wall legacy/new",
+                     "import CPU legacy/new"], rows), file=out)
         print(file=out)
     queries = result.get("queries", {})
     rows = []

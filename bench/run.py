@@ -161,6 +161,7 @@ def bench_size(size: int, workers: list[int], args: argparse.Namespace, work: Pa
                         log(f"size {size}: kg import with the legacy persistence settings (A/B)")
                         out["kg_legacy"] = spawn("import", work, f"kg-legacy-{size}", _env(legacy_home),
                                                  *common, "--n-process", str(w), "--legacy-persistence")
+                        out["kg_legacy"]["store_cpu_seconds"] = _store_cpu(legacy_home)
                     finally:
                         _stop_store(legacy_home)
                         shutil.rmtree(legacy_home, ignore_errors=True)
@@ -215,9 +216,16 @@ def _derive(out: dict[str, Any], tokens: int, workers: list[int]) -> None:
         "kg_cpu_vs_raw_cpu": first["cpu_vs_raw"], "store_cpu_share": first["store_cpu_share"],
         "kg_vs_raw_e2e_raw_before": first["ratio_e2e_raw_before"], "raw_drift": first["raw_drift"],
     }
-    if "kg_legacy" in out:  # >= 0.95 wanted: import wall time with the legacy persistence settings / current
-        out["persistence_ab"] = {"import_legacy_vs_current": _ratio(out["kg_legacy"]["wall_seconds"],
-                                                                    first["wall_seconds"])}
+    if "kg_legacy" in out:
+        # legacy / current, >= 0.95 wanted. CPU seconds (import with its workers + store server) are the
+        # work each import cost; on two saturated cores throughput follows them, and unlike wall time
+        # they do not move with what else the shared machine runs meanwhile
+        legacy = out["kg_legacy"]
+        cpu = [r["cpu_seconds"] + (r.get("store_cpu_seconds") or 0.0) for r in (legacy, first)]
+        out["persistence_ab"] = {"import_legacy_vs_current": _ratio(legacy["wall_seconds"], first["wall_seconds"]),
+                                 "import_cpu_legacy_vs_current": _ratio(cpu[0], cpu[1]),
+                                 "store_cpu_legacy": legacy.get("store_cpu_seconds"),
+                                 "store_cpu_current": first.get("store_cpu_seconds")}
 
 
 def _targets(result: dict[str, Any], sizes: list[int], primary: str) -> dict[str, Any]:
@@ -241,9 +249,9 @@ def _store_targets(result: dict[str, Any], sizes: list[int]) -> dict[str, Any]:
     big, small = result["sizes"][str(sizes[-1])], result["sizes"][str(sizes[0])]
     out = {name: {**t, "size": sizes[-1]} for name, t in restart_targets(big["restart"]).items()} \
         if "restart" in big else {}
-    ab = small.get("persistence_ab", {}).get("import_legacy_vs_current")
-    out["import_legacy_vs_current"] = {"value": ab, "target": ">= 0.95", "met": None if ab is None else ab >= 0.95,
-                                       "size": sizes[0]}
+    ab = small.get("persistence_ab", {}).get("import_cpu_legacy_vs_current")
+    out["import_cpu_legacy_vs_current"] = {"value": ab, "target": ">= 0.95",
+                                           "met": None if ab is None else ab >= 0.95, "size": sizes[0]}
     return out
 
 
