@@ -79,11 +79,14 @@ def print_table(result: dict[str, Any], out: Any = None) -> None:
         if r:
             rows.append([size, _f(r["after_kill_s"]), _f(r["after_stop_s"]), _f(r["snapshot_s"]),
                          _f(r["restart_vs_snapshot"]), _f(r["stop_s"]), _f(r["bytes_per_article_as_imported"], ",.0f"),
-                         _f(r["bytes_per_article"], ",.0f"), _f(data["ratios"].get("import_vs_legacy_persistence"))])
+                         _f(r["bytes_per_article"], ",.0f"),
+                         _f(data.get("persistence_ab", {}).get("import_legacy_vs_current")),
+                         _f(data.get("persistence_ab", {}).get("import_cpu_legacy_vs_current"))])
     if rows:
         print("embedded store restart-to-ready (s; median of 3 except after kill) and data files per article", file=out)
         print(_rows(["articles", "after kill", "after stop", "fresh snapshot", "worst/snapshot", "stop s",
-                     "B/article imported", "B/article stopped", "import legacy/new"], rows), file=out)
+                     "B/article imported", "B/article stopped", "import wall legacy/new",
+                     "import CPU legacy/new"], rows), file=out)
         print(file=out)
     queries = result.get("queries", {})
     rows = []
@@ -115,8 +118,9 @@ def print_table(result: dict[str, Any], out: Any = None) -> None:
               f"(x{_f(cold['ratio_default_workers'])}); first run, empty cache {_f(cold['first_run_empty_cache_s'])} s",
               file=out)
         print(file=out)
+    targets = {**result["targets"], **result.get("store_targets", {})}
     rows = [[name, _f(t["value"]), t["target"], {True: "met", False: "MISSED", None: "n/a"}[t["met"]]]
-            for name, t in result["targets"].items()]
+            for name, t in targets.items()]
     print(_rows(["target", "value", "wanted", ""], rows), file=out)
 
 

@@ -62,6 +62,15 @@ def _bytes(home: Path) -> int:
     return sum(EmbeddedServer(home).data_files().values())
 
 
+def _articles(home: Path) -> int:
+    """Articles in the graph (the restarted store must hold what was written)."""
+    from kg.store.embedded import EmbeddedServer
+    from kg.store.falkor import FalkorStore
+
+    with FalkorStore(graph="kg", server=EmbeddedServer(home), start=False) as store:
+        return int(store.read("MATCH (a:Article) RETURN count(a)").rows[0][0])
+
+
 def measure(home: Path, articles: int, rounds: int = 3) -> dict[str, Any]:
     """Restart figures of the store in ``home`` (running or not); leaves it stopped."""
     from kg.store import maintenance
@@ -83,6 +92,7 @@ def measure(home: Path, articles: int, rounds: int = 3) -> dict[str, Any]:
         after_stop = []
         for _ in range(rounds):
             after_stop.append(_timed_start(home))
+            found = _articles(home)
             server.stop()
         maintenance.restore(EmbeddedServer(snap_home), snap_file)
         EmbeddedServer(snap_home).stop()
@@ -93,7 +103,7 @@ def measure(home: Path, articles: int, rounds: int = 3) -> dict[str, Any]:
     finally:
         EmbeddedServer(snap_home).stop()
         shutil.rmtree(snap_file.parent, ignore_errors=True)
-    out = {"articles": articles, "after_kill_s": after_kill[0], "after_stop_s": statistics.median(after_stop),
+    out = {"articles": articles, "articles_after_restart": found, "after_kill_s": after_kill[0], "after_stop_s": statistics.median(after_stop),
            "snapshot_s": statistics.median(snapshot), "stop_s": stop_seconds,
            "bytes_as_imported": as_imported, "bytes_after_stop": compacted,
            "bytes_per_article": compacted / articles if articles else None,

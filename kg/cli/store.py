@@ -100,7 +100,8 @@ def _size(n: int) -> str:
 @format_option("table", "json")
 @kg_errors
 def store_status(fmt: str | None) -> None:
-    """Show whether the embedded store is stopped, loading its data files or running: pid, uptime, sizes."""
+    """Show whether the embedded store is stopped, loading its data files, running or busy (running, not
+    answering in time): pid, uptime, data-file sizes."""
     status = _server().status()
     if resolve_format(fmt) == "json":
         click.echo(json.dumps(status, indent=2))

@@ -199,9 +199,10 @@ class FalkorStore:
         """Range, point and full-text indexes, then unique constraints; re-running changes nothing.
 
         Returns the statements that created something (an empty list when all existed already).
-        Constraints that exist are not sent again: FalkorDB logs every ``GRAPH.CONSTRAINT CREATE`` to the
-        append-only file even when it fails, and each start-up replayed them as errors. When something
-        was created, the log is compacted (in the background) so the next start reads a snapshot.
+        Constraints that exist are not sent again (each was a round trip and an error to swallow). FalkorDB
+        logs a successful ``GRAPH.CONSTRAINT CREATE`` twice (probed on 4.16), so replaying an uncompacted
+        log prints a harmless "Constraint already exists" per constraint; when something was created, the
+        log is compacted (in the background) so the next start reads a snapshot instead.
         """
         applied: list[str] = []
         graph = self.graph

@@ -88,7 +88,10 @@ def repair(server: EmbeddedServer) -> dict[str, Any]:
     if not manifest.exists():
         raise StoreError(f"no manifest in {server.aof_dir}: nothing kg knows how to repair")
     copy = server.dir / f"appendonlydir.before-repair-{time.strftime('%Y%m%dT%H%M%S')}"
-    shutil.copytree(server.aof_dir, copy)
+    try:
+        shutil.copytree(server.aof_dir, copy)
+    except OSError as exc:  # no copy, no repair
+        raise StoreError(f"cannot copy the data files aside to {copy} ({exc}); nothing was changed") from exc
     _, said = _check_aof(manifest, fix=True)
     ok, after = _check_aof(manifest)
     return {"copy": str(copy), "ok": ok, "details": said if not ok else after}
@@ -104,6 +107,7 @@ def backup(server: EmbeddedServer, path: Path) -> dict[str, Any]:
     try:
         dump = server.dir / str(conn.config_get("dbfilename")["dbfilename"])
         before = conn.lastsave()
+        failed_before = conn.info("persistence").get("rdb_last_bgsave_status") != "ok"
         while int(time.time()) <= int(before.timestamp()):  # LASTSAVE counts whole seconds
             time.sleep(0.1)
         conn.execute_command("BGSAVE", "SCHEDULE")  # waits its turn behind a compaction in progress
@@ -111,10 +115,10 @@ def backup(server: EmbeddedServer, path: Path) -> dict[str, Any]:
         with Waiting(server) as waiting:
             while True:
                 info = conn.info("persistence")
-                if not info.get("rdb_bgsave_in_progress") and not info.get("rdb_saves_scheduled") \
-                        and not info.get("aof_rewrite_in_progress") and conn.lastsave() > before:
-                    break
-                if not info.get("rdb_bgsave_in_progress") and info.get("rdb_last_bgsave_status") != "ok":
+                if not info.get("rdb_bgsave_in_progress") and conn.lastsave() > before:
+                    break  # LASTSAVE moves only when a snapshot succeeded
+                if not failed_before and not info.get("rdb_bgsave_in_progress") \
+                        and info.get("rdb_last_bgsave_status") != "ok":
                     raise StoreError(f"the snapshot failed; see {server.logfile}")
                 if time.monotonic() > deadline:
                     raise StoreError(f"the snapshot did not finish within {_SAVE_TIMEOUT:.0f}s")
@@ -124,13 +128,18 @@ def backup(server: EmbeddedServer, path: Path) -> dict[str, Any]:
         raise StoreError(f"the embedded store could not write a snapshot: {exc}") from exc
     finally:
         conn.close()
-    path.parent.mkdir(parents=True, exist_ok=True)
     tmp = path.with_name(path.name + ".partial")
-    shutil.copyfile(dump, tmp)
-    with open(tmp, "rb") as fh:
-        os.fsync(fh.fileno())
-    os.replace(tmp, path)
-    dump.unlink(missing_ok=True)
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(dump, tmp)
+        with open(tmp, "rb") as fh:
+            os.fsync(fh.fileno())
+        os.replace(tmp, path)
+    except OSError as exc:
+        tmp.unlink(missing_ok=True)
+        raise StoreError(f"cannot write the backup {path}: {exc.strerror or exc}") from exc
+    finally:
+        dump.unlink(missing_ok=True)
     return {"path": str(path), "bytes": path.stat().st_size}
 
 
@@ -162,6 +171,9 @@ def restore(server: EmbeddedServer, path: Path, force: bool = False) -> dict[str
         server.aof_dir.mkdir(parents=True)
         shutil.copyfile(path, server.aof_dir / _BASE)
         (server.aof_dir / _MANIFEST).write_text(f"file {_BASE} seq 1 type b\n", encoding="utf-8")
+    except OSError as exc:
+        kept = f"; the previous data files are in {moved}" if moved else ""
+        raise StoreError(f"cannot restore {path} into {server.aof_dir}: {exc.strerror or exc}{kept}") from exc
     finally:
         os.close(fd)
     server.start()

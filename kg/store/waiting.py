@@ -12,7 +12,8 @@ import sys
 import time
 from typing import Any, Protocol, TextIO
 
-_DELAY = 0.7  # waits shorter than this show nothing
+_DELAY = 0.7  # waits shorter than this show nothing on a terminal ...
+_DELAY_LOG = 3.0  # ... and in a pipe or log file, where every line stays
 _FRAMES = "|/-\\"
 
 
@@ -61,10 +62,11 @@ class Waiting:
 
     def tick(self, doing: str) -> None:
         elapsed = time.monotonic() - self.start
-        if elapsed < _DELAY:
+        tty = self._tty()
+        if elapsed < (_DELAY if tty else _DELAY_LOG):
             return
         text = f"the embedded store is {doing} ({self._megabytes():.1f} MB of data files)"
-        if self._tty():
+        if tty:
             line = f"{_FRAMES[int(elapsed * 8) % 4]} {text}, {elapsed:.0f}s"
             self._write("\r" + line.ljust(self.width))
             self.width = max(self.width, len(line))

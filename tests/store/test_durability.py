@@ -93,12 +93,13 @@ def test_kill_during_compaction_loses_no_committed_article(kg_home: Path) -> Non
     server = EmbeddedServer()
     before = _snapshot(kg_home)
     conn = server.client()
-    while True:  # kill the server while its rewrite child is writing the new base
+    for attempt in range(20):  # kill the server while its rewrite child is writing the new base
         conn.bgrewriteaof()
         if conn.info("persistence")["aof_rewrite_in_progress"]:
             break
-        _write(kg_home, 50, start=2000)
+        _write(kg_home, 50, start=2000 + 50 * attempt)
         before = _snapshot(kg_home)
+    assert conn.info("persistence")["aof_rewrite_in_progress"]
     conn.close()
     _kill(server)
     for _ in range(600):  # the orphaned child ends its rewrite on its own and lets go of the lock
@@ -114,8 +115,9 @@ def test_kill_during_compaction_loses_no_committed_article(kg_home: Path) -> Non
 
 
 def _old_store(home: Path, n: int, monkeypatch: pytest.MonkeyPatch) -> None:
-    """A store as kg wrote it before compaction: queries (not effects) in a log never compacted, the
-    unique constraints sent again on every start, and a server that was killed, not stopped."""
+    """A store as kg wrote it before compaction: queries (not effects) in a log never compacted, and a
+    server that was killed, not stopped. FalkorDB logged each constraint's creation twice, so its
+    replay prints "Constraint already exists ... AOF-loading-client" lines, which are harmless."""
     new_config = EmbeddedServer._write_config
 
     def old_config(self: EmbeddedServer) -> None:
@@ -127,11 +129,6 @@ def _old_store(home: Path, n: int, monkeypatch: pytest.MonkeyPatch) -> None:
         patch.setattr(EmbeddedServer, "_write_config", old_config)
         patch.setattr(EmbeddedServer, "compact", lambda self, wait=True, only_if_grown=False: None)
         _write(home, n)
-        with FalkorStore(graph="kg", server=EmbeddedServer(home)) as store:
-            for label, prop in [("Article", "id"), ("Person", "id")]:  # what every old start re-sent
-                with pytest.raises(Exception, match="already exists"):
-                    store.graph.execute_command("GRAPH.CONSTRAINT", "CREATE", "kg", "UNIQUE", "NODE", label,
-                                                "PROPERTIES", 1, prop)
         _kill(EmbeddedServer(home))
 
 
