@@ -55,7 +55,7 @@ class Capabilities:
 
 def check_uri(uri: str) -> None:
     """Refuse what the Bolt driver would misread: kg talks Bolt, never Neo4j's HTTP API."""
-    scheme = urlsplit(uri).scheme.lower()
+    scheme = urlsplit(uri).scheme.lower() if "://" in uri else ""
     if scheme not in SCHEMES:
         got = f"a {scheme}:// URI" if scheme else "no scheme"
         raise ConfigError(f"NEO4J_URI={uri!r} has {got}; kg connects over Bolt: use "
