@@ -43,6 +43,7 @@ CASES: dict[tuple[str, ...], list[tuple[list[str], dict[str, str], str]]] = {
     ("article",): [(["no-such-article"], {}, "no article with id or url"),
                    (["a1", "-o", "{dir}"], {}, "is a folder")],
     ("viz",): [(["--saved", "no-such-query"], {}, "no saved query named"),
+               (["--saved", "co-mention-network", "--param", "nmae=Kyiv"], {}, "did you mean name?"),
                (["MATCH (n:Place) RETURN n", "-o", "{dir}"], {}, "directory"),
                (["MATCH (n:Place) RETURN n", "-o", "{file}/graph.html"], {}, "{file}")],
     ("map",): [(["-o", "{dir}"], {}, "directory")],

@@ -144,7 +144,9 @@ def viz_cmd(cypher: str | None, saved: str | None, entity: str | None, params: t
             if saved:
                 query = get_saved(saved)
                 text, title = query.text_for(store.name), f"kg viz --saved {saved}"
-                values = {**query.example_params(), **values} if not params else values
+                values, notes = query.bind(values)  # a misspelled name fails; optional ones are null
+                for note in notes:
+                    click.echo(f"note: {note}", err=True)
             else:
                 text, title = str(cypher), "kg viz"
             data = graph_from_result(store, store.read(text, values))

@@ -127,3 +127,6 @@ def test_commands_take_the_scope(sample_store, tmp_path):
     query = runner.invoke(main, ["query", "--saved", "articles-mentioning", "--param", "name=kyiv",
                                  "--param", "since=2023-07", "--format", "json"])
     assert query.exit_code == 0 and [r["article"] for r in json.loads(query.output)] == ["Strikes on Kyiv"]
+    graph = runner.invoke(main, ["viz", "--saved", "co-mention-network", "--param", "name=patrushev",
+                                 "--param", "publisher=TASS", "-o", str(tmp_path / "g.html")])
+    assert graph.exit_code == 0 and "relationships" in graph.output, graph.output
