@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import csv
 import io
+import json
 import logging
 import os
 import shutil
@@ -69,7 +70,7 @@ def _csv_cell(value: Any) -> str:
     if value is None:
         return ""
     if isinstance(value, dict | list):
-        return to_json_text(value).replace("\n", " ").replace("  ", "")
+        return json.dumps(value, ensure_ascii=False, default=str)
     return str(value) if not isinstance(value, bool) else cell_text(value)
 
 
