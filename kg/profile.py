@@ -28,11 +28,10 @@ class AmbiguousEntity(QueryError):
 
     def __init__(self, name: str, candidates: list[dict[str, Any]]) -> None:
         self.candidates = candidates
-        shown = "; ".join(f"{c.get('name')} [{_label(c.get('_labels', []))}, "
-                          f"{c.get('article_count') or 0} article(s), id {c.get('id')}]" for c in candidates[:_LISTED])
-        more = f" and {len(candidates) - _LISTED} more" if len(candidates) > _LISTED else ""
-        super().__init__(f"{len(candidates)} entities match {name!r}: {shown}{more}. "
-                         "Give the full name or the id.")
+        shown = "".join(f"\n  {c.get('name')}  [{_label(c.get('_labels', []))}, {c.get('article_count') or 0} "
+                        f"article(s)]  {c.get('id')}" for c in candidates[:_LISTED])
+        more = f"\n  ... and {len(candidates) - _LISTED} more" if len(candidates) > _LISTED else ""
+        super().__init__(f"{len(candidates)} entities match {name!r}; give the full name or the id:{shown}{more}")
 
 
 @dataclass
