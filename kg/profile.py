@@ -28,11 +28,10 @@ class AmbiguousEntity(QueryError):
 
     def __init__(self, name: str, candidates: list[dict[str, Any]]) -> None:
         self.candidates = candidates
-        shown = "; ".join(f"{c.get('name')} [{_label(c.get('_labels', []))}, "
-                          f"{c.get('article_count') or 0} article(s), id {c.get('id')}]" for c in candidates[:_LISTED])
-        more = f" and {len(candidates) - _LISTED} more" if len(candidates) > _LISTED else ""
-        super().__init__(f"{len(candidates)} entities match {name!r}: {shown}{more}. "
-                         "Give the full name or the id.")
+        shown = "".join(f"\n  {c.get('name')}  [{_label(c.get('_labels', []))}, {c.get('article_count') or 0} "
+                        f"article(s)]  {c.get('id')}" for c in candidates[:_LISTED])
+        more = f"\n  ... and {len(candidates) - _LISTED} more" if len(candidates) > _LISTED else ""
+        super().__init__(f"{len(candidates)} entities match {name!r}; give the full name or the id:{shown}{more}")
 
 
 @dataclass
@@ -120,7 +119,8 @@ def entity_profile(store: Store, name: str, scope: Scope | None = None) -> Entit
     """Everything about one entity; with a scope, only its articles and what they carry."""
     node = find_entity(store, name)
     eid = node["id"]
-    params = {"id": eid, "articles": scope.article_ids(store) if scope else None}
+    params = {"id": eid}
+    scoped = scope is not None and scope.active
     prof = EntityProfile(id=eid, label=_label(node.get("_labels", [])), name=node.get("name") or eid,
                          aliases=[a for a in node.get("aliases") or [] if a != node.get("name")],
                          country_code=node.get("country_code"), lat=node.get("lat"), lon=node.get("lon"),
@@ -134,13 +134,14 @@ def entity_profile(store: Store, name: str, scope: Scope | None = None) -> Entit
     elif prof.label == "Country":
         prof.country = prof.name
     prof.articles = store.read(
-        "MATCH (a:Article)-[m:MENTIONS]->(e:Entity {id: $id}) WHERE $articles IS NULL OR a.id IN $articles "
-        "RETURN a.id AS id, a.title AS title, "
+        "MATCH (a:Article)-[m:MENTIONS]->(e:Entity {id: $id}) RETURN a.id AS id, a.title AS title, "
         "a.published AS published, a.source AS source, a.url AS url, m.count AS mentions "
         "ORDER BY published DESC, title", params).records()
+    if scope is not None and scoped:  # the scope is applied here, on the entity's own rows (no id lists)
+        prof.articles = [a for a in prof.articles if scope.keeps(a["published"], a["source"])]
     prof.article_count = len(prof.articles)
     prof.mentions = sum(int(a["mentions"] or 0) for a in prof.articles)
-    if scope and scope.active:
+    if scoped:
         dates = sorted(a["published"] for a in prof.articles if a["published"])
         prof.first_seen, prof.last_seen = (dates[0], dates[-1]) if dates else (None, None)
 
@@ -156,22 +157,26 @@ def entity_profile(store: Store, name: str, scope: Scope | None = None) -> Entit
     for r in rels:
         r["asserted_by"] = [speakers.get(s, s) for s in (r["asserted_by"] or [])]
         r["articles"] = r["articles"] or []
-    if params["articles"] is not None:  # in scope: relations with evidence from a kept article
-        kept = set(params["articles"])
+    if scope is not None and scoped:  # relations with evidence from a kept article (structure stays)
+        named = sorted({a for r in rels for a in r["articles"]})
+        kept = {row[0] for row in store.read("UNWIND $ids AS aid MATCH (a:Article {id: aid}) "
+                                             "RETURN a.id, a.published, a.source", {"ids": named}).rows
+                if scope.keeps(row[1], row[2])}
         rels = [r for r in rels if not r["articles"] or any(a in kept for a in r["articles"])]
     prof.relations = sorted(rels, key=lambda r: (r["type"], r["direction"], r["other"] or ""))
 
     prof.claims_by = store.read(
-        f"{_ENTITY}-[:ASSERTS]->(c:Claim) WHERE $articles IS NULL OR c.article_id IN $articles "
-        "OPTIONAL MATCH (c)-[:IN_ARTICLE]->(a:Article) "
-        "RETURN c.cue AS cue, c.status AS status, c.text AS claim, a.title AS article, a.published AS published "
-        "ORDER BY published, claim", params).records()
+        f"{_ENTITY}-[:ASSERTS]->(c:Claim) OPTIONAL MATCH (c)-[:IN_ARTICLE]->(a:Article) "
+        "RETURN c.cue AS cue, c.status AS status, c.text AS claim, a.title AS article, a.published AS published, "
+        "a.source AS source ORDER BY published, claim", params).records()
     prof.claims_about = store.read(
-        "MATCH (c:Claim)-[:ABOUT]->(e:Entity {id: $id}) WHERE $articles IS NULL OR c.article_id IN $articles "
-        "OPTIONAL MATCH (s:Entity)-[:ASSERTS]->(c) "
+        "MATCH (c:Claim)-[:ABOUT]->(e:Entity {id: $id}) OPTIONAL MATCH (s:Entity)-[:ASSERTS]->(c) "
         "OPTIONAL MATCH (c)-[:IN_ARTICLE]->(a:Article) RETURN coalesce(s.name, c.speaker_text) AS speaker, "
-        "c.cue AS cue, c.status AS status, c.text AS claim, a.title AS article, a.published AS published "
-        "ORDER BY published, claim", params).records()
+        "c.cue AS cue, c.status AS status, c.text AS claim, a.title AS article, a.published AS published, "
+        "a.source AS source ORDER BY published, claim", params).records()
+    if scope is not None and scoped:
+        prof.claims_by = [c for c in prof.claims_by if scope.keeps(c["published"], c["source"])]
+        prof.claims_about = [c for c in prof.claims_about if scope.keeps(c["published"], c["source"])]
     return prof
 
 

@@ -169,16 +169,32 @@ class Scope:
                 yield out
 
     def stats(self, store: Store) -> Stats:
-        """Node and relationship counts of what the scope keeps (``kg stats --since ...``)."""
-        from kg.export import dump
+        """Node and relationship counts of what the scope keeps (``kg stats --since ...``): the same
+        rule as ``filter_records``, counted by index seeks from the kept ids instead of a full dump."""
+        kept = self.selection(store)
+        if kept is None:
+            return store.stats()
+        stats = Stats(nodes={"Article": len(kept.articles), "Claim": len(kept.claims), "Source": len(kept.sources)})
+        ents = {"ids": sorted(kept.entities)}
+        for labels, n in store.read("UNWIND $ids AS eid MATCH (e:Entity {id: eid}) RETURN labels(e), count(e)",
+                                    ents).rows:
+            label = next((lb for lb in labels if lb != "Entity"), "Entity")
+            stats.nodes[label] = stats.nodes.get(label, 0) + n
 
-        stats = Stats()
-        for rec in self.filter_records(dump(store), store):
-            if rec["type"] == "node":
-                labels = [lb for lb in rec["labels"] if lb != "Entity"] or rec["labels"]
-                stats.nodes[labels[0]] = stats.nodes.get(labels[0], 0) + 1
-            else:
-                stats.relationships[rec["label"]] = stats.relationships.get(rec["label"], 0) + 1
+        def add(rtype: str, n: int = 1) -> None:
+            stats.relationships[rtype] = stats.relationships.get(rtype, 0) + n
+
+        for query, ids in (("UNWIND $ids AS k MATCH (:Article {id: k})-[r]->() RETURN type(r), count(r)", kept.articles),
+                           ("UNWIND $ids AS k MATCH (:Claim {id: k})-[r]->() RETURN type(r), count(r)", kept.claims),
+                           ("UNWIND $ids AS k MATCH ()-[r:ASSERTS]->(:Claim {id: k}) RETURN type(r), count(r)",
+                            kept.claims)):
+            for rtype, n in store.read(query, {"ids": sorted(ids)}).rows:
+                add(rtype, n)
+        for rtype, end, articles in store.read("UNWIND $ids AS eid MATCH (:Entity {id: eid})-[r]->(y:Entity) "
+                                               "RETURN type(r), y.id, r.articles", ents).rows:
+            if end in kept.entities and (articles is None or any(a in kept.articles for a in articles)):
+                add(rtype)
+        stats.nodes = {k: v for k, v in stats.nodes.items() if v}
         return stats
 
 

@@ -8,12 +8,15 @@
 // With since/until/source, only co-mentions in articles in scope count (sentences are theirs).
 MATCH (e:Entity)
 WHERE toLower(trim($name)) IN e.keys
-OPTIONAL MATCH (a:Article)-[:MENTIONS]->(e)
-WHERE ($since IS NOT NULL OR $until IS NOT NULL OR $publisher IS NOT NULL)
-  AND ($since IS NULL OR a.published >= $since)
-  AND ($until IS NULL OR substring(a.published, 0, size($until)) <= $until)
-  AND ($publisher IS NULL OR toLower(a.source) = toLower(trim($publisher)))
-WITH e, collect(a.id) AS in_scope
+CALL {
+  WITH e
+  UNWIND CASE WHEN ($since IS NOT NULL OR $until IS NOT NULL OR $publisher IS NOT NULL) THEN [1] ELSE [] END AS scoped
+  MATCH (a:Article)-[:MENTIONS]->(e)
+  WHERE ($since IS NULL OR a.published >= $since)
+    AND ($until IS NULL OR substring(a.published, 0, size($until)) <= $until)
+    AND ($publisher IS NULL OR toLower(a.source) = toLower(trim($publisher)))
+  RETURN collect(a.id) AS in_scope
+}
 MATCH (e)-[r:CO_MENTIONED]-(o)
 WITH e, r, o, CASE WHEN $since IS NULL AND $until IS NULL AND $publisher IS NULL THEN coalesce(r.count, size(coalesce(r.evidence, [])))
      ELSE size([x IN coalesce(r.evidence, []) WHERE any(i IN in_scope WHERE x STARTS WITH (i + ':'))]) END AS sentences

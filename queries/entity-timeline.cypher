@@ -8,6 +8,7 @@
 MATCH (e:Entity)
 WHERE toLower(trim($name)) IN e.keys
 MATCH (a:Article)-[m:MENTIONS]->(e)
+WITH e, a, m
 WHERE ($since IS NULL OR a.published >= $since)
   AND ($until IS NULL OR substring(a.published, 0, size($until)) <= $until)
   AND ($publisher IS NULL OR toLower(a.source) = toLower(trim($publisher)))

@@ -11,9 +11,9 @@ CALL {
   WHERE $since IS NULL AND $until IS NULL AND $publisher IS NULL AND e.country_code IS NOT NULL AND e.article_count > 0
   RETURN e, e.article_count AS articles
   UNION ALL
+  UNWIND CASE WHEN ($since IS NOT NULL OR $until IS NOT NULL OR $publisher IS NOT NULL) THEN [1] ELSE [] END AS scoped
   MATCH (a:Article)
-  WHERE ($since IS NOT NULL OR $until IS NOT NULL OR $publisher IS NOT NULL)
-    AND ($since IS NULL OR a.published >= $since)
+  WHERE ($since IS NULL OR a.published >= $since)
   AND ($until IS NULL OR substring(a.published, 0, size($until)) <= $until)
   AND ($publisher IS NULL OR toLower(a.source) = toLower(trim($publisher)))
   MATCH (a)-[:MENTIONS]->(e:Entity)

@@ -11,9 +11,9 @@ CALL {
   WHERE $since IS NULL AND $until IS NULL AND $publisher IS NULL AND s.claim_count > 0
   RETURN s.name AS speaker, s.claim_count AS claims, s.alleged_count AS alleged, s.denied_count AS denied
   UNION ALL
+  UNWIND CASE WHEN ($since IS NOT NULL OR $until IS NOT NULL OR $publisher IS NOT NULL) THEN [1] ELSE [] END AS scoped
   MATCH (a:Article)
-  WHERE ($since IS NOT NULL OR $until IS NOT NULL OR $publisher IS NOT NULL)
-    AND ($since IS NULL OR a.published >= $since)
+  WHERE ($since IS NULL OR a.published >= $since)
   AND ($until IS NULL OR substring(a.published, 0, size($until)) <= $until)
   AND ($publisher IS NULL OR toLower(a.source) = toLower(trim($publisher)))
   MATCH (s:Entity)-[:ASSERTS]->(c:Claim)-[:IN_ARTICLE]->(a)

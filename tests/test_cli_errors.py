@@ -43,6 +43,7 @@ CASES: dict[tuple[str, ...], list[tuple[list[str], dict[str, str], str]]] = {
     ("article",): [(["no-such-article"], {}, "no article with id or url"),
                    (["a1", "-o", "{dir}"], {}, "is a folder")],
     ("viz",): [(["--saved", "no-such-query"], {}, "no saved query named"),
+               (["--saved", "co-mention-network", "--param", "nmae=Kyiv"], {}, "did you mean name?"),
                (["MATCH (n:Place) RETURN n", "-o", "{dir}"], {}, "directory"),
                (["MATCH (n:Place) RETURN n", "-o", "{file}/graph.html"], {}, "{file}")],
     ("map",): [(["-o", "{dir}"], {}, "directory")],
@@ -122,3 +123,9 @@ def test_piped_output_is_json_and_table_is_kept(store, places: dict[str, str]) -
                           env={"COLUMNS": "40"})
     assert table.exit_code == 0 and table.output.splitlines()[2] == "Bucha"  # the node's name, not its JSON
     assert Path(places["file"]).read_text(encoding="utf-8").startswith("An article")  # never overwritten
+    text = "MATCH (c:Claim) RETURN c.text AS claim, [c.status] AS s ORDER BY size(c.text) DESC LIMIT 1"
+    narrow = runner.invoke(main, ["query", text, "--format", "table"], env={"COLUMNS": "30"})
+    full = runner.invoke(main, ["query", text, "--format", "csv"], env={"COLUMNS": "30"})
+    longest = "the Armed Forces of Ukraine train Swedish mercenaries near Bucha"
+    assert "…" in narrow.output and longest not in narrow.output
+    assert full.output.splitlines()[1] == f'{longest},"[""alleged""]"'  # csv keeps full values, lists as JSON

@@ -74,8 +74,9 @@ def queries_cmd(name: str | None, fmt: str | None) -> None:
 
     width = terminal_width()
     for q in saved:
-        params = " ".join(f"[--param {p}=...]" if p in q.optional else f"--param {p}={e}" for p, e, _ in q.params)
-        click.echo(cut(f"{q.name}  {params}".rstrip(), width))
+        params = " ".join(f"--param {p}={e}" for p, e, _ in q.params if p not in q.optional)
+        optional = f"  (optional: {', '.join(p for p, _, _ in q.params if p in q.optional)})" if q.optional else ""
+        click.echo(cut(f"{q.name}  {params}".rstrip() + optional, width))
         click.echo(cut(f"    {q.description}", width))
 
 
@@ -189,7 +190,9 @@ def viz_cmd(cypher: str | None, saved: str | None, entity: str | None, params: t
             if saved:
                 query = get_saved(saved)
                 text, title = query.text_for(store.name), f"kg viz --saved {saved}"
-                values = {**query.example_params(), **values} if not params else values
+                values, notes = query.bind(values)  # a misspelled name fails; optional ones are null
+                for note in notes:
+                    click.echo(f"note: {note}", err=True)
             else:
                 text, title = str(cypher), "kg viz"
             values = _scope_params(text, scope, values)

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import csv
 import io
+import json
 import logging
 import os
 import shutil
@@ -32,7 +33,7 @@ F = TypeVar("F", bound=Callable[..., Any])
 def format_option(*choices: str) -> Callable[[F], F]:
     """``--format`` with no fixed default: a table on a terminal, else JSON (see resolve_format)."""
     return click.option("--format", "fmt", type=click.Choice(list(choices)), default=None,
-                        help=f"{' | '.join(choices)} [default: table on a terminal, json when piped]")
+                        help="Output format [default: table on a terminal, json when piped].")
 
 
 def resolve_format(fmt: str | None) -> str:
@@ -69,7 +70,7 @@ def _csv_cell(value: Any) -> str:
     if value is None:
         return ""
     if isinstance(value, dict | list):
-        return to_json_text(value).replace("\n", " ").replace("  ", "")
+        return json.dumps(value, ensure_ascii=False, default=str)
     return str(value) if not isinstance(value, bool) else cell_text(value)
 
 
@@ -123,10 +124,10 @@ def scope_options(func: F) -> F:
 
     from kg.scope import Scope
 
+    @click.option("--since", metavar="DATE", help="Only articles published on or after DATE (YYYY[-MM[-DD]]).")
+    @click.option("--until", metavar="DATE", help="Only articles published on or before DATE (inclusive).")
     @click.option("--source", "sources", multiple=True, metavar="NAME",
                   help="Only articles from this source (case-insensitive; repeatable).")
-    @click.option("--until", metavar="DATE", help="Only articles published on or before DATE (inclusive).")
-    @click.option("--since", metavar="DATE", help="Only articles published on or after DATE (YYYY[-MM[-DD]]).")
     @functools.wraps(func)
     def wrapper(*args: Any, since: str | None, until: str | None, sources: tuple[str, ...], **kwargs: Any) -> Any:
         try:

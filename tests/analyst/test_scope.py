@@ -108,6 +108,20 @@ def test_export_records_in_scope(sample_store):
             assert r["properties"]["count"] == len(r["properties"]["evidence"])
 
 
+def test_scoped_stats_count_what_the_export_keeps(sample_store):
+    for scope in (Scope.parse(since="2023-06-21", until="2023-06-30"), Scope.parse(sources=["tass", "Reuters"])):
+        nodes: dict[str, int] = {}
+        rels: dict[str, int] = {}
+        for rec in scope.filter_records(dump(sample_store), sample_store):
+            if rec["type"] == "node":
+                label = next(lb for lb in rec["labels"] if lb != "Entity")
+                nodes[label] = nodes.get(label, 0) + 1
+            else:
+                rels[rec["label"]] = rels.get(rec["label"], 0) + 1
+        stats = scope.stats(sample_store)
+        assert (stats.nodes, stats.relationships) == (nodes, rels), scope
+
+
 def test_commands_take_the_scope(sample_store, tmp_path):
     runner = CliRunner()
     stats = runner.invoke(main, ["stats", "--since", "2023-06-21", "--format", "json"])
@@ -127,3 +141,6 @@ def test_commands_take_the_scope(sample_store, tmp_path):
     query = runner.invoke(main, ["query", "--saved", "articles-mentioning", "--param", "name=kyiv",
                                  "--param", "since=2023-07", "--format", "json"])
     assert query.exit_code == 0 and [r["article"] for r in json.loads(query.output)] == ["Strikes on Kyiv"]
+    graph = runner.invoke(main, ["viz", "--saved", "co-mention-network", "--param", "name=patrushev",
+                                 "--param", "publisher=TASS", "-o", str(tmp_path / "g.html")])
+    assert graph.exit_code == 0 and "relationships" in graph.output, graph.output
