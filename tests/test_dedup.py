@@ -122,3 +122,30 @@ def test_an_article_bridging_two_stories_merges_them(store, extractor, tmp_path)
     # re-importing the same files changes nothing
     again = Importer(store, extractor).run(load([str(tmp_path / "a.jsonl"), str(tmp_path / "b.jsonl")]))
     assert again.new == 0 and _stories(store) == {"s-1": "s-1", "s-2": "s-1", "s-3": "s-1"}
+
+
+def test_story_statements_pass_neo4j_linter():
+    """The re-pointing and story-aware recount statements are valid Neo4j 5 Cypher too (shared builders)."""
+    import shutil
+
+    if not (shutil.which("node") and shutil.which("npm")):
+        pytest.skip("node and npm are needed to run Neo4j's Cypher linter (tools/cypher-lint)")
+    from kg.graph import GraphBatch
+    from kg.model import Article, Extraction
+    from kg.store.cypher import batch_segments, count_segments
+    from tests.analyst.test_cypher_lint import _errors, lint
+    from tests.analyst.test_cypher_lint import linter as linter_fixture
+
+    batch = GraphBatch(load_schema())
+    for art_id, text in (("b", _story(0, 1, 2, 3, 4, 5)), ("a", _story(0, 1, 2, 3, 4))):
+        batch.add(Extraction(article=Article(art_id, text)))
+    batch.add_rel("SAME_STORY", ("Article", "b"), ("Article", "a"), props={"similarity": 0.7})
+    batch.story_renames["c"] = "a"
+    batch.recount_stories.append("a")
+    batch.add_node("Person", "person:x", {"name": "X"})
+    segments = batch_segments(batch) + count_segments(batch, "neo4j")
+    texts = " ".join(t for t, _ in segments)
+    assert "SAME_STORY" in texts and "story_id: r.old" in texts and "$stories" in texts
+    report = lint(linter_fixture.__wrapped__(), [{"name": f"s{i}", "text": t, "params": p}  # type: ignore[attr-defined]
+                                                 for i, (t, p) in enumerate(segments)])
+    assert _errors(report) == []
