@@ -26,7 +26,7 @@ from kg.geo.gazetteer import Gazetteer, GeoRecord, gazetteer
 from kg.geo.online import check_online_service, online_lookup
 from kg.geo.reference import Reference, reference
 from kg.geo.usstates import state_code
-from kg.ids import normalise
+from kg.ids import normalise, person_key
 from kg.model import Article, Claim, Entity, Extraction, Geo, Relation, Span, entity_id
 from kg.schema import Schema, load_schema
 
@@ -225,7 +225,8 @@ class Extractor:
             if label == "Place" and geo is not None and geo.feature_code == "PCLI":
                 label = "Country"
             name = self._name(c, label, geo)
-            eid = entity_id(label, name, geo)
+            # a person's id comes from the folded key, so "Sergey"/"Sergei" and "Vladimir V. Putin" meet
+            eid = entity_id(label, person_key(name) if label == "Person" else name, geo)
             ent = by_id.get(eid)
             if ent is None:
                 ent = by_id[eid] = Entity(eid, label, name, geo=geo)
@@ -289,6 +290,10 @@ class Extractor:
             if state and state.demonyms:
                 return state.demonyms[0]
         name = best_name(c)
+        if label == "Organization" and "|" in c.key:  # a generic body, named with its state
+            state = self.ref.states.get(c.key.rsplit("|", 1)[1])
+            if state:
+                return f"{name} ({state.name})"
         if label == "Place" and geo is not None and geo.name and name.isupper() and len(name) > 3:
             return geo.name  # a dateline's "KYIV": the gazetteer's spelling
         return name
