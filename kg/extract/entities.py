@@ -112,7 +112,8 @@ def junk(span: Any, label: str, text: str) -> bool:
     """Spans NER calls a person or organisation that name nobody: a headline fragment ("Trump Warns
     Clinton", "OBAMA FOCUSED ON ECONOMY"), a run with a verb or adverb inside ("British Bank Abruptly
     Drops"), a lone title or generic word ("Councilor", "Party", "State"), or a lone word used as a
-    platform or an event is used ("on Twitter", "after Brexit") read as a person."""
+    platform or an event is used ("on Twitter", "after Brexit") read as a person. A body that goes by
+    one word ("Congress", "Parliament", "the Council") stays."""
     if label not in ("Person", "Organization"):
         return False
     words = [t for t in span if t.is_alpha]
@@ -123,17 +124,21 @@ def junk(span: Any, label: str, text: str) -> bool:
         return True
     if label == "Person" and len(words) >= 3 and _is_headline(span, text):
         return True
+    if label == "Person" and len(words) >= 2 and words[-1].lower_.strip(".") in lexicon()["titles"]:
+        return True  # "Warns Governor": a name never ends with a title
     if len(span) == 1:
         word = span[0].lower_.strip(".")
         lex = lexicon()
-        if word in lex["titles"] or word in lex["generic_body_heads"] or word in _LONE_GENERIC:
+        if word in lex["lone_roles"] or word in _LONE_GENERIC:
             return True
         if label == "Person" and span.root.dep_ == "pobj" and span.root.head.lower_ in _PLATFORM_PREPS:
             return True
     return False
 
 
-_LONE_GENERIC = frozenset({"state", "united", "national", "federal", "central", "public", "foreign"})
+# words that are never a body's short name on their own ("Congress", "Parliament" are; "Party" is not)
+_LONE_GENERIC = frozenset({"state", "united", "union", "party", "national", "federal", "central", "public",
+                           "foreign", "ministry", "committee", "department"})
 _NAME_PARTICLES = frozenset({"de", "da", "van", "von", "bin", "ibn", "al", "el", "la", "le", "del", "der", "di"})
 
 
@@ -205,6 +210,8 @@ class MentionFinder:
             m.label, m.org = "Organization", org.name
             return m
         code = self.ref.state_by_name.get(key)
+        if code and spacy_label == "PERSON" and len(span) == 1 and _named_person(span):
+            code = None  # "Jordan said", "Grace Jordan": a person named like a country
         if code and (spacy_label != "PERSON" or len(span) == 1):
             m.label, m.state = "Country", code
             return m
@@ -228,7 +235,7 @@ class MentionFinder:
                 m.label = "Place"
             elif _is_headline(span, text):
                 return None
-            elif _reads_as_person(span):
+            elif _reads_as_person(span) or _titled_name(span):
                 m.label = "Person"
         return m
 
@@ -321,6 +328,29 @@ def _given_name_before(ent: Any) -> bool:
     prev = ent.doc[ent.start - 1]
     return (prev.pos_ == "PROPN" and prev.is_title and prev.is_alpha and not prev.ent_type_
             and len(prev.text) > 2 and prev.lower_ not in _PLACE_PREFIXES)
+
+
+_SAYING = frozenset({"say", "tell", "add", "argue", "insist", "claim", "deny", "warn", "explain", "write", "note"})
+
+
+def _named_person(span: Any) -> bool:
+    """A one-word PERSON that speaks ("Jordan said") or follows a given name NER left untagged."""
+    root = span.root
+    if root.dep_ == "nsubj" and root.head.lemma_.lower() in _SAYING:
+        return True
+    prev = span.doc[span.start - 1] if span.start > 0 else None
+    return bool(prev is not None and prev.pos_ == "PROPN" and prev.is_title and not prev.ent_type_
+                and prev.lower_ not in _PLACE_PREFIXES)
+
+
+def _titled_name(span: Any) -> bool:
+    """A title or role word followed by two or three capitalised words, none an organisation word."""
+    words = [t for t in span if not t.is_punct]
+    if len(words) < 3 or words[0].lower_.strip(".") not in titles():
+        return False
+    rest = words[1:]
+    return len(rest) <= 3 and all(t.text[:1].isupper() and t.is_alpha and t.lower_ not in ORG_WORDS
+                                  and t.lower_ not in titles() for t in rest)
 
 
 def _reads_as_person(span: Any) -> bool:

@@ -153,13 +153,17 @@ class Extractor:
         cities (two passes); a toponym followed by ", <state or country>" is looked for inside it.
         """
         named = {c.key for c in clusters if c.label == "Country"}
+        named |= {c.key.split(":", 1)[1] for c in clusters if c.label == "Group" and c.key.startswith("demonym:")}
         places = [c for c in clusters if c.label == "Place"]
         ends = {m.end: c for c in places for m in c.mentions}
         listed = {m.end for c in clusters if c.label in ("Place", "Country") for m in c.mentions}
         states = self._us_states(places, text, listed)  # "Tenn." in "Paris, Tenn."
         first = {id(c): states.get(id(c)) or choose(self.gz, c.mentions[0].text, GeoContext(named))
                  for c in places}
-        sure = {ch.record.country_code for ch in first.values() if ch and ch.confidence >= 0.8}
+        # countries the article is sure of: confident places, and states or capitals it names that
+        # nothing else bears (a state of 0.7 is the state: "Alabama" is no town)
+        sure = {ch.record.country_code for ch in first.values() if ch and (
+            ch.confidence >= 0.8 or (ch.confidence >= 0.7 and ch.record.feature_code in ("ADM1", "PPLC")))}
         subdivisions: dict[int, Choice] = {}
         for c in clusters:  # "Atlanta, Georgia": Georgia is the US state, not the country
             sub = self._subdivision_in(c, (named | sure) - {c.key}, text, ends) if c.label == "Country" else None
@@ -168,7 +172,7 @@ class Extractor:
                 subdivisions[id(c)] = Choice(sub, 0.9, 2)
         confident = [ch.record for ch in first.values() if ch and ch.confidence >= 0.8]
         confident += [ch.record for ch in subdivisions.values()]
-        ctx = GeoContext({c.key for c in clusters if c.label == "Country"} | sure,
+        ctx = GeoContext(named | {c.key for c in clusters if c.label == "Country"} | sure,
                          anchors=tuple(r for r in confident if r.feature_code in ("PPL", "PPLC")),
                          admin1=frozenset((r.country_code, r.admin1) for r in confident if r.admin1))
         starts = {m.start: c for c in clusters for m in c.mentions if c.label in ("Place", "Country")}
