@@ -124,7 +124,7 @@ def junk(span: Any, label: str, text: str) -> bool:
         return True
     if label == "Person" and len(words) >= 3 and _is_headline(span, text):
         return True
-    if label == "Person" and len(words) >= 2 and words[-1].lower_.strip(".") in lexicon()["titles"]:
+    if label == "Person" and len(words) >= 2 and words[-1].lower_.strip(".") in lexicon()["lone_roles"]:
         return True  # "Warns Governor": a name never ends with a title
     if len(span) == 1:
         word = span[0].lower_.strip(".")
@@ -175,10 +175,6 @@ class MentionFinder:
                 ent = doc[prev_ent.start:ent.end]
                 spacy_label, label = "PERSON", "Person"
             prev_ent = ent
-            if spacy_label in ("GPE", "LOC") and _given_name_before(ent):
-                # "Lisa Monaco": an untagged given name before a place name makes a person's name
-                ent = doc[ent.start - 1:ent.end]
-                spacy_label, label = "PERSON", "Person"
             span = _trim(_joined(ent) if spacy_label == "ORG" else ent)
             if span is None:
                 continue
@@ -320,21 +316,12 @@ _PLACE_PREFIXES = frozenset({"north", "south", "east", "west", "new", "upper", "
                              "port", "fort", "lake", "mount", "cape", "little", "old", "inner", "outer"})
 
 
-def _given_name_before(ent: Any) -> bool:
-    """Is the place name preceded by an untagged capitalised proper noun that reads as a given name
-    ("Lisa Monaco", "Georgia" is no prefix of a place)? Place-name prefixes ("New", "North") are not."""
-    if ent.start == 0:
-        return False
-    prev = ent.doc[ent.start - 1]
-    return (prev.pos_ == "PROPN" and prev.is_title and prev.is_alpha and not prev.ent_type_
-            and len(prev.text) > 2 and prev.lower_ not in _PLACE_PREFIXES)
-
-
 _SAYING = frozenset({"say", "tell", "add", "argue", "insist", "claim", "deny", "warn", "explain", "write", "note"})
 
 
 def _named_person(span: Any) -> bool:
-    """A one-word PERSON that speaks ("Jordan said") or follows a given name NER left untagged."""
+    """A one-word PERSON that speaks ("Jordan said") or follows a given name NER left untagged
+    ("Grace Jordan"): a person named like a country, not the country."""
     root = span.root
     if root.dep_ == "nsubj" and root.head.lemma_.lower() in _SAYING:
         return True
