@@ -45,6 +45,45 @@ def normalise(name: str) -> str:
             return text
 
 
+_BRACKETS = re.compile(r"[\[\]{}()<>\"\u201c\u201d*|]")
+_INITIAL = re.compile(r"^[^\W\d_]\.?$")
+_ARTICLE_PREFIX = re.compile(r"^(?:al|el|ad|as|ash|an|ar|at|az)-")
+# transliteration variants of one name: Sergey/Sergei, Dmitry/Dmitriy/Dmitrii, Zelensky/Zelenskyy,
+# Yevgeny/Evgeny, Aleksandr/Alexandr, Mohammed/Muhammad; applied to a normalised word
+_FOLDS = (
+    (re.compile(r"^ye(?=[^aeiouy])"), "e"),
+    (re.compile(r"ks(?=\w)"), "x"),
+    (re.compile(r"(?:iy|yy|ii|yi|y)$"), "i"),
+    (re.compile(r"^m[ou]ham+[ae]d$"), "muhammad"),
+)
+
+
+def _fold(word: str) -> str:
+    for pattern, repl in _FOLDS:
+        word = pattern.sub(repl, word)
+    return word
+
+
+@lru_cache(maxsize=1 << 16)
+def person_key(name: str) -> str:
+    """The key that decides whether two person names are one node, across articles too: the
+    normalised name without stray brackets and quotes ("Vladimir] Putin"), without middle initials
+    ("Vladimir V. Putin"), with transliteration variants folded ("Sergey"/"Sergei"). The displayed
+    name keeps its own spelling; the other spellings become aliases."""
+    words = [w.strip(".,;:'-") for w in normalise(_BRACKETS.sub(" ", name)).split()]
+    words = [w for w in words if w]
+    if len(words) > 2:  # a middle initial, never a first or last name
+        words = [words[0], *(w for w in words[1:-1] if not _INITIAL.match(w)), words[-1]]
+    return " ".join(_fold(w) for w in words)
+
+
+def surname_key(name: str) -> str:
+    """The part of a full name a short mention uses: "Bashar al-Assad" -> "assad"."""
+    key = person_key(name)
+    last = key.rsplit(" ", 1)[-1]
+    return _ARTICLE_PREFIX.sub("", last)
+
+
 # words that never make a lookup key on their own ("of" would find every "X of Y")
 _FILLER = frozenset(["a", "an", "and", "at", "de", "del", "der", "des", "for", "in", "of", "on", "or", "the", "to"])
 _MAX_WORDS = 8  # longer names give their full form only, not every run of words

@@ -68,7 +68,7 @@ _TURN = re.compile(r"(?m)^[\"\u201c]?([A-Z][A-Z.'\u2019-]+(?:[ \t]+[A-Z][A-Z.'\u
 
 def find_claims(doc: Any, article: Article, entities: list[Entity]) -> list[Claim]:
     """Every attribution in ``doc`` (a spaCy Doc of ``article.text``) as a Claim."""
-    index = EntityIndex(entities)
+    index = EntityIndex(entities, article.text)
     quotes = QuoteIndex(text_of(doc))
     claims: list[Claim] = []
     lemmas: dict[str, str] = {}
@@ -83,7 +83,7 @@ def find_claims(doc: Any, article: Article, entities: list[Entity]) -> list[Clai
             speaker = None
             if spk is not None:
                 s, e, head = spk
-                ent = resolve_speaker(index, s, e, head.text, head.idx, last_speaker)
+                ent = resolve_speaker(index, s, e, head.text, head.idx, last_speaker, doc)
                 speaker = Speaker(s, e, text_of(doc)[s:e], ent)
                 if ent:
                     last_speaker = ent

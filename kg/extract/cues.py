@@ -80,6 +80,12 @@ HEDGE_PHRASES = ("according to his account", "according to her account", "accord
                  "according to its account", "what he described as", "what she described as",
                  "what they described as", "what it described as")
 
+# nouns that name a person by the role the article gave them ("the spokeswoman said")
+ROLE_NOUNS = words("""
+spokesman spokeswoman spokesperson senator congressman congresswoman representative governor mayor
+president minister secretary ambassador envoy chairman chairwoman chair director chief commander
+general judge prosecutor lawyer attorney candidate nominee leader premier chancellor sheriff
+""")
 PERSON_PRONOUNS = words("he she him her his hers i we me us")
 GROUP_PRONOUNS = words("they them it its their")
 

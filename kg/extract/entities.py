@@ -14,8 +14,12 @@ import re
 from bisect import bisect_right
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any
 
+import yaml
+
+from kg import settings
 from kg.extract.nlp import text_of
 from kg.geo.reference import Reference
 from kg.ids import normalise
@@ -36,6 +40,7 @@ _EVENT_WORDS = frozenset({"annual", "security", "peace", "trade", "climate", "em
 _CONNECTORS = frozenset({"of", "the", "for", "and", "de", "on"})
 _TRIM_END = {"'s", "\u2019s", "'", "\u2019", ".", ",", ";", ":", "-", "\u2014"}
 _CONJ = frozenset({"and", "or", "&"})
+_NOT_NAME_POS = frozenset({"ADV", "ADP", "SCONJ", "CCONJ", "PRON", "AUX", "VERB", "INTJ"})
 # words that mark a name as an organisation's, never a person's
 ORG_WORDS = frozenset(["ministry", "department", "council", "agency", "office", "service", "services", "army", "navy", "force", "forces", "bank", "group", "company", "corporation", "corp", "inc", "ltd", "llc", "party", "union", "committee", "commission", "court", "university", "institute", "fund", "organisation", "organization", "association", "foundation", "network", "front", "movement", "brigade", "battalion", "guard", "police", "authority", "board", "trading", "logistics", "shipping", "airlines", "systems", "industries", "holdings", "international", "news", "times", "post", "press", "media", "tv", "radio", "embassy", "mission", "parliament", "assembly", "senate", "congress", "government", "administration", "center", "centre", "alliance", "coalition", "bureau", "directorate", "command"])
 # nouns for a person's role: "foreign policy chief Helena Marsh", "his counterpart, Nadia Belkacem"
@@ -44,6 +49,10 @@ PERSON_ROLES = frozenset(["chief", "minister", "counterpart", "president", "spok
 # these words in the capitalised run right after the state or demonym
 STATE_BODIES = frozenset(["department", "ministry", "treasury", "army", "navy", "force", "forces", "guard", "bank", "service", "services", "agency", "office", "police", "parliament", "senate", "congress", "command", "directorate", "committee", "council"])
 _RUN_CONNECTORS = frozenset({"of", "and", "for"})
+# a person's title ends a body's name: "Russian Foreign Ministry | Spokeswoman Maria Zakharova"
+TITLE_WORDS = frozenset({"spokesman", "spokeswoman", "spokesperson", "minister", "secretary", "chief", "head",
+                         "director", "chairman", "chairwoman", "president", "ambassador", "envoy", "official",
+                         "adviser", "advisor", "deputy", "commander", "general", "mr", "mrs", "ms", "dr"})
 
 
 @dataclass
@@ -64,8 +73,9 @@ def _trim(span: Any) -> Any | None:
     """Drop a leading "the" and trailing possessive/punctuation tokens; None when nothing is left."""
     start, end = span.start, span.end
     doc = span.doc
-    while start < end and (doc[start].lower_ == "the" or doc[start].is_punct or doc[start].is_space):
-        start += 1
+    while start < end and (doc[start].lower_ == "the" or doc[start].is_punct or doc[start].is_space
+                           or (end - start > 1 and doc[start].pos_ in _NOT_NAME_POS and doc[start].is_title)):
+        start += 1  # "Later Sergei Lavrov": a sentence's opening adverb is not part of the name
     while end > start and (doc[end - 1].text in _TRIM_END or doc[end - 1].is_space
                            or doc[end - 1].is_quote or doc[end - 1].is_bracket or doc[end - 1].lower_ in _CONJ):
         end -= 1  # "Niger and" (NER ran on into the conjunction)
@@ -81,6 +91,55 @@ def _is_headline(span: Any, text: str) -> bool:
     if len(words) < 3 or line[-1:] in ".!?\"'\u201d":
         return False
     return sum(w[0].isupper() for w in words) / len(words) >= 0.7
+
+
+@lru_cache(maxsize=1)
+def lexicon() -> dict[str, frozenset[str]]:
+    """``schema/names.yaml``: titles and role words, generic body names (read once)."""
+    data = yaml.safe_load((settings.schema_dir() / "names.yaml").read_text(encoding="utf-8")) or {}
+    return {k: frozenset(str(w).lower() for w in v or ()) for k, v in data.items()}
+
+
+def titles() -> frozenset[str]:
+    return lexicon()["titles"]
+
+
+_NOT_IN_NAMES = frozenset({"VERB", "ADV", "AUX"})
+_PLATFORM_PREPS = frozenset({"on", "via", "after", "before", "during", "since", "over", "post", "pre"})
+
+
+def junk(span: Any, label: str, text: str) -> bool:
+    """Spans NER calls a person or organisation that name nobody: a headline fragment ("Trump Warns
+    Clinton", "OBAMA FOCUSED ON ECONOMY"), a run with a verb or adverb inside ("British Bank Abruptly
+    Drops"), a lone title or generic word ("Councilor", "Party", "State"), or a lone word used as a
+    platform or an event is used ("on Twitter", "after Brexit") read as a person. A body that goes by
+    one word ("Congress", "Parliament", "the Council") stays."""
+    if label not in ("Person", "Organization"):
+        return False
+    words = [t for t in span if t.is_alpha]
+    if len(words) >= 2 and all(t.is_upper for t in words):
+        return True
+    if len(words) >= 2 and any(t.pos_ in _NOT_IN_NAMES and t.i > span.start and t.lower_ not in _NAME_PARTICLES
+                               for t in words):
+        return True
+    if label == "Person" and len(words) >= 3 and _is_headline(span, text):
+        return True
+    if label == "Person" and len(words) >= 2 and words[-1].lower_.strip(".") in lexicon()["lone_roles"]:
+        return True  # "Warns Governor": a name never ends with a title
+    if len(span) == 1:
+        word = span[0].lower_.strip(".")
+        lex = lexicon()
+        if word in lex["lone_roles"] or word in _LONE_GENERIC:
+            return True
+        if label == "Person" and span.root.dep_ == "pobj" and span.root.head.lower_ in _PLATFORM_PREPS:
+            return True
+    return False
+
+
+# words that are never a body's short name on their own ("Congress", "Parliament" are; "Party" is not)
+_LONE_GENERIC = frozenset({"state", "united", "union", "party", "national", "federal", "central", "public",
+                           "foreign", "ministry", "committee", "department"})
+_NAME_PARTICLES = frozenset({"de", "da", "van", "von", "bin", "ibn", "al", "el", "la", "le", "del", "der", "di"})
 
 
 class MentionFinder:
@@ -119,6 +178,8 @@ class MentionFinder:
             span = _trim(_joined(ent) if spacy_label == "ORG" else ent)
             if span is None:
                 continue
+            if (junk(span, label, text) or junk(ent, label, text)) and normalise(span.text) not in self.ref.org_by_name:
+                continue
             m = self._classify(span, spacy_label, label, sent_of, text)
             if m is not None:
                 out.append(m)
@@ -145,6 +206,8 @@ class MentionFinder:
             m.label, m.org = "Organization", org.name
             return m
         code = self.ref.state_by_name.get(key)
+        if code and spacy_label == "PERSON" and len(span) == 1 and _named_person(span):
+            code = None  # "Jordan said", "Grace Jordan": a person named like a country
         if code and (spacy_label != "PERSON" or len(span) == 1):
             m.label, m.state = "Country", code
             return m
@@ -168,7 +231,7 @@ class MentionFinder:
                 m.label = "Place"
             elif _is_headline(span, text):
                 return None
-            elif _reads_as_person(span):
+            elif _reads_as_person(span) or _titled_name(span):
                 m.label = "Person"
         return m
 
@@ -212,7 +275,7 @@ class MentionFinder:
             if span is None:
                 continue
             end, body = span.end, False
-            while end < len(doc) and (doc[end].text[:1].isupper() or
+            while end < len(doc) and doc[end].lower_.rstrip(".") not in TITLE_WORDS and (doc[end].text[:1].isupper() or
                                       (doc[end].lower_ in _RUN_CONNECTORS and end + 1 < len(doc)
                                        and doc[end + 1].text[:1].isupper())):
                 body = body or doc[end].lower_ in STATE_BODIES
@@ -246,6 +309,35 @@ class MentionFinder:
                 span = doc[start: tok.i + 1]
                 out.append(Mention(span.start_char, span.end_char, span.text, "Event", sent_of(start)))
         return out
+
+
+_PLACE_PREFIXES = frozenset({"north", "south", "east", "west", "new", "upper", "lower", "greater", "central",
+                             "northern", "southern", "eastern", "western", "saint", "st", "st.", "san", "santa",
+                             "port", "fort", "lake", "mount", "cape", "little", "old", "inner", "outer"})
+
+
+_SAYING = frozenset({"say", "tell", "add", "argue", "insist", "claim", "deny", "warn", "explain", "write", "note"})
+
+
+def _named_person(span: Any) -> bool:
+    """A one-word PERSON that speaks ("Jordan said") or follows a given name NER left untagged
+    ("Grace Jordan"): a person named like a country, not the country."""
+    root = span.root
+    if root.dep_ == "nsubj" and root.head.lemma_.lower() in _SAYING:
+        return True
+    prev = span.doc[span.start - 1] if span.start > 0 else None
+    return bool(prev is not None and prev.pos_ == "PROPN" and prev.is_title and not prev.ent_type_
+                and prev.lower_ not in _PLACE_PREFIXES)
+
+
+def _titled_name(span: Any) -> bool:
+    """A title or role word followed by two or three capitalised words, none an organisation word."""
+    words = [t for t in span if not t.is_punct]
+    if len(words) < 3 or words[0].lower_.strip(".") not in titles():
+        return False
+    rest = words[1:]
+    return len(rest) <= 3 and all(t.text[:1].isupper() and t.is_alpha and t.lower_ not in ORG_WORDS
+                                  and t.lower_ not in titles() for t in rest)
 
 
 def _reads_as_person(span: Any) -> bool:

@@ -26,7 +26,7 @@ from kg.geo.gazetteer import Gazetteer, GeoRecord, gazetteer
 from kg.geo.online import check_online_service, online_lookup
 from kg.geo.reference import Reference, reference
 from kg.geo.usstates import state_code
-from kg.ids import normalise
+from kg.ids import normalise, person_key
 from kg.model import Article, Claim, Entity, Extraction, Geo, Relation, Span, entity_id
 from kg.schema import Schema, load_schema
 
@@ -154,13 +154,17 @@ class Extractor:
         cities (two passes); a toponym followed by ", <state or country>" is looked for inside it.
         """
         named = {c.key for c in clusters if c.label == "Country"}
+        named |= {c.key.split(":", 1)[1] for c in clusters if c.label == "Group" and c.key.startswith("demonym:")}
         places = [c for c in clusters if c.label == "Place"]
         ends = {m.end: c for c in places for m in c.mentions}
         listed = {m.end for c in clusters if c.label in ("Place", "Country") for m in c.mentions}
         states = self._us_states(places, text, listed)  # "Tenn." in "Paris, Tenn."
         first = {id(c): states.get(id(c)) or choose(self.gz, c.mentions[0].text, GeoContext(named))
                  for c in places}
-        sure = {ch.record.country_code for ch in first.values() if ch and ch.confidence >= 0.8}
+        # countries the article is sure of: confident places, and states or capitals it names that
+        # nothing else bears (a state of 0.7 is the state: "Alabama" is no town)
+        sure = {ch.record.country_code for ch in first.values() if ch and (
+            ch.confidence >= 0.8 or (ch.confidence >= 0.7 and ch.record.feature_code in ("ADM1", "PPLC")))}
         subdivisions: dict[int, Choice] = {}
         for c in clusters:  # "Atlanta, Georgia": Georgia is the US state, not the country
             sub = self._subdivision_in(c, (named | sure) - {c.key}, text, ends) if c.label == "Country" else None
@@ -169,7 +173,7 @@ class Extractor:
                 subdivisions[id(c)] = Choice(sub, 0.9, 2)
         confident = [ch.record for ch in first.values() if ch and ch.confidence >= 0.8]
         confident += [ch.record for ch in subdivisions.values()]
-        ctx = GeoContext({c.key for c in clusters if c.label == "Country"} | sure,
+        ctx = GeoContext(named | {c.key for c in clusters if c.label == "Country"} | sure,
                          anchors=tuple(r for r in confident if r.feature_code in ("PPL", "PPLC")),
                          admin1=frozenset((r.country_code, r.admin1) for r in confident if r.admin1))
         starts = {m.start: c for c in clusters for m in c.mentions if c.label in ("Place", "Country")}
@@ -226,7 +230,8 @@ class Extractor:
             if label == "Place" and geo is not None and geo.feature_code == "PCLI":
                 label = "Country"
             name = self._name(c, label, geo)
-            eid = entity_id(label, name, geo)
+            # a person's id comes from the folded key, so "Sergey"/"Sergei" and "Vladimir V. Putin" meet
+            eid = entity_id(label, person_key(name) if label == "Person" else name, geo)
             ent = by_id.get(eid)
             if ent is None:
                 ent = by_id[eid] = Entity(eid, label, name, geo=geo)
@@ -290,6 +295,10 @@ class Extractor:
             if state and state.demonyms:
                 return state.demonyms[0]
         name = best_name(c)
+        if label == "Organization" and "|" in c.key:  # a generic body, named with its state
+            state = self.ref.states.get(c.key.rsplit("|", 1)[1])
+            if state:
+                return f"{name} ({state.name})"
         if label == "Place" and geo is not None and geo.name and name.isupper() and len(name) > 3:
             return geo.name  # a dateline's "KYIV": the gazetteer's spelling
         return name

@@ -15,10 +15,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from kg.extract.entities import Mention
-from kg.ids import normalise
+from kg.extract.entities import Mention, lexicon, titles
+from kg.ids import normalise, person_key, surname_key
 
-TITLES = frozenset(["mr", "mrs", "ms", "miss", "dr", "prof", "sir", "dame", "gen", "general", "col", "colonel", "lt", "maj", "major", "capt", "captain", "sgt", "president", "pres", "prime", "minister", "secretary", "sen", "senator", "rep", "gov", "governor", "mayor", "king", "queen", "prince", "princess", "pope", "ambassador", "chancellor", "judge", "justice", "rev", "father", "sheikh"])
+_STRAY = re.compile(r"[\[\]{}()<>\"\u201c\u201d*|]")
+_LOCATIVE_BEFORE = re.compile(r"\b(?:in|at|from|to|into|near|across|visit(?:ed|ing|s)?)\s+$", re.IGNORECASE)
+
+
 _ACRONYM = re.compile(r"^[A-Z][A-Za-z&.\-]{1,9}$")
 _MINOR = frozenset({"of", "the", "and", "for", "on", "in", "de", "du", "des", "la", "le", "&", "to", "at"})
 
@@ -38,11 +41,32 @@ class Cluster:
 
 
 def strip_title(text: str) -> str:
-    """"Mr. Nikolai Patrushev" -> "Nikolai Patrushev"; titles only at the front."""
-    words = text.split()
-    while len(words) > 1 and words[0].rstrip(".").lower() in TITLES:
-        words = words[1:]
-    return " ".join(words)
+    """"Mr. Nikolai Patrushev" -> "Nikolai Patrushev"; "Russian Foreign Ministry Spokeswoman Maria
+    Zakharova" -> "Maria Zakharova": everything up to the last title or role word before the name
+    (the role and its body are not the person's name), and stray brackets and quotes."""
+    words = [w for w in _STRAY.sub(" ", text).split() if w.strip(".,;:-")]
+    known = titles()
+    cut = 0
+    for i, w in enumerate(words[:-1]):
+        if w.strip(".,").lower() in known:
+            cut = i + 1
+    words = words[cut:]
+    return " ".join(words).strip(" ,;:-")
+
+
+def title_of(text: str) -> str | None:
+    """The role words ``strip_title`` takes off a person's mention ("Foreign Minister"), or None."""
+    stripped = strip_title(text)
+    head = text[: len(text) - len(stripped)].strip() if text.endswith(stripped) else ""
+    return head or None
+
+
+def generic_body(name: str) -> bool:
+    """A body whose name alone does not say which one ("Communist Party", "Ministry of Defence")."""
+    lex = lexicon()
+    words = [w.strip(".,'\u2019").lower() for w in name.replace("-", " ").split()]
+    return (len(words) >= 1 and any(w in lex["generic_body_heads"] for w in words)
+            and all(w in lex["generic_body_heads"] or w in lex["generic_body_words"] for w in words))
 
 
 def initials(name: str) -> str:
@@ -82,20 +106,32 @@ def assign_keys(text: str, mentions: list[Mention]) -> list[Cluster]:
     """Group mentions into clusters (in order of first mention)."""
     full_people: dict[str, list[tuple[int, str]]] = {}  # surname -> [(offset, full key)]
     given: dict[str, set[str]] = {}  # given name -> full keys
+    surnames: set[str] = set()
     for m in mentions:
         if m.label == "Person":
             name = strip_title(m.text)
             words = name.split()
             if len(words) >= 2:
-                full_people.setdefault(normalise(words[-1]), []).append((m.start, normalise(name)))
-                given.setdefault(normalise(words[0]), set()).add(normalise(name))
+                key = person_key(name)
+                full_people.setdefault(surname_key(name), []).append((m.start, key))
+                surnames.add(surname_key(name))
+                given.setdefault(person_key(words[0]), set()).add(key)
     for first, keys in list(given.items()):  # "Hillary" -> "Hillary Clinton", only when unambiguous
         if len(keys) == 1 and first not in full_people:
             full_people[first] = [(0, next(iter(keys)))]
+    people = {key for found in full_people.values() for _o, key in found}
+    for m in mentions:  # a person's full name NER read as an organisation ("Later Sergei Lavrov")
+        if m.label == "Organization" and not m.org and " " in m.text and person_key(m.text) in people:
+            m.label = "Person"
     for m in mentions:  # a surname spaCy mislabelled (NORP "Patrushev") is the person
         if (m.label in ("Group", "Organization") and not m.org and not m.modifier
-                and (m.demonym or not m.state) and " " not in m.text and normalise(m.text) in full_people):
+                and (m.demonym or not m.state) and " " not in m.text and surname_key(m.text) in full_people):
             m.label = "Person"
+        # "Monaco said": the surname of the article's Lisa Monaco, not the country, unless the text
+        # places it ("in Monaco")
+        elif (m.label in ("Country", "Place") and " " not in m.text.strip() and surname_key(m.text) in surnames
+              and not m.demonym and not _LOCATIVE_BEFORE.search(text[max(0, m.start - 20): m.start])):
+            m.label, m.state = "Person", None
 
     acronyms = _acronym_definitions(text, mentions)
     # "Center for Disease Control (CDC)": a curated acronym pulls its in-text expansion along
@@ -107,11 +143,38 @@ def assign_keys(text: str, mentions: list[Mention]) -> list[Cluster]:
         if m.label == "Organization" and not m.org and len(m.text.split()) >= 2:
             multiword_orgs.setdefault(initials(m.text), set()).add(normalise(m.text))
 
+    home = _home_state(mentions)
     clusters: dict[tuple[str, str], Cluster] = {}
     for m in mentions:
         key = _key(m, full_people, acronyms, multiword_orgs)
+        if (m.label == "Organization" and not m.org and " " in m.text and m.text[:1].isupper()
+                and generic_body(m.text)):
+            state = _state_before(mentions, m, text) or home
+            if state:  # "Communist Party" of Vietnam is not China's
+                key = f"{key}|{state}"
         clusters.setdefault((m.label, key), Cluster(m.label, key)).mentions.append(m)
     return list(clusters.values())
+
+
+def _home_state(mentions: list[Mention]) -> str | None:
+    """The one state an article names (by name or demonym), when it names only one: a US story
+    that mentions Russia once does not make its "Intelligence Committee" Russian."""
+    states = {m.state for m in mentions if m.state and m.label in ("Country", "Group")}
+    return next(iter(states)) if len(states) == 1 else None
+
+
+def _state_before(mentions: list[Mention], body: Mention, text: str) -> str | None:
+    """The state a generic body's mention names itself: "China's Communist Party", "the Egyptian
+    parliament's Foreign Relations Committee", "the Communist Party of Vietnam" (in one sentence)."""
+    for m in mentions:
+        if not m.state or m.sent != body.sent:
+            continue
+        gap = text[m.end: body.start] if m.end <= body.start else text[body.end: m.start]
+        if m.end <= body.start and len(gap) <= 20 and re.fullmatch(r"(?:['\u2019]s)?\s*(?:\w+['\u2019]s\s+)?", gap):
+            return m.state
+        if body.end <= m.start and re.fullmatch(r"\s+(?:of|in)\s+(?:the\s+)?", gap):
+            return m.state
+    return None
 
 
 def _key(m: Mention, full_people: dict[str, list[tuple[int, str]]], acronyms: dict[str, str],
@@ -119,11 +182,11 @@ def _key(m: Mention, full_people: dict[str, list[tuple[int, str]]], acronyms: di
     if m.label == "Person":
         name = strip_title(m.text)
         if " " not in name:
-            candidates = full_people.get(normalise(name))
+            candidates = full_people.get(surname_key(name))
             if candidates:
                 before = [c for c in candidates if c[0] <= m.start] or candidates
                 return before[-1][1]
-        return normalise(name)
+        return person_key(name)
     if m.label == "Organization":
         if m.org:
             return normalise(m.org)

@@ -14,6 +14,7 @@ inside quoted words and never a span that runs over the cue.
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left
 from typing import Any
 
@@ -24,6 +25,7 @@ from kg.extract.cues import (
     PERSON_PRONOUNS,
     QUOTE_CLOSE,
     QUOTE_OPEN,
+    ROLE_NOUNS,
     SPEECH_VERBS,
     words,
 )
@@ -38,12 +40,15 @@ _SPEAKER_PREF = {"Person": 0, "Organization": 1, "Country": 2, "Group": 3, "Plac
 _COLLECTIVE = ("Organization", "Country", "Group")
 _WHEN = ("DATE", "TIME")
 _WEEKDAYS = words("monday tuesday wednesday thursday friday saturday sunday today yesterday")
+_DATELINE_DASH = re.compile(r"\s(?:--|\u2014|\u2013|-)\s")
+_DEFINITE = re.compile(r"(?:the|this|that|his|her|their|its)\s", re.IGNORECASE)
 
 
 class EntityIndex:
     """Entity mentions sorted by offset, for overlap and "nearest before" queries."""
 
-    def __init__(self, entities: list[Entity]) -> None:
+    def __init__(self, entities: list[Entity], text: str = "") -> None:
+        self.text = text  # the article text (role nouns look at the words around a person's mentions)
         self.by_id = {e.id: e for e in entities}
         self.mentions = sorted((m.start, m.end, e.id) for e in entities for m in e.mentions)
         self._starts = [m[0] for m in self.mentions]
@@ -95,6 +100,45 @@ class EntityIndex:
                 return eid
         return None
 
+    def has_person(self, start: int, end: int) -> bool:
+        return any(self.label(m[2]) == "Person" for m in self.within(start, end))
+
+    def role_holder(self, pos: int, role: str, limit: int = 3000) -> str | None:
+        """The nearest person before ``pos`` whose mention stands next to ``role`` ("Senator X",
+        "X, the senator", "X, a spokeswoman for ..."): the antecedent a definite role noun points to."""
+        if not self.text:
+            return None
+        low = self.text.lower()
+        k = bisect_left(self._starts, pos) - 1
+        while k >= 0:
+            s, e, eid = self.mentions[k]
+            if pos - s > limit:
+                return None
+            if e <= pos and self.label(eid) == "Person":
+                after = low[e: min(e + 60, pos)]
+                after = after[: after.find(". ")] if ". " in after else after  # its own sentence only
+                around = low[max(0, s - 40): e] + " " + after
+                if re.search(r"\b" + re.escape(role) + r"\b", around):
+                    return eid
+            k -= 1
+        return None
+
+    def nearest_subject(self, pos: int, doc: Any, limit: int = 600) -> str | None:
+        """The nearest person before ``pos`` (within a few sentences) who is a clause's subject."""
+        if doc is None:
+            return None
+        k = bisect_left(self._starts, pos) - 1
+        while k >= 0:
+            s, e, eid = self.mentions[k]
+            if pos - s > limit:
+                return None
+            if e <= pos and self.label(eid) == "Person":
+                span = doc.char_span(s, e, alignment_mode="expand")
+                if span is not None and span.root.dep_ in ("nsubj", "nsubjpass"):
+                    return eid
+            k -= 1
+        return None
+
     def nearest_before(self, pos: int, labels: tuple[str, ...], limit: int = 1500) -> str | None:
         k = bisect_left(self._starts, pos) - 1
         while k >= 0:
@@ -108,11 +152,22 @@ class EntityIndex:
 
 
 def resolve_speaker(index: EntityIndex, start: int, end: int, head_text: str, head_pos: int,
-                    last_speaker: str | None) -> str | None:
-    """Entity id for the speaker phrase ``[start, end)`` whose head word is ``head_text``."""
+                    last_speaker: str | None, doc: Any = None) -> str | None:
+    """Entity id for the speaker phrase ``[start, end)`` whose head word is ``head_text``.
+
+    A definite role noun ("the spokesman", "the senator") stands for the nearest person the article
+    gave that role ("Senator Ann Ruiz", "Ann Ruiz, the senator"); an indefinite one ("a spokesman for
+    the ministry") introduces someone new and speaks for the body named in its phrase. A personal
+    pronoun stands for the nearest person who was a subject (the one the text is about), else the
+    nearest person."""
     word = head_text.lower()
     if word in DISCOURSE_NOUNS and last_speaker:
         return last_speaker  # before any name inside the phrase ("disclosures about Sweden")
+    definite = _DEFINITE.match(index.text[start:end]) is not None if index.text else False
+    if word in ROLE_NOUNS and definite and not index.has_person(start, end):
+        holder = index.role_holder(start, word)
+        if holder:
+            return holder  # before the body inside the phrase ("the secretary general of the UN")
     found = index.best_within(start, end, head_pos)
     if found:
         return found
@@ -121,7 +176,7 @@ def resolve_speaker(index: EntityIndex, start: int, end: int, head_text: str, he
         if named:
             return named
     if word in PERSON_PRONOUNS:
-        return index.nearest_before(start, ("Person",))
+        return index.nearest_subject(start, doc) or index.nearest_before(start, ("Person",))
     if word in GROUP_PRONOUNS:
         return index.nearest_before(start, _COLLECTIVE, limit=600)
     if word in DISCOURSE_NOUNS:
@@ -304,6 +359,9 @@ def np_span(tok: Any) -> tuple[int, int, Any]:
         start = cut + 1
         while start < tok.idx and text[start].isspace():
             start += 1
+    dash = _DATELINE_DASH.search(text, start, tok.idx)
+    if dash is not None and not any(c.islower() for c in text[start:dash.start()].replace("(AP)", "")):
+        start = dash.end()  # "BEIRUT (AP) — A militia spokesman": the dateline is not the speaker
     while start < tok.idx and text[start] in _TRIM + _QUOTES:
         start += 1  # a misparse can hang the closing punctuation of a quotation on the subject
     while end > start and text[end - 1] in _TRIM:

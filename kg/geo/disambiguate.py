@@ -18,6 +18,7 @@ from kg.geo.gazetteer import Gazetteer, GeoRecord
 # Curated regions (RGN: England, Ontario, the Middle East, the Atlantic ...) are by construction the
 # famous sense of their name: a town that shares it must not win on population and context alone.
 FEATURE_PRIOR = {"PCLI": 5.0, "CONT": 5.0, "ADM1": 4.0, "RGN": 6.5, "PPLC": 1.5, "PPL": 0.0, "ADM2": 1.0}
+TOWN = 100_000  # below this a town never outranks a capital or world city of the same name on context alone
 BIG_CITY = 1_000_000  # "New York": a city this big beats the state of the same name it lies in
 CONTEXT_BONUS = 2.5
 ALTERNATE_PENALTY = 2.0
@@ -84,7 +85,30 @@ def ranked(gz: Gazetteer, query: str, ctx: GeoContext | None = None,
         ctx = GeoContext(ctx.country_codes)
     scored = [(score(r, False, ctx), r) for r in primary] + [(score(r, True, ctx), r) for r in alt]
     scored.sort(key=lambda sr: (-sr[0], -sr[1].population, sr[1].geonames_id))
+    if within is None:
+        scored = _world_city_first(scored, ctx)
     return _city_over_state(scored)
+
+
+def _world_city_first(scored: list[tuple[float, GeoRecord]], ctx: GeoContext) -> list[tuple[float, GeoRecord]]:
+    """A bare capital or world city outranks a same-name town that only the article's context
+    favours ("Brussels" in a Canada-EU story is Belgium's, not the Ontario village): the town needs
+    the text to place it: ", Ont." (handled by ``within``), places the article is sure of nearby, or,
+    for a US town, its state named or located (US local news names its state all along). The city
+    takes the first place and score."""
+    if len(scored) < 2:
+        return scored
+    top_score, top = scored[0]
+    if top.feature_code not in ("PPL", "ADM2") or top.population >= TOWN:
+        return scored
+    if any(a.geonames_id != top.geonames_id and km(a, top) <= NEAR_KM for a in ctx.anchors):
+        return scored
+    if top.country_code == "US" and (top.country_code, top.admin1) in ctx.admin1:
+        return scored
+    city = next((r for _s, r in scored[1:] if r.feature_code == "PPLC" or r.population >= BIG_CITY), None)
+    if city is None:
+        return scored
+    return [(top_score, city), *((sc, r) for sc, r in scored if r is not city)]
 
 
 def _city_over_state(scored: list[tuple[float, GeoRecord]]) -> list[tuple[float, GeoRecord]]:
