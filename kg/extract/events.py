@@ -58,9 +58,15 @@ def trigger_lexicon(path: str | None = None) -> Lexicon:
     for rtype, spec in (data.get("types") or {}).items():
         objects = spec.get("object")
         classes.append(TriggerClass(str(rtype), frozenset(spec.get("verbs") or ()), frozenset(spec.get("nouns") or ()),
-                                    tuple(spec.get("preps") or ()),
+                                    tuple(_word(p) for p in spec.get("preps") or ()),
                                     True if objects is None else bool(objects)))
     return Lexicon(tuple(classes), frozenset(data.get("light_verbs") or ()))
+
+
+def _word(value: Any) -> str:
+    if not isinstance(value, str):  # YAML 1.1 reads a bare on/off/yes/no as a boolean
+        raise ValueError(f"events.yaml: preposition {value!r} must be quoted")
+    return value
 
 
 @dataclass(frozen=True)
@@ -177,8 +183,13 @@ def _verb_target(verb: Any, index: EntityIndex, cls: TriggerClass) -> list[str]:
         if found:
             return found
     passive = any(c.dep_ == "nsubjpass" for c in verb.children)
+    if not passive and verb.dep_ == "conj" and any(c.dep_ == "agent" for c in verb.children):
+        passive = any(c.dep_ == "nsubjpass" for c in verb.head.children)  # "bribed or blackmailed by X"
+        verb_subj = verb.head
+    else:
+        verb_subj = verb
     if passive:
-        subj = next(c for c in verb.children if c.dep_ == "nsubjpass")
+        subj = next(c for c in verb_subj.children if c.dep_ == "nsubjpass")
         if subj.lower_ in ("who", "which", "that") and verb.dep_ == "relcl":
             subj = verb.head  # "a student who was stabbed by ...": the noun the clause describes
         if cls.objects:
@@ -222,6 +233,9 @@ def _pobj(prep: Any, index: EntityIndex) -> list[str]:
 
 
 def _noun_actor(noun: Any, index: EntityIndex, lex: Lexicon) -> list[str]:
+    pronoun = next((c for c in noun.children if c.dep_ == "poss" and c.pos_ == "PRON"), None)
+    if pronoun is not None:  # "the Kremlin launched its strikes": the light verb's subject first
+        return _carrier_actor(noun, index, lex) or ends(pronoun, index)
     for c in noun.children:
         if c.dep_ == "poss" or (c.dep_ in ("compound", "amod") and c.i < noun.i):
             found = entity(c, index) if c.dep_ == "poss" else index.best_within(
@@ -232,6 +246,11 @@ def _noun_actor(noun: Any, index: EntityIndex, lex: Lexicon) -> list[str]:
             agents = _pobj(c, index)
             if agents:
                 return agents
+    return _carrier_actor(noun, index, lex)
+
+
+def _carrier_actor(noun: Any, index: EntityIndex, lex: Lexicon) -> list[str]:
+    """The subject of the light verb that carries an event noun ("X launched attacks")."""
     cur = noun
     if cur.dep_ == "compound":  # "training mercenaries": the phrase is governed by its head
         cur = cur.head
