@@ -36,6 +36,7 @@ class TriggerClass:
     nouns: frozenset[str]
     preps: tuple[str, ...]
     objects: bool
+    purpose: bool  # a purpose clause gives the target ("recruit to populate X", "threatened to strike X")
 
 
 @dataclass(frozen=True)
@@ -56,10 +57,10 @@ def trigger_lexicon(path: str | None = None) -> Lexicon:
         data = yaml.safe_load(fh) or {}
     classes = []
     for rtype, spec in (data.get("types") or {}).items():
-        objects = spec.get("object")
+        objects = True if spec.get("object") is None else bool(spec.get("object"))
+        purpose = not objects if spec.get("purpose") is None else bool(spec.get("purpose"))
         classes.append(TriggerClass(str(rtype), frozenset(spec.get("verbs") or ()), frozenset(spec.get("nouns") or ()),
-                                    tuple(_word(p) for p in spec.get("preps") or ()),
-                                    True if objects is None else bool(objects)))
+                                    tuple(_word(p) for p in spec.get("preps") or ()), objects, purpose))
     return Lexicon(tuple(classes), frozenset(data.get("light_verbs") or ()))
 
 
@@ -138,8 +139,9 @@ def entity(tok: Any, index: EntityIndex) -> str | None:
             found = index.best_within(c.left_edge.idx, c.right_edge.idx + len(c.right_edge.text))
             if found:
                 return found
+    event_noun = tok.lemma_.lower() in trigger_lexicon().lemmas  # "the invasion of Iraq" is no Iraq
     for c in tok.rights:
-        if c.dep_ == "prep" and c.lower_ in ("from", "of"):
+        if c.dep_ == "prep" and c.lower_ in ("from", "of") and not event_noun:
             obj = next((g for g in c.children if g.dep_ == "pobj"), None)
             if obj is not None and tok.pos_ in ("NOUN", "PROPN"):
                 found = entity(obj, index)
@@ -196,7 +198,7 @@ def _verb_target(verb: Any, index: EntityIndex, cls: TriggerClass) -> list[str]:
             found = ends(subj, index)
             if found:
                 return found
-    return target(verb, index, cls.preps, objects=cls.objects and not passive, purpose=not cls.objects)
+    return target(verb, index, cls.preps, objects=cls.objects and not passive, purpose=cls.purpose)
 
 
 def target(head: Any, index: EntityIndex, preps: tuple[str, ...], objects: bool = True,
@@ -214,7 +216,9 @@ def target(head: Any, index: EntityIndex, preps: tuple[str, ...], objects: bool 
             found = _pobj(c, index)
             if found:
                 return found
-        if c.dep_ == "dobj":  # "recruiting fighters for the regiment": the prep hangs off the object
+        if c.dep_ == "dobj" and c.lemma_.lower() not in trigger_lexicon().lemmas:
+            # "recruiting fighters for the regiment": the prep hangs off the object (not off an
+            # event noun: "endorsed the invasion of Iraq" does not endorse Iraq)
             for p in c.children:
                 if p.dep_ == "prep" and p.lower_ in preps:
                     found = _pobj(p, index)
@@ -273,13 +277,13 @@ def _carrier_actor(noun: Any, index: EntityIndex, lex: Lexicon) -> list[str]:
 def _noun_target(noun: Any, index: EntityIndex, cls: TriggerClass) -> list[str]:
     if noun.dep_ == "compound" and cls.objects:
         return ends(noun.head, index)  # "training mercenaries"
-    found = target(noun, index, cls.preps + ("of",), objects=False, purpose=not cls.objects)
+    found = target(noun, index, cls.preps + ("of",), objects=False, purpose=cls.purpose)
     if found:
         return found
     if noun.dep_ in ("pobj", "dobj"):
         # "engaged in recruitment to populate X", "imposed sanctions on X": the rest hangs off the verb
         verb = noun.head.head if noun.dep_ == "pobj" else noun.head
-        return target(verb, index, cls.preps, objects=False, purpose=not cls.objects)
+        return target(verb, index, cls.preps, objects=False, purpose=cls.purpose)
     return []
 
 
