@@ -142,14 +142,15 @@ def _name(tok: Any, quals: list[str], index: EntityIndex, text: str) -> str:
     """A readable name: the qualifiers as adjectives before the head, whatever their place in the
     text ("mercenaries from Sweden" -> "Swedish mercenaries", "instructors from NATO-aligned
     forces" -> "NATO instructors"), after the other modifiers ("foreign", "security", "Houthi")."""
+    kinds = agent_lexicon().kinds
     words = [c.text for c in tok.lefts if c.dep_ in ("amod", "compound", "nmod")
              and not index.best_within(c.left_edge.idx, c.right_edge.idx + len(c.right_edge.text), c.idx)
-             and c.pos_ in ("ADJ", "NOUN", "PROPN")]
+             and (c.lower_ in kinds or (c.text[:1].isupper() and c.i != c.sent.start))]  # what the id keeps
     named = [_qualifier_name(q, tok, index, text) for q in quals]
     if named:  # "foreign mercenaries from Sweden": the state says more than "foreign"
-        words = [w for w in words if agent_lexicon().kinds.get(w.lower()) != "foreign"]
+        words = [w for w in words if kinds.get(w.lower()) != "foreign"]
     head = tok.text.lower() if tok.pos_ == "NOUN" else tok.text  # "Mercenaries from Sweden ..."
-    words = [w.lower() if i == 0 and not named and w.lower() in agent_lexicon().kinds else w
+    words = [w.lower() if i == 0 and not named and w.lower() in kinds else w
              for i, w in enumerate(words)]  # "Unknown gunmen ..." at a sentence start
     name = " ".join([*dict.fromkeys(named), *words, head])
     return name if name[:1].isupper() or not name else name[0].lower() + name[1:]

@@ -43,6 +43,8 @@ class TriggerClass:
 class Lexicon:
     classes: tuple[TriggerClass, ...]
     light_verbs: frozenset[str]
+    verbal_words: frozenset[str] = frozenset()  # "attack" between two people is verbal ...
+    verbal_type: str = ""  # ... and this type (CONDEMNS)
 
     @property
     def lemmas(self) -> frozenset[str]:
@@ -61,7 +63,9 @@ def trigger_lexicon(path: str | None = None) -> Lexicon:
         purpose = not objects if spec.get("purpose") is None else bool(spec.get("purpose"))
         classes.append(TriggerClass(str(rtype), frozenset(spec.get("verbs") or ()), frozenset(spec.get("nouns") or ()),
                                     tuple(_word(p) for p in spec.get("preps") or ()), objects, purpose))
-    return Lexicon(tuple(classes), frozenset(data.get("light_verbs") or ()))
+    verbal = data.get("verbal_attack") or {}
+    return Lexicon(tuple(classes), frozenset(data.get("light_verbs") or ()), frozenset(verbal.get("words") or ()),
+                   str(verbal.get("as") or ""))
 
 
 def _word(value: Any) -> str:
@@ -103,7 +107,10 @@ def events_at(tok: Any, index: EntityIndex, lex: Lexicon) -> list[Event]:
         else:
             continue
         if src and dst:
-            out.append(Event(cls.type, tuple(src), tuple(dst), tok, _place(tok, index), _date(tok)))
+            rtype = cls.type
+            if lemma in lex.verbal_words and all(index.label(e) == "Person" for e in (*src, *dst)):
+                rtype = lex.verbal_type or rtype  # "Trump attacked Machado in tweets": words, not force
+            out.append(Event(rtype, tuple(src), tuple(dst), tok, _place(tok, index), _date(tok)))
     return out
 
 
@@ -153,7 +160,7 @@ def entity(tok: Any, index: EntityIndex) -> str | None:
 def verb_actor(verb: Any, index: EntityIndex) -> list[str]:
     cur = verb
     for _ in range(4):
-        passive = any(c.dep_ == "nsubjpass" for c in cur.children)
+        passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in cur.children)
         for c in cur.children:
             if c.dep_ == "agent":
                 obj = next((g for g in c.children if g.dep_ == "pobj"), None)
