@@ -121,6 +121,8 @@ def parse_schema(data: dict[str, Any], path: Path) -> Schema:
             if end not in nodes:
                 raise SchemaError(f"{rtype}: endpoint {end!r} is not a node label")
         domain = bool(spec.get("domain"))
+        if domain and not spec.get("plover"):
+            raise SchemaError(f"{rtype}: a domain relation type names its PLOVER category (plover: ...)")
         indexes = tuple(spec.get("indexes") or ()) + (tuple(data.get("domain_relation_indexes") or ()) if domain else ())
         rels[rtype] = RelType(type=_check_ident("relationship type", rtype), sources=sources, targets=targets,
                               description=spec.get("description", ""), domain=domain,

@@ -4,23 +4,44 @@
 // Starts from the denied relations (an index scan per type), then looks for the same type between
 // the same two entities with another status.
 CALL {
-  MATCH (a)-[r:RECRUITS_FOR]->(b) WHERE r.status = 'denied' RETURN a, r AS r2, b
-  UNION ALL
-  MATCH (a)-[r:TRAINS]->(b) WHERE r.status = 'denied' RETURN a, r AS r2, b
-  UNION ALL
-  MATCH (a)-[r:SUPPORTS]->(b) WHERE r.status = 'denied' RETURN a, r AS r2, b
-  UNION ALL
+  // for each domain type: MATCH (a)-[r:{type}]->(b) WHERE r.status = 'denied' RETURN a, r AS r2, b
   MATCH (a)-[r:ATTACKS]->(b) WHERE r.status = 'denied' RETURN a, r AS r2, b
   UNION ALL
-  MATCH (a)-[r:ACCUSES]->(b) WHERE r.status = 'denied' RETURN a, r AS r2, b
-  UNION ALL
-  MATCH (a)-[r:MEETS_WITH]->(b) WHERE r.status = 'denied' RETURN a, r AS r2, b
+  MATCH (a)-[r:COERCES]->(b) WHERE r.status = 'denied' RETURN a, r AS r2, b
   UNION ALL
   MATCH (a)-[r:SANCTIONS]->(b) WHERE r.status = 'denied' RETURN a, r AS r2, b
   UNION ALL
   MATCH (a)-[r:THREATENS]->(b) WHERE r.status = 'denied' RETURN a, r AS r2, b
   UNION ALL
+  MATCH (a)-[r:ACCUSES]->(b) WHERE r.status = 'denied' RETURN a, r AS r2, b
+  UNION ALL
   MATCH (a)-[r:CONDEMNS]->(b) WHERE r.status = 'denied' RETURN a, r AS r2, b
+  UNION ALL
+  MATCH (a)-[r:REJECTS]->(b) WHERE r.status = 'denied' RETURN a, r AS r2, b
+  UNION ALL
+  MATCH (a)-[r:MEETS_WITH]->(b) WHERE r.status = 'denied' RETURN a, r AS r2, b
+  UNION ALL
+  MATCH (a)-[r:SUPPORTS]->(b) WHERE r.status = 'denied' RETURN a, r AS r2, b
+  UNION ALL
+  MATCH (a)-[r:AIDS]->(b) WHERE r.status = 'denied' RETURN a, r AS r2, b
+  UNION ALL
+  MATCH (a)-[r:COOPERATES_WITH]->(b) WHERE r.status = 'denied' RETURN a, r AS r2, b
+  UNION ALL
+  MATCH (a)-[r:AGREES_WITH]->(b) WHERE r.status = 'denied' RETURN a, r AS r2, b
+  UNION ALL
+  MATCH (a)-[r:REQUESTS]->(b) WHERE r.status = 'denied' RETURN a, r AS r2, b
+  UNION ALL
+  MATCH (a)-[r:PROTESTS]->(b) WHERE r.status = 'denied' RETURN a, r AS r2, b
+  UNION ALL
+  MATCH (a)-[r:MOBILIZES_AGAINST]->(b) WHERE r.status = 'denied' RETURN a, r AS r2, b
+  UNION ALL
+  MATCH (a)-[r:WITHDRAWS_FROM]->(b) WHERE r.status = 'denied' RETURN a, r AS r2, b
+  UNION ALL
+  MATCH (a)-[r:CONCEDES_TO]->(b) WHERE r.status = 'denied' RETURN a, r AS r2, b
+  UNION ALL
+  MATCH (a)-[r:RECRUITS_FOR]->(b) WHERE r.status = 'denied' RETURN a, r AS r2, b
+  UNION ALL
+  MATCH (a)-[r:TRAINS]->(b) WHERE r.status = 'denied' RETURN a, r AS r2, b
 }
 WITH a, b, r2
 MATCH (a)-[r1]->(b)

@@ -16,7 +16,8 @@ WITH s, r, t, ev, toInteger(parts[size(parts) - 2]) AS start, toInteger(parts[si
 MATCH (a:Article {id: article_id})
 OPTIONAL MATCH (c:Claim)-[:IN_ARTICLE]->(a)
 WHERE c.id IN coalesce(r.claims, [])
-RETURN s.name AS source, type(r) AS relation, r.status AS status, t.name AS target,
+RETURN s.name AS source, type(r) AS relation, r.event_type AS event_type, r.status AS status,
+       r.mode AS mode, t.name AS target,
        substring(a.text, start, stop - start) AS sentence, a.title AS article, a.source AS publisher,
        a.published AS published, c.speaker_text AS speaker, c.cue AS cue
 ORDER BY relation, published

@@ -80,8 +80,11 @@ class Actor:
                       properties=props)
 
 
-def find_actors(doc: Any, index: EntityIndex, text: str, lex: AgentLexicon | None = None) -> list[Actor]:
-    """Every generic actor phrase of ``doc`` not already covered by a named entity at its head."""
+def find_actors(doc: Any, index: EntityIndex, text: str, article_id: str = "",
+                lex: AgentLexicon | None = None) -> list[Actor]:
+    """Every generic actor phrase of ``doc`` not already covered by a named entity at its head.
+    An actor without a qualifier ("the army", "protesters") is the article's own: its id carries
+    ``article_id``, since "protesters" in two articles are rarely the same people."""
     lex = lex or agent_lexicon()
     by_id: dict[str, Actor] = {}
     latest: dict[str, Actor] = {}  # head lemma -> latest qualified actor (for "the mercenaries")
@@ -108,6 +111,8 @@ def find_actors(doc: Any, index: EntityIndex, text: str, lex: AgentLexicon | Non
                 continue  # "the group", "the government": too vague alone (coreference reads them)
         country = next((c for c in (_country_of(index, q) for q in quals) if c), None)
         key = [lemma, kind or "", *sorted(_country_of(index, q) or q for q in quals), *sorted(words)]
+        if not qualified:
+            key.append(f"article:{article_id}")
         aid = make_id(label, "agent", *key)
         actor = by_id.get(aid)
         if actor is None:
@@ -116,18 +121,19 @@ def find_actors(doc: Any, index: EntityIndex, text: str, lex: AgentLexicon | Non
         actor.mentions.append(Span(start, end, text[start:end]))
         if qualified:
             latest[lemma] = actor
-    _numerals(doc, lex, by_id)
+    _numerals(doc, lex, by_id, article_id)
     return list(by_id.values())
 
 
-def _numerals(doc: Any, lex: AgentLexicon, by_id: dict[str, Actor]) -> None:
+def _numerals(doc: Any, lex: AgentLexicon, by_id: dict[str, Actor], article_id: str) -> None:
     """"They killed 23 and injured another 15": a bare number object of a verb of harm counts
     people; it joins the article's generic "people" actor."""
     for i in candidates(doc, lex.numeral_verbs):
         verb = doc[i]
         for c in verb.children:
-            if c.dep_ in ("dobj", "nsubjpass") and (c.pos_ == "NUM" or c.lemma_.lower() in _QUANTITIES):
-                aid = make_id("Group", "agent", "people", "")
+            if c.dep_ in ("dobj", "nsubjpass") and (c.pos_ == "NUM" or c.lemma_.lower() in _QUANTITIES) \
+                    and not any(g.dep_ == "prep" and g.lower_ == "of" for g in c.children):  # "dozens of X": X
+                aid = make_id("Group", "agent", "people", "", f"article:{article_id}")
                 actor = by_id.setdefault(aid, Actor(aid, "Group", "people", "civilians", head="people"))
                 actor.mentions.append(Span(c.idx, c.idx + len(c.text), c.text))
 
@@ -136,13 +142,17 @@ def _name(tok: Any, quals: list[str], index: EntityIndex, text: str) -> str:
     """A readable name: the qualifiers as adjectives before the head, whatever their place in the
     text ("mercenaries from Sweden" -> "Swedish mercenaries", "instructors from NATO-aligned
     forces" -> "NATO instructors"), after the other modifiers ("foreign", "security", "Houthi")."""
+    kinds = agent_lexicon().kinds
     words = [c.text for c in tok.lefts if c.dep_ in ("amod", "compound", "nmod")
              and not index.best_within(c.left_edge.idx, c.right_edge.idx + len(c.right_edge.text), c.idx)
-             and c.pos_ in ("ADJ", "NOUN", "PROPN")]
+             and (c.lower_ in kinds or (c.text[:1].isupper() and c.i != c.sent.start))]  # what the id keeps
     named = [_qualifier_name(q, tok, index, text) for q in quals]
     if named:  # "foreign mercenaries from Sweden": the state says more than "foreign"
-        words = [w for w in words if agent_lexicon().kinds.get(w.lower()) != "foreign"]
-    name = " ".join([*dict.fromkeys(named), *words, tok.text])
+        words = [w for w in words if kinds.get(w.lower()) != "foreign"]
+    head = tok.text.lower() if tok.pos_ == "NOUN" else tok.text  # "Mercenaries from Sweden ..."
+    words = [w.lower() if i == 0 and not named and w.lower() in kinds else w
+             for i, w in enumerate(words)]  # "Unknown gunmen ..." at a sentence start
+    name = " ".join([*dict.fromkeys(named), *words, head])
     return name if name[:1].isupper() or not name else name[0].lower() + name[1:]
 
 

@@ -58,8 +58,8 @@ def _antecedent(tok: Any, index: EntityIndex) -> str | None:
     if tok.pos_ == "PRON" or low in _PERSON | _IT | _THEY:
         if low in _PERSON:
             return index.nearest_before(pos, ("Person",), WINDOW)
-        if low in _IT:
-            return index.nearest_before(pos, ("Organization", "Country", "Group"), WINDOW)
+        if low in _IT:  # a state or body, never a plural generic actor ("protesters")
+            return _singular_before(pos, index)
         if low in _THEY:
             return _plural_before(pos, index)
         return None
@@ -99,6 +99,14 @@ def _plural_before(pos: int, index: EntityIndex) -> str | None:
             ent = index.by_id[eid]
             if ent.label in labels and not (ent.label == "Group" and _is_state_word(ent)):
                 return eid
+    return None
+
+
+def _singular_before(pos: int, index: EntityIndex) -> str | None:
+    for _s, _e, eid in _before(pos, index, WINDOW):
+        ent = index.by_id[eid]
+        if ent.label in ("Organization", "Country") or (ent.label == "Group" and "agent_type" not in ent.properties):
+            return eid
     return None
 
 

@@ -36,12 +36,15 @@ class TriggerClass:
     nouns: frozenset[str]
     preps: tuple[str, ...]
     objects: bool
+    purpose: bool  # a purpose clause gives the target ("recruit to populate X", "threatened to strike X")
 
 
 @dataclass(frozen=True)
 class Lexicon:
     classes: tuple[TriggerClass, ...]
     light_verbs: frozenset[str]
+    verbal_words: frozenset[str] = frozenset()  # "attack" between two people is verbal ...
+    verbal_type: str = ""  # ... and this type (CONDEMNS)
 
     @property
     def lemmas(self) -> frozenset[str]:
@@ -56,11 +59,19 @@ def trigger_lexicon(path: str | None = None) -> Lexicon:
         data = yaml.safe_load(fh) or {}
     classes = []
     for rtype, spec in (data.get("types") or {}).items():
-        objects = spec.get("object")
+        objects = True if spec.get("object") is None else bool(spec.get("object"))
+        purpose = not objects if spec.get("purpose") is None else bool(spec.get("purpose"))
         classes.append(TriggerClass(str(rtype), frozenset(spec.get("verbs") or ()), frozenset(spec.get("nouns") or ()),
-                                    tuple(spec.get("preps") or ()),
-                                    True if objects is None else bool(objects)))
-    return Lexicon(tuple(classes), frozenset(data.get("light_verbs") or ()))
+                                    tuple(_word(p) for p in spec.get("preps") or ()), objects, purpose))
+    verbal = data.get("verbal_attack") or {}
+    return Lexicon(tuple(classes), frozenset(data.get("light_verbs") or ()), frozenset(verbal.get("words") or ()),
+                   str(verbal.get("as") or ""))
+
+
+def _word(value: Any) -> str:
+    if not isinstance(value, str):  # YAML 1.1 reads a bare on/off/yes/no as a boolean
+        raise ValueError(f"events.yaml: preposition {value!r} must be quoted")
+    return value
 
 
 @dataclass(frozen=True)
@@ -96,7 +107,10 @@ def events_at(tok: Any, index: EntityIndex, lex: Lexicon) -> list[Event]:
         else:
             continue
         if src and dst:
-            out.append(Event(cls.type, tuple(src), tuple(dst), tok, _place(tok, index), _date(tok)))
+            rtype = cls.type
+            if lemma in lex.verbal_words and all(index.label(e) == "Person" for e in (*src, *dst)):
+                rtype = lex.verbal_type or rtype  # "Trump attacked Machado in tweets": words, not force
+            out.append(Event(rtype, tuple(src), tuple(dst), tok, _place(tok, index), _date(tok)))
     return out
 
 
@@ -132,8 +146,9 @@ def entity(tok: Any, index: EntityIndex) -> str | None:
             found = index.best_within(c.left_edge.idx, c.right_edge.idx + len(c.right_edge.text))
             if found:
                 return found
+    event_noun = tok.lemma_.lower() in trigger_lexicon().lemmas  # "the invasion of Iraq" is no Iraq
     for c in tok.rights:
-        if c.dep_ == "prep" and c.lower_ in ("from", "of"):
+        if c.dep_ == "prep" and c.lower_ in ("from", "of") and not event_noun:
             obj = next((g for g in c.children if g.dep_ == "pobj"), None)
             if obj is not None and tok.pos_ in ("NOUN", "PROPN"):
                 found = entity(obj, index)
@@ -145,7 +160,7 @@ def entity(tok: Any, index: EntityIndex) -> str | None:
 def verb_actor(verb: Any, index: EntityIndex) -> list[str]:
     cur = verb
     for _ in range(4):
-        passive = any(c.dep_ == "nsubjpass" for c in cur.children)
+        passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in cur.children)
         for c in cur.children:
             if c.dep_ == "agent":
                 obj = next((g for g in c.children if g.dep_ == "pobj"), None)
@@ -177,15 +192,20 @@ def _verb_target(verb: Any, index: EntityIndex, cls: TriggerClass) -> list[str]:
         if found:
             return found
     passive = any(c.dep_ == "nsubjpass" for c in verb.children)
+    if not passive and verb.dep_ == "conj" and any(c.dep_ == "agent" for c in verb.children):
+        passive = any(c.dep_ == "nsubjpass" for c in verb.head.children)  # "bribed or blackmailed by X"
+        verb_subj = verb.head
+    else:
+        verb_subj = verb
     if passive:
-        subj = next(c for c in verb.children if c.dep_ == "nsubjpass")
+        subj = next(c for c in verb_subj.children if c.dep_ == "nsubjpass")
         if subj.lower_ in ("who", "which", "that") and verb.dep_ == "relcl":
             subj = verb.head  # "a student who was stabbed by ...": the noun the clause describes
         if cls.objects:
             found = ends(subj, index)
             if found:
                 return found
-    return target(verb, index, cls.preps, objects=cls.objects and not passive, purpose=not cls.objects)
+    return target(verb, index, cls.preps, objects=cls.objects and not passive, purpose=cls.purpose)
 
 
 def target(head: Any, index: EntityIndex, preps: tuple[str, ...], objects: bool = True,
@@ -203,7 +223,9 @@ def target(head: Any, index: EntityIndex, preps: tuple[str, ...], objects: bool 
             found = _pobj(c, index)
             if found:
                 return found
-        if c.dep_ == "dobj":  # "recruiting fighters for the regiment": the prep hangs off the object
+        if c.dep_ == "dobj" and c.lemma_.lower() not in trigger_lexicon().lemmas:
+            # "recruiting fighters for the regiment": the prep hangs off the object (not off an
+            # event noun: "endorsed the invasion of Iraq" does not endorse Iraq)
             for p in c.children:
                 if p.dep_ == "prep" and p.lower_ in preps:
                     found = _pobj(p, index)
@@ -222,6 +244,9 @@ def _pobj(prep: Any, index: EntityIndex) -> list[str]:
 
 
 def _noun_actor(noun: Any, index: EntityIndex, lex: Lexicon) -> list[str]:
+    pronoun = next((c for c in noun.children if c.dep_ == "poss" and c.pos_ == "PRON"), None)
+    if pronoun is not None:  # "the Kremlin launched its strikes": the light verb's subject first
+        return _carrier_actor(noun, index, lex) or ends(pronoun, index)
     for c in noun.children:
         if c.dep_ == "poss" or (c.dep_ in ("compound", "amod") and c.i < noun.i):
             found = entity(c, index) if c.dep_ == "poss" else index.best_within(
@@ -232,6 +257,11 @@ def _noun_actor(noun: Any, index: EntityIndex, lex: Lexicon) -> list[str]:
             agents = _pobj(c, index)
             if agents:
                 return agents
+    return _carrier_actor(noun, index, lex)
+
+
+def _carrier_actor(noun: Any, index: EntityIndex, lex: Lexicon) -> list[str]:
+    """The subject of the light verb that carries an event noun ("X launched attacks")."""
     cur = noun
     if cur.dep_ == "compound":  # "training mercenaries": the phrase is governed by its head
         cur = cur.head
@@ -254,13 +284,13 @@ def _noun_actor(noun: Any, index: EntityIndex, lex: Lexicon) -> list[str]:
 def _noun_target(noun: Any, index: EntityIndex, cls: TriggerClass) -> list[str]:
     if noun.dep_ == "compound" and cls.objects:
         return ends(noun.head, index)  # "training mercenaries"
-    found = target(noun, index, cls.preps + ("of",), objects=False, purpose=not cls.objects)
+    found = target(noun, index, cls.preps + ("of",), objects=False, purpose=cls.purpose)
     if found:
         return found
     if noun.dep_ in ("pobj", "dobj"):
         # "engaged in recruitment to populate X", "imposed sanctions on X": the rest hangs off the verb
         verb = noun.head.head if noun.dep_ == "pobj" else noun.head
-        return target(verb, index, cls.preps, objects=False, purpose=not cls.objects)
+        return target(verb, index, cls.preps, objects=False, purpose=cls.purpose)
     return []
 
 

@@ -34,6 +34,7 @@ _CONDITION = frozenset({"if", "unless", "whether"})
 class Modality:
     negated: bool = False
     denied_by: Any = None  # the governing "deny" verb token, when there is one
+    refused_by: Any = None  # the governing verb of refusal ("refused to"), when there is one
     mode: str | None = None
 
 
@@ -48,7 +49,7 @@ def is_question(sent: Any) -> bool:
 def modality(trigger: Any) -> Modality:
     """Negation, denial and mode of the event ``trigger`` announces."""
     negated = any(c.lower_ == "no" and c.dep_ == "det" for c in trigger.children)
-    denied_by = None
+    denied_by = refused_by = None
     mode: str | None = None
     for node, governor in _chain(trigger):
         for c in node.children:
@@ -61,11 +62,11 @@ def modality(trigger: Any) -> Modality:
                 elif low in _POSSIBLE:
                     mode = "possible"
             elif c.dep_ == "mark" and c.lower_ in _CONDITION and node.dep_ == "advcl":
-                mode = "conditional"
+                mode = "conditional"  # "if Russia attacks Lithuania, ..."
         if governor:
             lemma = node.lemma_.lower()
             if lemma in _REFUSE:
-                negated = True
+                negated, refused_by = True, node
             elif lemma in _DENY:
                 denied_by = node
             elif lemma == "threaten":
@@ -74,7 +75,11 @@ def modality(trigger: Any) -> Modality:
                 mode = mode if mode in ("future", "possible") else "planned"
             elif lemma in _REQUEST:
                 mode = "requested"
-    return Modality(negated, denied_by, mode)
+    for node, _gov in _chain(trigger)[:2]:  # "Turkey will attack them if they cross the border"
+        if any(c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in _CONDITION for m in c.children)
+               for c in node.children):
+            mode = "conditional"
+    return Modality(negated=negated, denied_by=denied_by, refused_by=refused_by, mode=mode)
 
 
 def _chain(trigger: Any) -> list[tuple[Any, bool]]:

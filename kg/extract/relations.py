@@ -31,10 +31,10 @@ from bisect import bisect_left
 from typing import Any
 
 from kg.extract import cues
-from kg.extract.actors import Actor, find_actors
+from kg.extract.actors import find_actors
+from kg.extract.coref import resolved
 from kg.extract.events import entity as _entity
 from kg.extract.events import events_at, target, trigger_lexicon, verb_actor
-from kg.extract.coref import resolved
 from kg.extract.modality import is_question, modality
 from kg.extract.nlp import candidates, text_of
 from kg.extract.speakers import EntityIndex
@@ -64,9 +64,9 @@ def find_events(doc: Any, article: Article, entities: list[Entity], claims: list
     schema = schema or load_schema()
     lex = trigger_lexicon()
     text = text_of(doc)
-    actors = find_actors(doc, EntityIndex(entities), text)
-    actor_by_id = {a.id: a for a in actors}
-    index = EntityIndex(entities + [a.entity() for a in actors])
+    actors = find_actors(doc, EntityIndex(entities), text, article.id)
+    actor_entities = [a.entity() for a in actors]
+    index = EntityIndex(entities + actor_entities)
     out: dict[str, Relation] = {}
     # only two kinds of token can start a relation: a trigger word, or a word inside a mention
     starts = sorted(set(candidates(doc, lex.lemmas)) | _mention_tokens(doc, index))
@@ -88,7 +88,7 @@ def find_events(doc: Any, article: Article, entities: list[Entity], claims: list
                 out.setdefault(rel.id, rel)
     used = {r.source for r in out.values()} | {r.target for r in out.values()}
     _coreferent_mentions(doc, index, used, text)
-    return list(out.values()), [a.entity() for a in _used(actors, used, actor_by_id)]
+    return list(out.values()), [a for a in actor_entities if a.id in used]
 
 
 def _coreferent_mentions(doc: Any, index: EntityIndex, used: set[str], text: str) -> None:
@@ -106,10 +106,6 @@ def _coreferent_mentions(doc: Any, index: EntityIndex, used: set[str], text: str
             ent.mentions.sort(key=lambda m: (m.start, m.end))
 
 
-def _used(actors: list[Actor], used: set[str], by_id: dict[str, Actor]) -> list[Actor]:
-    return [a for a in actors if a.id in used and a.id in by_id]
-
-
 def _relation(rtype: str, src: str, dst: str, anchor: Any, extras: dict[str, Any], sent: Any,
               claims: list[Claim], schema: Schema, index: EntityIndex) -> Relation | None:
     """Status, attribution and mode of one found relation; None when the text says it did not happen."""
@@ -124,8 +120,8 @@ def _relation(rtype: str, src: str, dst: str, anchor: Any, extras: dict[str, Any
             denier = verb_actor(mod.denied_by, index)
             status, speaker = "denied", (denier[0] if denier else speaker)
         elif mod.negated:
-            if claim is None:
-                return None  # the writer says it did not happen
+            if claim is None or (mod.refused_by is not None and claim.cue.start <= mod.refused_by.idx < claim.cue.end):
+                return None  # the writer says it did not happen ("X refused to attack Y" is a report, not a denial)
             status = "denied"
         mode = mod.mode
     rid = Relation.make_id(rtype, src, dst, status, mode)
@@ -191,13 +187,19 @@ def _structural(tok: Any, index: EntityIndex) -> list[tuple[str, str, str, Any]]
                     dst = state if state in index.by_id else dst
                 if dst and dst != here and index.label(dst) in ("Country", "Group", "Organization"):
                     out.append(("AFFILIATED_WITH", here, dst, c))
-    # "mercenaries from Sweden", "officials from Russia": the group acts for its origin state
+    # "mercenaries from Sweden", "officials from Russia": the group acts for its origin state;
+    # a generic actor also for an organisation ("instructors from NATO-aligned forces")
     if label in ("Group", "Person", "Organization"):
+        generic = "agent_type" in index.by_id[here].properties
         for c in tok.rights:
             if c.dep_ == "prep" and c.lower_ == "from":
                 obj = next((g for g in c.children if g.dep_ == "pobj"), None)
-                dst = index.best_within(obj.idx, obj.idx + len(obj.text), obj.idx) if obj is not None else None
-                if dst and index.label(dst) == "Country":
+                dst = None
+                if obj is not None:
+                    lo = obj.left_edge.idx if generic else obj.idx
+                    dst = index.best_within(lo, obj.idx + len(obj.text), obj.idx)
+                ok = ("Country", "Organization") if generic else ("Country",)
+                if dst and index.label(dst) in ok:
                     out.append(("AFFILIATED_WITH", here, dst, c))
     # "X attended the summit"
     if label == "Event" and tok.dep_ in ("dobj", "pobj"):
