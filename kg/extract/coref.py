@@ -108,13 +108,14 @@ def _singular_before(tok: Any, pos: int, index: EntityIndex) -> str | None:
 
 
 def _subject_first(tok: Any, pos: int, index: EntityIndex, fits: Any) -> str | None:
-    """The nearest fitting mention that is a clause subject, else the nearest fitting one: "Russia
-    rejected the claims of a UN panel that it had supplied ..." (it = Russia, not the panel)."""
+    """The nearest fitting mention that is a clause subject in the pronoun's own sentence, else the
+    nearest fitting one: "Russia rejected the claims of a UN panel that it had supplied ..." (it =
+    Russia, not the panel)."""
     near = [eid for _s, _e, eid in _before(pos, index, WINDOW) if fits(index.by_id[eid])]
     if not near:
         return None
     doc = tok.doc
-    for s, e, eid in _before(pos, index, WINDOW):
+    for s, e, eid in _before(pos, index, pos - tok.sent.start_char):
         if eid in near:
             span = doc.char_span(s, e, alignment_mode="expand")
             if span is not None and span.root.dep_ in ("nsubj", "nsubjpass") and span.root.head.i != tok.head.i:
