@@ -57,9 +57,9 @@ def _antecedent(tok: Any, index: EntityIndex) -> str | None:
     pos = tok.idx
     if tok.pos_ == "PRON" or low in _PERSON | _IT | _THEY:
         if low in _PERSON:
-            return index.nearest_before(pos, ("Person",), WINDOW)
+            return _subject_first(tok, pos, index, lambda e: e.label == "Person")
         if low in _IT:  # a state or body, never a plural generic actor ("protesters")
-            return _singular_before(pos, index)
+            return _singular_before(tok, pos, index)
         if low in _THEY:
             return _plural_before(pos, index)
         return None
@@ -102,12 +102,25 @@ def _plural_before(pos: int, index: EntityIndex) -> str | None:
     return None
 
 
-def _singular_before(pos: int, index: EntityIndex) -> str | None:
-    for _s, _e, eid in _before(pos, index, WINDOW):
-        ent = index.by_id[eid]
-        if ent.label in ("Organization", "Country") or (ent.label == "Group" and "agent_type" not in ent.properties):
-            return eid
-    return None
+def _singular_before(tok: Any, pos: int, index: EntityIndex) -> str | None:
+    return _subject_first(tok, pos, index, lambda e: e.label in ("Organization", "Country") or (
+        e.label == "Group" and "agent_type" not in e.properties))
+
+
+def _subject_first(tok: Any, pos: int, index: EntityIndex, fits: Any) -> str | None:
+    """The nearest fitting mention that is a clause subject in the pronoun's own sentence, else the
+    nearest fitting one: "Russia rejected the claims of a UN panel that it had supplied ..." (it =
+    Russia, not the panel)."""
+    near = [eid for _s, _e, eid in _before(pos, index, WINDOW) if fits(index.by_id[eid])]
+    if not near:
+        return None
+    doc = tok.doc
+    for s, e, eid in _before(pos, index, pos - tok.sent.start_char):
+        if eid in near:
+            span = doc.char_span(s, e, alignment_mode="expand")
+            if span is not None and span.root.dep_ in ("nsubj", "nsubjpass") and span.root.head.i != tok.head.i:
+                return eid
+    return near[0]
 
 
 def _is_state_word(ent: Any) -> bool:

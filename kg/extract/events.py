@@ -171,7 +171,8 @@ def verb_actor(verb: Any, index: EntityIndex) -> list[str]:
         for c in cur.children:
             if c.dep_ == "nsubj":
                 if c.lower_ in ("who", "which", "that") and cur.dep_ == "relcl":
-                    return ends(cur.head, index)
+                    heads = ends(cur.head, index)  # "who" never stands for a place
+                    return [h for h in heads if c.lower_ != "who" or index.label(h) not in ("Place", "Country")]
                 return ends(c, index)
         if cur.dep_ == "xcomp" and cur.head.lemma_.lower() in _REQUEST_VERBS:
             obj = next((c for c in cur.head.children if c.dep_ in ("dobj", "dative")), None)

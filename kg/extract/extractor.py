@@ -201,7 +201,8 @@ class Extractor:
                 said_state = text[m.end: m.end + 6] == " state" or text[max(0, m.start - 9): m.start] == "state of "
                 if rec is None and (after_town or said_state):
                     # "Seattle, Washington", "Washington state", "the state of New York": the state
-                    rec = next((r for r in self.gz.lookup(m.text)[0] if r.feature_code == "ADM1"), None)
+                    rec = next((r for r in self.gz.lookup(m.text)[0]
+                            if r.feature_code == "ADM1" and r.country_code == "US"), None)
                 if rec is not None:
                     out[id(c)] = Choice(rec, 0.95, 1)
                     break

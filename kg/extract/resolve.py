@@ -157,10 +157,11 @@ def assign_keys(text: str, mentions: list[Mention]) -> list[Cluster]:
 
 
 def _home_state(mentions: list[Mention]) -> str | None:
-    """The one state an article names (by name or demonym), when it names only one: a US story
-    that mentions Russia once does not make its "Intelligence Committee" Russian."""
-    states = {m.state for m in mentions if m.state and m.label in ("Country", "Group")}
-    return next(iter(states)) if len(states) == 1 else None
+    """The one state an article names (by name or demonym), when it names only one and more than
+    once: a US story that mentions another state in passing does not make its "Green Party" that
+    state's (US stories often never name their own country)."""
+    states = [m.state for m in mentions if m.state and m.label in ("Country", "Group")]
+    return states[0] if len(set(states)) == 1 and len(states) >= 2 else None
 
 
 def _state_before(mentions: list[Mention], body: Mention, text: str) -> str | None:

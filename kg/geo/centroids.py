@@ -55,8 +55,8 @@ COUNTRY_CENTRES: dict[str, tuple[float, float]] = {
 
 # The conventional point GeoNames gives a state, where it is not the factbook point that REST
 # Countries (``countryinfo``) carries: GeoNames is the gazetteer news geoparsing data is written
-# against, so a country mention resolves to the same point such data uses. For every other state the
-# factbook point is GeoNames' too; the team centres above stand in only where neither exists.
+# against. ``gazetteer._state_point`` uses it where the team centre above lies more than 161 km
+# from it; for every other state the factbook point is GeoNames' too.
 GEONAMES_POINTS: dict[str, tuple[float, float]] = {
     "US": (39.76, -98.5), "CA": (60.10867, -113.64258), "AU": (-25.0, 135.0), "CN": (35.0, 105.0),
     "JP": (35.68536, 139.75309), "GB": (54.75844, -2.69531), "IN": (22.0, 79.0), "CD": (-2.5, 23.5),

@@ -113,15 +113,18 @@ def _world_city_first(scored: list[tuple[float, GeoRecord]], ctx: GeoContext) ->
 
 def _city_over_state(scored: list[tuple[float, GeoRecord]]) -> list[tuple[float, GeoRecord]]:
     """A bare name shared by a state and a city means the city when the city is a 1M+ city in that
-    state ("New York") or the country's capital ("Washington"); the text can still say otherwise
+    state ("New York"), the country's capital ("Washington"), or, outside the US, a town of the
+    division that bears its name ("Gao" region, Mali: the town of Gao); the text can still say otherwise
     through ``within``. The city takes the first place and score, and the same-name state of its
     country drops out, so the margin is the one the winner had over everything else."""
     if not scored:
         return scored
     top_score, top = scored[0]
     if top.feature_code == "ADM1":
+        # outside the US a division named after its chief town ("Gao", "Kano", "Lagos") means the town
         city = next((r for _s, r in scored if r.feature_code in ("PPL", "PPLC") and (
-            (r.population >= BIG_CITY and (r.country_code, r.admin1) == (top.country_code, top.admin1))
+            ((r.population >= BIG_CITY or top.country_code != "US")
+             and (r.country_code, r.admin1) == (top.country_code, top.admin1))
             or (r.feature_code == "PPLC" and r.country_code == top.country_code))), None)
     else:
         city = top if top.feature_code == "PPLC" else None

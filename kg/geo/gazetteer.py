@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import gc
 import hashlib
+import math
 import os
 import pickle
 import tempfile
@@ -26,7 +27,7 @@ from kg.geo.centroids import COUNTRY_CENTRES, GEONAMES_POINTS, US_STATE_CENTRES
 from kg.geo.reference import reference
 from kg.ids import normalise
 
-_VERSION = 7
+_VERSION = 8
 
 
 class GeoRecord(NamedTuple):
@@ -59,6 +60,24 @@ class Gazetteer:
 
     def __len__(self) -> int:
         return len(self.records)
+
+
+def _state_point(code: str, factbook: tuple[float, float] | None) -> tuple[float, float] | None:
+    """A state's point: the factbook point (REST Countries), which GeoNames uses for most states;
+    where GeoNames departs from it, the team's centre when that lies within 161 km of GeoNames'
+    point (a middle that serves gazetteer- and encyclopedia-based data alike), else GeoNames' point."""
+    geonames, centre = GEONAMES_POINTS.get(code), COUNTRY_CENTRES.get(code)
+    if geonames is None:
+        return factbook or centre
+    if centre is not None and _km(geonames, centre) <= 161:
+        return centre
+    return geonames
+
+
+def _km(a: tuple[float, float], b: tuple[float, float]) -> float:
+    la1, lo1, la2, lo2 = map(math.radians, (*a, *b))
+    h = math.sin((la2 - la1) / 2) ** 2 + math.cos(la1) * math.cos(la2) * math.sin((lo2 - lo1) / 2) ** 2
+    return 2 * 6371.0088 * math.asin(min(1.0, math.sqrt(h)))
 
 
 def _latin(name: str) -> bool:
@@ -108,7 +127,7 @@ def build() -> Gazetteer:
             capital_coords.setdefault(cc, (rec.lat, rec.lon))
         add(rec, (row["name"],), row.get("alternatenames") or ())
     for code, state in ref.states.items():
-        point = GEONAMES_POINTS.get(code) or state.point or COUNTRY_CENTRES.get(code) or capital_coords.get(code)
+        point = _state_point(code, state.point) or capital_coords.get(code)
         if point is None:
             continue
         lat, lon = point

@@ -94,13 +94,16 @@ def test_actor_coreference(extract, text: str, rtype: str, src: str, dst: str) -
     ("Turkey backs Syrian militias.", "SUPPORTS", "Turkey", "Syrian militias", "SUPPORT"),
     ("Germany funds the Ukrainian army.", "AIDS", "Germany", "Ukrainian army", "AID"),
     ("Police arrested dozens of protesters in Minsk.", "COERCES", "police", "protesters", "COERCE"),
-    ("Hezbollah fighters were killed by Israeli drones.", "ATTACKS", "Israeli drones", "Hezbollah fighters",
+    ("Hezbollah fighters were killed by Israeli troops.", "ATTACKS", "Israeli troops", "Hezbollah fighters",
      "ASSAULT"),
     ("The rebels launched an offensive against government troops.", "ATTACKS", "rebels", "government troops",
      "ASSAULT"),
     ("Hungary held talks with Serbia on energy.", "MEETS_WITH", "Hungary", "Serbia", "CONSULT"),
     ("The European Union imposed sanctions on Iran in March.", "SANCTIONS", "European Union", "Iran", "SANCTION"),
     ("Poland expelled three Russian diplomats.", "COERCES", "Poland", "Russian diplomats", "COERCE"),
+    # between two named people an "attack" is words (PLOVER ACCUSE), not force
+    ("Donald Trump attacked Hillary Clinton in a speech on Monday.", "CONDEMNS", "Trump", "Hillary Clinton",
+     "ACCUSE"),
 ])
 def test_typology(extract, text: str, rtype: str, src: str, dst: str, event_type: str) -> None:
     assert one(extract(text), rtype, src, dst).event_type == event_type
@@ -109,11 +112,18 @@ def test_typology(extract, text: str, rtype: str, src: str, dst: str, event_type
 @pytest.mark.parametrize("text", [
     "Slovenia endorsed the invasion of Iraq.",  # endorsing an event is not attacking (nor supporting Iraq)
     "Trump had instructed the Office of the USTR to draft new tariffs.",  # "instruct" = order, not train
+    "The Obama administration proposed changes but has been met with opposition.",  # idiom, no meeting
+    "The campaign wants to sign up five million voters.",  # signing people up is no agreement
 ])
 def test_no_domain_relation_where_the_words_only_look_like_one(extract, text: str) -> None:
     x = extract(text)
     domain = set(load_schema().domain_types)
     assert [r for r in rels(x) if r[0] in domain] == []
+
+
+def test_it_is_never_a_plural_actor(extract) -> None:
+    x = extract("About a dozen protesters gathered outside the Dallas Tribune after it backed Senator Jane Moore.")
+    assert not [r for r in rels(x, "SUPPORTS") if "protesters" in r[1]]
 
 
 def test_backs_is_support_not_affiliation(extract) -> None:
