@@ -121,6 +121,23 @@ class Scope:
         """The saved-query parameters (one publisher: the first source; null when not given)."""
         return {"since": self.since, "until": self.until, "publisher": self.sources[0] if self.sources else None}
 
+    def where(self, var: str = "a") -> tuple[str, dict[str, Any]]:
+        """The parts of ``ARTICLE_PREDICATE`` in force, on the article variable ``var``, with their
+        parameters (for queries kg builds itself: ``kg viz``, ``kg map``). ``until`` compares a
+        prefix: FalkorDB's range index answers a string ``<`` on ``published`` with every article."""
+        parts: list[str] = []
+        params: dict[str, Any] = {}
+        if self.since:
+            parts.append(f"{var}.published >= $scope_since")
+            params["scope_since"] = self.since
+        if self.until:
+            parts.append(f"substring({var}.published, 0, size($scope_until)) <= $scope_until")
+            params["scope_until"] = self.until
+        if self.sources:
+            parts.append(f"toLower({var}.source) IN $scope_sources")
+            params["scope_sources"] = [x.lower() for x in self.sources]
+        return " AND ".join(parts) or "true", params
+
     def keeps(self, published: str | None, source: str | None) -> bool:
         """The rule of ``ARTICLE_PREDICATE`` in Python."""
         if self.since and not (published and published >= self.since):

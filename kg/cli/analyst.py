@@ -122,41 +122,18 @@ def article_cmd(ref: str, fmt: str | None, output: Path | None) -> None:
                else format_article(view, terminal_width()))
 
 
-def _scope(since: str | None, until: str | None, sources: tuple[str, ...]) -> Any:
-    from kg.viz.scope import Scope
-
-    scope = Scope(since, until, tuple(sources))
-    with _errors():
-        scope.check()
-    return scope
-
-
-def _scope_params(text: str, scope: Any, values: dict[str, Any]) -> dict[str, Any]:
-    """--since/--until/--source for a query: its own $since/$until/$source parameters."""
-    given = {"since": scope.since, "until": scope.until, "source": scope.sources[0] if scope.sources else None}
-    for name, value in given.items():
+def _scope_params(text: str, scope: Scope, values: dict[str, Any]) -> dict[str, Any]:
+    """--since/--until/--source for a query: its own $since/$until/$publisher parameters (kg/queries.py)."""
+    for name, value in scope.params().items():
         if value is None:
             continue
         if f"${name}" not in text:
-            raise click.UsageError(f"--{name} needs a query with a ${name} parameter; this one has none")
+            option = "--source" if name == "publisher" else f"--{name}"
+            raise click.UsageError(f"{option} needs a query with a ${name} parameter; this one has none")
         values = {**values, name: value}
     if len(scope.sources) > 1:
         raise click.UsageError("a query takes one --source")
     return values
-
-
-_SCOPE_OPTIONS = [
-    click.option("--since", metavar="DATE", help="Only articles published on or after DATE (YYYY[-MM[-DD]])."),
-    click.option("--until", metavar="DATE", help="Only articles published on or before DATE (YYYY[-MM[-DD]])."),
-    click.option("--source", "sources", multiple=True, metavar="NAME",
-                 help="Only articles from this publisher (repeatable; case-insensitive)."),
-]
-
-
-def _scoped(fn: Any) -> Any:
-    for option in reversed(_SCOPE_OPTIONS):
-        fn = option(fn)
-    return fn
 
 
 @click.command("viz")
@@ -167,11 +144,11 @@ def _scoped(fn: Any) -> Any:
 @click.option("--co-mentions", is_flag=True, help="Also draw CO_MENTIONED edges (named in one sentence).")
 @click.option("--nodes", type=click.IntRange(2, 300), default=40, show_default=True,
               help="Entities in the overview (no query given).")
-@_scoped
+@scope_options
 @click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), default=Path("graph.html"),
               show_default=True)
 def viz_cmd(cypher: str | None, saved: str | None, entity: str | None, params: tuple[str, ...], co_mentions: bool,
-            nodes: int, since: str | None, until: str | None, sources: tuple[str, ...], output: Path) -> None:
+            nodes: int, scope: Scope, output: Path) -> None:
     """Write an interactive, offline HTML graph: an overview of the most connected entities and
     their relations (no query), one entity (--entity), a saved query or a Cypher query."""
     from kg.queries import get_saved
@@ -181,7 +158,6 @@ def viz_cmd(cypher: str | None, saved: str | None, entity: str | None, params: t
 
     if sum(x is not None for x in (cypher, saved, entity)) > 1:
         raise click.UsageError("give one of CYPHER, --saved NAME or --entity NAME (or none for an overview)")
-    scope = _scope(since, until, sources)
     values = parse_params(params)
     with _errors(), closing(get_store()) as store:
         if entity:
@@ -199,7 +175,7 @@ def viz_cmd(cypher: str | None, saved: str | None, entity: str | None, params: t
             data = graph_from_result(store, store.read(text, values), text)
         else:
             data, title = overview(store, scope, nodes, co_mentions), "kg viz: overview"
-        if scope:
+        if scope.active:
             title += f" ({scope.describe()})"
         write_graph(store, data, output, title)
     click.echo(f"wrote {output} ({len(data.nodes)} nodes, {len(data.rels)} relationships)")
@@ -211,11 +187,10 @@ def viz_cmd(cypher: str | None, saved: str | None, entity: str | None, params: t
 @click.option("--entity", help="Only articles that mention this entity.")
 @click.option("--saved", help="Draw the located entities and relations a saved query returns.")
 @click.option("--param", "params", multiple=True, help="Query parameter NAME=VALUE for --saved (repeatable).")
-@_scoped
+@scope_options
 @click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), default=Path("map.html"),
               show_default=True)
-def map_cmd(entity: str | None, saved: str | None, params: tuple[str, ...], since: str | None, until: str | None,
-            sources: tuple[str, ...], output: Path) -> None:
+def map_cmd(entity: str | None, saved: str | None, params: tuple[str, ...], scope: Scope, output: Path) -> None:
     """Write an offline world map of located entities (sized by mentions) and the relations between
     them, for every article or only those of an entity, a time span or a publisher."""
     from kg.store import get_store
@@ -223,7 +198,6 @@ def map_cmd(entity: str | None, saved: str | None, params: tuple[str, ...], sinc
 
     if entity and saved:
         raise click.UsageError("give --entity or --saved, not both")
-    scope = _scope(since, until, sources)
     values = parse_params(params)
     with _errors(), closing(get_store()) as store:
         query_values: dict[str, Any] | None = None
@@ -233,7 +207,10 @@ def map_cmd(entity: str | None, saved: str | None, params: tuple[str, ...], sinc
 
             query = get_saved(saved)
             text = query.text_for(store.name)
-            query_values = _scope_params(text, scope, {**query.example_params(), **values} if not params else values)
+            bound, query_notes = query.bind(values)  # a misspelled name fails; optional ones are null
+            for note in query_notes:
+                click.echo(f"note: {note}", err=True)
+            query_values = _scope_params(text, scope, bound)
         notes = write_map(store, output, MapFilter(scope=scope, entity=entity, query=text, params=query_values))
     click.echo(f"wrote {output}")
     for note in notes:

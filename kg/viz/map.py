@@ -7,7 +7,7 @@ relations with a status between two located entities are lines styled by status 
 denied drawn over alleged over asserted, so a denial is never hidden under the claim it denies.
 
 What is drawn can be narrowed (``MapFilter``): to the articles of a time span or publisher
-(``kg.viz.scope``) and that mention an entity — places are then sized by their mentions in those
+(``kg.scope``) and that mention an entity — places are then sized by their mentions in those
 articles and only relations stated in them are drawn — or to what a saved query returns.
 At hundreds of places, circles and labels keep a fixed screen size while the map zooms, and the
 page shows only the labels that fit (most mentioned first); zooming in reveals the rest.
@@ -22,9 +22,9 @@ from pathlib import Path
 from typing import Any
 
 from kg.errors import QueryError
+from kg.scope import Scope
 from kg.store.base import Store
 from kg.viz.basemap import HEIGHT, WIDTH, country_paths, project
-from kg.viz.scope import Scope
 
 STATUS_STYLE = {"denied": ("#d62728", "5,4"), "alleged": ("#e67e22", "5,4")}
 STATUS_ORDER = {"denied": 3, "alleged": 2}  # drawn last = on top; asserted/confirmed/others first
@@ -50,13 +50,13 @@ class MapFilter:
     params: dict[str, Any] | None = None
 
     def __bool__(self) -> bool:
-        return bool(self.scope or self.entity or self.query)
+        return bool(self.scope.active or self.entity or self.query)
 
 
 def _articles(store: Store, filt: MapFilter) -> tuple[str, dict[str, Any], list[str]]:
     """A MATCH of the in-scope articles ``art`` and its parameters."""
     where, params = filt.scope.where("art")
-    notes = [f"articles {filt.scope.describe()}"] if filt.scope else []
+    notes = [f"articles {filt.scope.describe()}"] if filt.scope.active else []
     match = f"MATCH (art:Article) WHERE {where} "
     if filt.entity:
         from kg.profile import find_entity

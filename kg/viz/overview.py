@@ -15,9 +15,9 @@ from typing import Any
 
 from kg.errors import QueryError
 from kg.schema import load_schema
+from kg.scope import Scope
 from kg.store.base import Store
 from kg.viz.graph import GraphData, resolve_endpoints
-from kg.viz.scope import Scope
 
 OVERVIEW_NODES = 40
 ENTITY_RELATIONS = 80
@@ -28,7 +28,7 @@ MAX_RELATIONS = 200
 
 def _scoped(scope: Scope) -> tuple[str, str, dict[str, Any]]:
     """A prefix collecting the in-scope article ids, and the condition on a relationship ``r``."""
-    if not scope:
+    if not scope.active:
         return "", "", {}
     where, params = scope.where("art")
     prefix = f"MATCH (art:Article) WHERE {where} WITH collect(art.id) AS scope "
@@ -47,7 +47,7 @@ def overview(store: Store, scope: Scope | None = None, nodes: int = OVERVIEW_NOD
                         params).rows
     data = GraphData()
     if not ranked:
-        what = f" among articles {scope.describe()}" if scope else ""
+        what = f" among articles {scope.describe()}" if scope.active else ""
         raise QueryError(f"no domain relations{what} to draw; import articles first, or draw co-mentions "
                          "with --saved co-mention-network --param name=NAME")
     top = [str(rid) for rid, _ in ranked[:nodes]]
