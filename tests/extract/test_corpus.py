@@ -10,7 +10,7 @@ from pathlib import Path
 from kg.extract import Extractor
 from kg.graph.batch import GraphBatch, publication_day
 from kg.ids import person_key
-from kg.model import Entity, Extraction
+from kg.model import Article, Entity, Extraction
 from kg.schema import load_schema
 from loaders import load
 
@@ -24,8 +24,7 @@ def _extractor() -> Extractor:
 
 @cache
 def run(name: str) -> Extraction:
-    items = list(load([str(CORPUS / name)]))
-    article = next(i for i in items if hasattr(i, "text"))
+    article = next(i for i in load([str(CORPUS / name)]) if isinstance(i, Article))
     return _extractor().extract(article)
 
 
