@@ -136,7 +136,7 @@ def legacy_settings() -> None:
     embedded.EmbeddedServer.compact = lambda self, wait=True, only_if_grown=False: None  # type: ignore[method-assign]
 
 
-def synthetic(size: int, legacy: bool) -> dict[str, Any]:
+def synthetic(size: int, legacy: bool, text_bytes: int = 0) -> dict[str, Any]:
     """Write ``size`` synthetic articles through the real store, then measure its restarts."""
     sys.path.insert(0, str(ROOT))
     from kg.schema import load_schema
@@ -149,7 +149,7 @@ def synthetic(size: int, legacy: bool) -> dict[str, Any]:
         with FalkorStore(graph="kg", server=EmbeddedServer(home)) as store:
             store.apply_schema(load_schema())
             start = time.perf_counter()
-            for batch in batches(size):
+            for batch in batches(size, text_bytes=text_bytes):
                 store.write(batch)
             write_s = time.perf_counter() - start
         if legacy:  # kill, as a user whose server outlived the import would restart it
@@ -167,12 +167,14 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description="embedded store restart-to-ready on synthetic graphs")
     parser.add_argument("--sizes", default="1000,10000")
     parser.add_argument("--legacy", action="store_true", help="kg's persistence settings before compaction")
+    parser.add_argument("--text-bytes", type=int, default=0,
+                        help="pad each article's text to this size (real articles: 1-3 KB, stored in the graph)")
     args = parser.parse_args(argv)
     if args.legacy:
         legacy_settings()
     for size in (int(s) for s in args.sizes.split(",")):
-        figures = synthetic(size, args.legacy)
-        print(json.dumps({"legacy": args.legacy, **figures}, default=str), flush=True)
+        figures = synthetic(size, args.legacy, args.text_bytes)
+        print(json.dumps({"legacy": args.legacy, "text_bytes": args.text_bytes, **figures}, default=str), flush=True)
     return 0
 
 

@@ -26,6 +26,14 @@ _LAST = ["Petrov", "Keita", "Nowak", "Wei", "Shevchenko", "Durand", "Diallo", "Y
 _ORG = ["Northern Alliance", "Sahel Brigade", "Civic Front", "Blue Shield Group", "Harbour Union"]
 _RELS = ["ATTACKS", "SUPPORTS", "SANCTIONS", "TRAINS", "RECRUITS_FOR"]
 _STATUS = ["asserted", "alleged", "denied", "confirmed"]
+_WORDS = [
+    "the", "of", "and", "to", "in", "a", "said", "on", "for", "was", "with", "that", "by", "from",
+    "officials", "border", "talks", "troops", "ministry", "according", "week", "forces", "president",
+    "government", "report", "minister", "security", "statement", "rebels", "aid", "envoy", "sanctions",
+    "region", "capital", "agreement", "spokesman", "attack", "village", "militia", "council", "election",
+    "convoy", "refugees", "embassy", "negotiations", "ceasefire", "parliament", "opposition", "province",
+    "army",
+]
 
 
 def _span(text: str, needle: str, start: int = 0) -> Span:
@@ -33,8 +41,9 @@ def _span(text: str, needle: str, start: int = 0) -> Span:
     return Span(at, at + len(needle), needle)
 
 
-def article(i: int, rng: random.Random) -> Extraction:
-    """Article ``i``: a speaker, an organisation, a place, two countries, one claim, one relation."""
+def article(i: int, rng: random.Random, text_bytes: int = 0) -> Extraction:
+    """Article ``i``: a speaker, an organisation, a place, two countries, one claim, one relation;
+    its text padded to ``text_bytes`` (real articles are 1-3 KB, and the Article node keeps its text)."""
     person_no = rng.randrange(max(10, i // 3 + 10))  # the tail of people grows with the corpus
     person_name = f"{_FIRST[person_no % 10]} {_LAST[(person_no // 10) % 10]} {person_no // 100 or ''}".strip()
     org_name = f"{_ORG[rng.randrange(len(_ORG))]} {rng.randrange(max(5, i // 20 + 5))}"
@@ -43,6 +52,10 @@ def article(i: int, rng: random.Random) -> Extraction:
     rel_type, status = rng.choice(_RELS), rng.choice(_STATUS)
     text = (f"{person_name} said {c1} {rel_type.lower().replace('_', ' ')} {c2} near {place[0]}. "
             f"The {org_name} was also named in report {i}, which quoted officials at length.")
+    words: list[str] = []  # varied words, not one repeated phrase: a snapshot compresses repeats away
+    while len(text) + sum(len(w) + 1 for w in words) < text_bytes:
+        words.append(rng.choice(_WORDS) + str(rng.randrange(1000)) * (rng.random() < 0.1))
+    text += " " + " ".join(words) if words else ""
     geo = Geo(geonames_id=place[1], lat=place[2], lon=place[3], country_code=place[4], feature_code="PPLC",
               confidence=0.9)
     ents = [
@@ -71,13 +84,13 @@ def article(i: int, rng: random.Random) -> Extraction:
                       comentions=[(src.id, dst.id, *sentence)])
 
 
-def batches(n: int, size: int = 128, seed: int = 7, start: int = 0) -> Iterator[GraphBatch]:
+def batches(n: int, size: int = 128, seed: int = 7, start: int = 0, text_bytes: int = 0) -> Iterator[GraphBatch]:
     """Articles ``start``..``start+n-1`` as GraphBatches of ``size`` articles (kg's own transaction size)."""
     rng = random.Random(seed * 1_000_003 + start)
     schema = load_schema()
     batch = GraphBatch(schema)
     for i in range(start, start + n):
-        batch.add(article(i, rng))
+        batch.add(article(i, rng, text_bytes))
         if (i - start + 1) % size == 0:
             yield batch
             batch = GraphBatch(schema)
