@@ -173,7 +173,8 @@ def read_text_parts(stream: BinaryIO, limit: int | None = None,
     bounds how many bytes are read (callers check sizes first).
     """
     first = stream.read(min(READ_CHUNK, limit) if limit else READ_CHUNK)
-    encoding = encoding or detect_encoding(first)
+    detected = None if encoding else detect_encoding(first)
+    encoding = encoding or detected or "utf-8"
     decoder = codecs.getincrementaldecoder(encoding)(errors="strict")
     parts: list[str] = []
     replaced = False
@@ -198,7 +199,16 @@ def read_text_parts(stream: BinaryIO, limit: int | None = None,
     except UnicodeDecodeError:
         replaced = True
         parts.append("\ufffd")
-    return [part for part in parts if part], replaced_warning(encoding) if replaced else None, total
+    notes = [detected_warning(detected) if detected else None, replaced_warning(encoding) if replaced else None]
+    return [part for part in parts if part], "; ".join(n for n in notes if n) or None, total
+
+
+def detected_warning(codec: str) -> str | None:
+    """Say which encoding a file that is not UTF-8 was read in: a guess the user may need to correct
+    (and a file of UTF-8 with stray bytes, read as a legacy encoding, is then named)."""
+    if codecs.lookup(codec).name in ("utf-8", "utf-8-sig", "utf-16"):
+        return None
+    return f"not UTF-8: read as {codecs.lookup(codec).name} (detected; --encoding names another)"
 
 
 def replaced_warning(encoding: str) -> str:

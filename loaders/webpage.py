@@ -21,6 +21,7 @@ from loaders.base import (
     Format,
     Item,
     LoadFailure,
+    detected_warning,
     looks_binary,
     max_article_bytes,
     register,
@@ -67,11 +68,14 @@ def extract_page(data: bytes | str) -> tuple[str, dict[str, str | None]] | None:
 
 def decode_page(data: bytes, encoding: str | None = None) -> tuple[str, str | None]:
     """The page as text and a warning when bytes had to be replaced (see the module docstring)."""
-    codec = encoding or detect_encoding(data[:DETECT_BYTES], declared_charset(data[:8192]))
+    declared = declared_charset(data[:8192])
+    codec = encoding or detect_encoding(data[:DETECT_BYTES], declared)
+    # a page that declares the charset it is read in needs no word; a guess does
+    note = None if encoding or codec == declared else detected_warning(codec)
     try:
-        return data.decode(codec), None
+        return data.decode(codec), note
     except UnicodeDecodeError:
-        return data.decode(codec, errors="replace"), replaced_warning(codec)
+        return data.decode(codec, errors="replace"), "; ".join(n for n in (note, replaced_warning(codec)) if n)
 
 
 def load_html(stream: BinaryIO, origin: str, fields: dict[str, str], encoding: str | None = None) -> Iterator[Item]:

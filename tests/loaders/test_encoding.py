@@ -29,21 +29,24 @@ def _one(path, **kw) -> str:
 
 
 @pytest.mark.parametrize(
-    ("name", "raw", "expected"),
+    ("name", "raw", "expected", "guessed"),
     [
-        ("latin1.txt", SAO_PAULO.encode("latin-1"), SAO_PAULO),
-        ("cp1252.txt", QUOTES.encode("cp1252"), QUOTES),
-        ("bom8.txt", codecs.BOM_UTF8 + SAO_PAULO.encode("utf-8"), SAO_PAULO),
-        ("bom16le.txt", SAO_PAULO.encode("utf-16"), SAO_PAULO),
-        ("bom16be.txt", codecs.BOM_UTF16_BE + SAO_PAULO.encode("utf-16-be"), SAO_PAULO),
-        ("plain.txt", SAO_PAULO.encode("utf-8"), SAO_PAULO),
+        ("latin1.txt", SAO_PAULO.encode("latin-1"), SAO_PAULO, True),
+        ("cp1252.txt", QUOTES.encode("cp1252"), QUOTES, True),
+        ("bom8.txt", codecs.BOM_UTF8 + SAO_PAULO.encode("utf-8"), SAO_PAULO, False),
+        ("bom16le.txt", SAO_PAULO.encode("utf-16"), SAO_PAULO, False),
+        ("bom16be.txt", codecs.BOM_UTF16_BE + SAO_PAULO.encode("utf-16-be"), SAO_PAULO, False),
+        ("plain.txt", SAO_PAULO.encode("utf-8"), SAO_PAULO, False),
     ],
 )
-def test_text_files_are_decoded_in_their_encoding(tmp_path, name, raw, expected):
+def test_text_files_are_decoded_in_their_encoding(tmp_path, name, raw, expected, guessed):
     path = tmp_path / name
     path.write_bytes(raw)
     articles, failures = split(load([str(path)]))
-    assert failures == []  # detected without a warning: nothing was replaced
+    # a guessed legacy encoding is named once (the user may need --encoding); BOM and UTF-8 are not
+    assert [f.message for f in failures] == (
+        ["not UTF-8: read as cp1252 (detected; --encoding names another)"] if guessed else [])
+    assert failures == [] or failures[0].level == "warning"
     assert articles[0].text == expected
     assert "\ufffd" not in articles[0].text
 
@@ -61,7 +64,7 @@ def test_mostly_utf8_file_with_a_stray_byte_stays_utf8_and_warns(tmp_path):
     articles, failures = split(load([str(path)]))
     assert "“Quoted” café" in articles[0].text  # not re-read as windows-1252 ("â€œQuotedâ€")
     assert articles[0].text.count("\ufffd") == 1
-    assert [f.level for f in failures] == ["warning"] and "--encoding" in failures[0].message
+    assert [f.level for f in failures] == ["warning"] and "UTF-8 bytes replaced" in failures[0].message
 
 
 def test_encoding_option_overrides_detection(tmp_path):
@@ -86,6 +89,8 @@ def test_html_without_a_declaration_and_with_meta_charset(tmp_path):
     for name in ("bare.html", "declared.html", "bom.html"):
         text = _one(tmp_path / name)
         assert "São Paulo" in text, (name, text)
+    # only the guess is reported: the page that declares its charset is read without a word
+    assert [f.origin.rsplit("/", 1)[-1] for f in split(load([str(tmp_path)]))[1]] == ["bare.html"]
 
 
 def test_jsonl_in_a_named_encoding(tmp_path):
