@@ -53,7 +53,7 @@ CASES: dict[tuple[str, ...], list[tuple[list[str], dict[str, str], str]]] = {
                   (["--format", "csv", "-o", "{dir}"], {}, "--force"),
                   (["--format", "jsonl", "-o", "{file}/sub.jsonl", "--force"], {}, "{file}"),
                   (["--format", "jsonl", "-o", "{missing}.jsonl", "--until", "2023-13"], {}, "not a date")],
-    ("push",): [([], {"NEO4J_URI": "neo4j://127.0.0.1:9"}, "cannot connect to Neo4j")],
+    ("push",): [([], {"NEO4J_URI": "neo4j://127.0.0.1:9"}, "cannot reach Neo4j")],
     ("query",): [(["--saved", "claims-by-speaker", "--param", "spaeker=Zongo"], {},
                   "did you mean speaker? (its parameters: speaker (e.g. Patrushev), since (optional)"),
                  (["MATCH (e:Entity) WHERE e.name = $name AND e.norm = $norm RETURN e"], {},
@@ -66,6 +66,9 @@ CASES: dict[tuple[str, ...], list[tuple[list[str], dict[str, str], str]]] = {
     ("store", "status"): [(["--format", "xml"], {}, "Invalid value")],
     ("store", "start"): [([], {"KG_HOME": "{file}"}, "{file}")],
     ("store", "stop"): [(["now"], {}, "unexpected extra argument")],
+    ("store", "check"): [(["now"], {}, "unexpected extra argument")],
+    ("store", "backup"): [(["{file}"], {}, "--force"), (["{dir}"], {}, "directory")],
+    ("store", "restore"): [(["{missing}.rdb"], {}, "does not exist"), (["{dir}"], {}, "directory")],
 }
 
 
@@ -109,7 +112,7 @@ def test_push_without_neo4j_says_it_once(store) -> None:
     result = CliRunner().invoke(main, ["push"], env={"NEO4J_URI": "neo4j://127.0.0.1:9"})
     assert result.exit_code == 1
     lines = [ln for ln in result.output.splitlines() if ln.strip()]
-    assert len(lines) == 1 and lines[0].startswith("Error: cannot connect to Neo4j"), result.output
+    assert len(lines) == 1 and lines[0].startswith("Error: cannot reach Neo4j"), result.output
 
 
 def test_piped_output_is_json_and_table_is_kept(store, places: dict[str, str]) -> None:

@@ -156,10 +156,14 @@ def store_check(repair: bool, fmt: str) -> None:
 
 @store_cmd.command("backup")
 @click.argument("path", type=click.Path(dir_okay=False, path_type=Path))
+@click.option("--force", is_flag=True, help="Overwrite PATH if it exists.")
 @kg_errors
-def store_backup(path: Path) -> None:
+def store_backup(path: Path, force: bool) -> None:
     """Write a consistent snapshot of the store to PATH while it keeps running (starts it if needed)."""
+    from kg.cli.output import check_output_file
     from kg.store import maintenance
+
+    check_output_file(path, force)
 
     report = maintenance.backup(_server(), path)
     click.echo(f"backup written: {report['path']} ({_size(int(report['bytes']))})")

@@ -58,12 +58,13 @@ def test_graphml_has_labels_gephi_shows(sample_store, tmp_path):
 @pytest.mark.parametrize("fmt", ["cypher", "graphml", "jsonl", "geojson"])
 def test_file_formats_refuse_a_folder_and_an_existing_file_without_force(sample_store, tmp_path, fmt):
     res = _export("--format", fmt, "-o", str(tmp_path))
-    assert res.exit_code == 1 and isinstance(res.exception, SystemExit)
+    # an output of the wrong kind or one that exists is a usage error (exit 2), said in one line
+    assert res.exit_code == 2 and isinstance(res.exception, SystemExit)
     assert "is a folder" in res.output and "Traceback" not in res.output
     out = tmp_path / f"graph.{fmt}"
     out.write_text("keep me", encoding="utf-8")
     res = _export("--format", fmt, "-o", str(out))
-    assert res.exit_code == 1 and "--force" in res.output
+    assert res.exit_code == 2 and "--force" in res.output
     assert out.read_text(encoding="utf-8") == "keep me"
     assert _export("--format", fmt, "-o", str(out), "--force").exit_code == 0
     assert out.read_text(encoding="utf-8") != "keep me"
@@ -73,12 +74,12 @@ def test_csv_refuses_a_file_and_a_used_folder_without_force(sample_store, tmp_pa
     file = tmp_path / "graph.csv"
     file.write_text("x", encoding="utf-8")
     res = _export("--format", "csv", "-o", str(file))
-    assert res.exit_code == 1 and "is a file" in res.output and "Traceback" not in res.output
+    assert res.exit_code == 2 and "is a file" in res.output and "Traceback" not in res.output
     folder = tmp_path / "csv"
     assert _export("--format", "csv", "-o", str(folder)).exit_code == 0
     stale = folder / "nodes_Stale.csv"
     stale.write_text("old", encoding="utf-8")
     res = _export("--format", "csv", "-o", str(folder))
-    assert res.exit_code == 1 and "--force" in res.output and stale.exists()
+    assert res.exit_code == 2 and "--force" in res.output and stale.exists()
     assert _export("--format", "csv", "-o", str(folder), "--force").exit_code == 0
     assert not stale.exists() and (folder / "nodes_Article.csv").exists()
