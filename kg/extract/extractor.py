@@ -89,13 +89,16 @@ class Extractor:
         ``n_process`` > 1 runs whole extractions in worker processes (``kg.extract.workers``), each
         with a default Extractor. An article whose extraction raises comes back with ``error`` set.
         """
-        if n_process > 1:
-            yield from extract_in_pool(articles, batch_size, n_process)
-            return
         stream = iter(articles)
         first = next(stream, None)
         if first is None:  # nothing to extract (e.g. every article unchanged): spaCy is never loaded
             return
+        if n_process > 1:
+            second = next(stream, None)
+            if second is not None:
+                yield from extract_in_pool(chain([first, second], stream), batch_size, n_process)
+                return
+            # one article: starting worker processes (each loading spaCy) would cost more than it saves
         articles = chain([first], stream)
 
         def feed() -> Iterator[tuple[str, tuple[Article, str | None]]]:
