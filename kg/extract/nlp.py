@@ -146,7 +146,8 @@ def load_nlp() -> Any:
     # come from; ORTH patterns need only the tokenizer, so every other pipe is off while they are
     # added (otherwise the ruler runs tagger and parser over each of its ~1,200 patterns)
     patterns = cached_patterns(lambda: {"reference": ruler_patterns(reference()),
-                                        "demonyms": demonym_patterns(reference())})
+                                        "demonyms": demonym_patterns(reference())},
+                               names=("reference", "demonyms"))
     with nlp.select_pipes(disable=nlp.pipe_names):
         ruler.add_patterns(patterns["reference"])
         gaps.add_patterns(patterns["demonyms"])

@@ -61,20 +61,21 @@ def cache_key(extra: str = "") -> str:
     return h.hexdigest()[:16]
 
 
-def _valid(value: Any) -> bool:
-    return isinstance(value, dict) and all(
+def _valid(value: Any, names: tuple[str, ...]) -> bool:
+    return isinstance(value, dict) and all(n in value for n in names) and all(
         isinstance(v, list) and all(isinstance(p, dict) and "label" in p and "pattern" in p for p in v)
         for v in value.values())
 
 
 def cached_patterns(build: Callable[[], dict[str, Patterns]], key: str | None = None,
-                    folder: Path | None = None) -> dict[str, Patterns]:
-    """The named pattern lists from the cache file for ``key``, else ``build()`` (then saved)."""
+                    folder: Path | None = None, names: tuple[str, ...] = ()) -> dict[str, Patterns]:
+    """The named pattern lists from the cache file for ``key``, else ``build()`` (then saved).
+    A cached file without every list in ``names`` is rebuilt, not trusted."""
     folder = folder or settings.cache_dir()
     path = folder / f"nlp-patterns-{key or cache_key()}.json"
     try:
         loaded = json.loads(path.read_text(encoding="utf-8"))
-        if _valid(loaded):
+        if _valid(loaded, names):
             return dict(loaded)
     except (OSError, ValueError):
         pass  # missing, unreadable or damaged: rebuild

@@ -57,3 +57,9 @@ def test_concurrent_writers_leave_one_whole_file(tmp_path):
         results = list(pool.map(lambda _: cached_patterns(lambda: patterns, key="k3", folder=tmp_path), range(8)))
     assert all(r == patterns for r in results)
     assert sorted(p.name for p in Path(tmp_path).iterdir()) == ["nlp-patterns-k3.json"]
+
+
+def test_a_cached_file_missing_a_list_is_rebuilt(tmp_path):
+    (tmp_path / "nlp-patterns-k4.json").write_text('{"reference": []}', encoding="utf-8")
+    assert cached_patterns(_build, key="k4", folder=tmp_path, names=("reference", "demonyms")) == _build()
+
