@@ -250,3 +250,29 @@ class Prefixed:
     def __iter__(self) -> Iterator[bytes]:
         while line := self.readline():
             yield line
+
+
+_ISO_DAY = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?([T ]|$)")
+
+
+def iso_published(value: str | None) -> str | None:
+    """A publication date as ISO 8601, which is how every date filter compares it (kg/scope.py).
+
+    Feeds and JSON records carry dates as their publisher wrote them ("March 3, 2017", "Fri, 03 Mar
+    2017 10:00:00 GMT"); kept like that, ``--since 2017-03`` would compare letters with digits. An
+    ISO value is kept as given; another is parsed (python-dateutil, month first for "03/04/2017");
+    one that does not parse is no date at all (undated articles are left out of date filters)."""
+    text = (value or "").strip()
+    if not text:
+        return None
+    if _ISO_DAY.match(text):
+        return text
+    from dateutil import parser as dateparser
+
+    try:
+        parsed = dateparser.parse(text)
+    except (ValueError, OverflowError):
+        return None
+    if parsed.tzinfo is None and (parsed.hour, parsed.minute, parsed.second) == (0, 0, 0):
+        return parsed.date().isoformat()
+    return parsed.isoformat().replace("+00:00", "Z")

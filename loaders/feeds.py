@@ -18,7 +18,7 @@ from html.parser import HTMLParser
 from typing import Any, BinaryIO
 
 from kg.model import Article
-from loaders.base import Format, Item, LoadFailure, max_article_bytes, register, too_large
+from loaders.base import Format, Item, LoadFailure, iso_published, max_article_bytes, register, too_large
 
 _BLOCK = {
     "p",
@@ -122,7 +122,7 @@ def entry_to_article(entry: Any, origin: str, source: str | None, feed_language:
     key = url or (entry.get("id") or "").strip() or None  # a guid identifies a link-less entry
     content = (entry.get("content") or [{}])[0]
     language = _language(content.get("language")) or feed_language
-    published = _iso(entry.get("published_parsed") or entry.get("updated_parsed")) or (
+    published = _iso(entry.get("published_parsed") or entry.get("updated_parsed")) or iso_published(
         entry.get("published") or entry.get("updated") or None
     )
     title = html_to_text(entry.get("title") or "") or None

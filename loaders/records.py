@@ -26,7 +26,7 @@ from typing import Any, BinaryIO
 
 from kg.errors import ConfigError
 from kg.model import Article
-from loaders.base import READ_CHUNK, Format, Item, LoadFailure, max_article_bytes, register
+from loaders.base import READ_CHUNK, Format, Item, LoadFailure, iso_published, max_article_bytes, register
 
 FIELDS = ("id", "title", "text", "url", "published", "source", "language")
 _DECODER = json.JSONDecoder()
@@ -66,13 +66,13 @@ def _scalar(value: Any) -> str | None:
 
 
 def _published(value: Any) -> str | None:
-    """Dates are kept as given; a number is taken as a Unix timestamp and written as ISO 8601 UTC."""
+    """Dates become ISO 8601 (``loaders.base.iso_published``); a number is a Unix timestamp (UTC)."""
     if isinstance(value, (int, float)) and not isinstance(value, bool):
         try:
             return datetime.fromtimestamp(value, tz=UTC).isoformat().replace("+00:00", "Z")
         except (OverflowError, OSError, ValueError):
             return None
-    return _scalar(value)
+    return iso_published(_scalar(value))
 
 
 _SURROGATES = re.compile("[\ud800-\udfff]")

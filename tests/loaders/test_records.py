@@ -162,3 +162,15 @@ def test_import_counts_every_record_of_a_grouped_failure(tmp_path, store):
     path.write_text("".join(json.dumps({"id": f"r{i}", "body": "Text."}) + "\n" for i in range(5)), encoding="utf-8")
     report = Importer(store, Extractor()).run(load([str(path)]))  # no article reaches spaCy
     assert report.failed == 5 and len(report.errors) == 1 and "--field text=body" in report.errors[0]
+
+
+def test_dates_as_publishers_write_them_become_iso(tmp_path):
+    """Date filters compare ISO strings: a written-out date is read, a non-date is no date."""
+    path = tmp_path / "dates.jsonl"
+    rows = [{"id": "a", "text": "One.", "published": "March 3, 2017"},
+            {"id": "b", "text": "Two.", "published": "Fri, 03 Mar 2017 10:00:00 GMT"},
+            {"id": "c", "text": "Three.", "published": "2017-03-03"},
+            {"id": "d", "text": "Four.", "published": "last week"}]
+    path.write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
+    got = {a.id: a.published for a in split(load(str(path)))[0]}
+    assert got == {"a": "2017-03-03", "b": "2017-03-03T10:00:00Z", "c": "2017-03-03", "d": None}
