@@ -154,7 +154,8 @@ def page_data(store: Store, data: GraphData) -> dict[str, Any]:
         info = {k: v for k, v in r.items() if k not in ("_type", "_start", "_end", "evidence")
                 and v not in (None, [], "")}
         rels.append({"id": rid, "source": r["_start"], "target": r["_end"], "type": r["_type"],
-                     "status": r.get("status") or "", "info": info, "evidence": evidence.get(rid, [])})
+                     "status": r.get("status") or "", "mode": r.get("mode") or "", "info": info,
+                     "evidence": evidence.get(rid, [])})
     legend = sorted({(n["label"], n["colour"]) for n in nodes})
     return {"nodes": nodes, "rels": rels, "legend": legend, "notes": data.notes}
 

@@ -37,7 +37,7 @@ PLACES = ("MATCH (p:Entity) WHERE p.lat IS NOT NULL AND p.lon IS NOT NULL "
           "OPTIONAL MATCH (:Article)-[m:MENTIONS]->(p) "
           f"RETURN {_PLACE_FIELDS}, toInteger(coalesce(sum(m.count), 0)) AS mentions")
 _LINK_FIELDS = ("a.id AS source, b.id AS target, a.name AS source_name, b.name AS target_name, type(r) AS type, "
-                "r.status AS status, size(coalesce(r.evidence, [])) AS sentences")
+                "r.status AS status, r.mode AS mode, size(coalesce(r.evidence, [])) AS sentences")
 LINKS = ("MATCH (a:Entity)-[r]->(b:Entity) WHERE r.status IS NOT NULL AND a.lat IS NOT NULL AND b.lat IS NOT NULL "
          f"RETURN {_LINK_FIELDS}")
 
@@ -109,6 +109,7 @@ def _from_query(store: Store, text: str, params: dict[str, Any]) -> tuple[list[d
     located = {p["id"] for p in places}
     links = [{"source": r["_start"], "target": r["_end"], "source_name": names.get(r["_start"]),
               "target_name": names.get(r["_end"]), "type": r["_type"], "status": r.get("status"),
+              "mode": r.get("mode"),
               "sentences": len(r.get("evidence") or [])}
              for r in data.rels.values() if r.get("status") and r["_start"] in located and r["_end"] in located]
     notes = list(data.notes)
@@ -142,9 +143,11 @@ def render_map_svg(places: list[dict[str, Any]], links: list[dict[str, Any]], st
             nx, ny = -(y2 - y1) / length, (x2 - x1) / length
             off = 1.2 * ((nth + 1) // 2) * (1 if nth % 2 else -1)
             x1, y1, x2, y2 = x1 + nx * off, y1 + ny * off, x2 + nx * off, y2 + ny * off
-        colour, dash = STATUS_STYLE.get(ln["status"], ("#333", ""))
+        colour, dash = STATUS_STYLE.get(ln["status"], ("#333", "1.5,2" if ln.get("mode") else ""))
         width = 0.8 + min(3.0, math.log1p(ln["sentences"] or 0))
-        tip = f'{ln["source_name"]} -[{ln["type"]}]-> {ln["target_name"]} ({ln["status"]}, {ln["sentences"]} sentence(s))'
+        mode = f' [{ln["mode"]}]' if ln.get("mode") else ""  # threatened, planned ...: not (yet) happened
+        tip = (f'{ln["source_name"]} -[{ln["type"]}{mode}]-> {ln["target_name"]} '
+               f'({ln["status"]}, {ln["sentences"]} sentence(s))')
         out.append(f'<line class="rel" data-status="{esc(ln["status"] or "")}" x1="{x1:.1f}" y1="{y1:.1f}" x2="{x2:.1f}" y2="{y2:.1f}" stroke="{colour}" '
                    f'stroke-width="{width:.1f}" stroke-dasharray="{dash}" opacity="0.8"><title>{esc(tip)}</title></line>')
     out.append("</g><g>")

@@ -3,7 +3,8 @@
 The layout is a plain force simulation run to rest before the first paint (so a static
 screenshot or a slow machine shows a finished drawing), then nodes can be dragged, the view
 panned and zoomed. Relationship status drives the stroke: asserted/confirmed solid, alleged
-dashed orange, denied dashed red, structural (no status) thin grey.
+dashed orange, denied dashed red, an event that did not (yet) happen (``mode``: threatened,
+planned ...) dotted and labelled with its mode, structural (no status) thin grey.
 
 Readability: positions live in layout units, but circles, strokes and labels are drawn at a fixed
 screen size, so zooming spreads the graph out instead of scaling 4-px text. Labels are placed
@@ -74,6 +75,7 @@ DATA.nodes.forEach(n => { n.r = Math.min(16, 6 + 2 * Math.sqrt(n.deg)); });
 function style(r) {
   if (r.status === "denied") return {c: "#d62728", d: "6,4", w: 2.2};
   if (r.status === "alleged") return {c: "#e67e22", d: "6,4", w: 2};
+  if (r.status && r.mode) return {c: "#333", d: "2,3", w: 1.6};  // threatened, planned ...: not (yet) happened
   if (r.status) return {c: "#333", d: "", w: 2};
   return {c: "#aaa", d: "", w: 1};
 }
@@ -127,7 +129,8 @@ const relEls = rels.slice().sort((a, b) => (rank[a.status] || 0) - (rank[b.statu
   const line = mk("line", {class: "rel", stroke: s.c, "stroke-width": s.w, "stroke-dasharray": s.d,
     "marker-end": "url(#arr)", "data-status": r.status}, gE);
   const lab = mk("text", {class: "rl", "text-anchor": "middle"}, gL);  // co-mentions go unlabelled
-  lab.textContent = r.type === "CO_MENTIONED" ? "" : r.type + (r.status ? " (" + r.status + ")" : "");
+  lab.textContent = r.type === "CO_MENTIONED" ? "" : r.type + (r.mode ? " [" + r.mode + "]" : "") +
+    (r.status ? " (" + r.status + ")" : "");
   line.addEventListener("mousemove", e => showTip(e, relHtml(r)));
   line.addEventListener("mouseleave", hideTip);
   line.addEventListener("click", () => { panel.innerHTML = relHtml(r); });
