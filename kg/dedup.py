@@ -154,6 +154,31 @@ class Stories:
                 out.append(_Stored(str(art_id), str(story_id or art_id), sig))
         return out
 
+    def _split(self, batch: GraphBatch) -> dict[str, str]:
+        """Stored articles whose story held together through an article now re-imported with another
+        text: each one's story as the remaining ``SAME_STORY`` links make it (the changed text is
+        compared afresh, and its old links are deleted by ``stale_article_segments``)."""
+        arts = [{"id": a["id"], "content_hash": a["content_hash"]} for a in batch.articles]
+        if not arts:
+            return {}
+        changed = self.store.read(
+            "UNWIND $arts AS art MATCH (a:Article {id: art.id}) WHERE a.content_hash <> art.content_hash "
+            "AND a.story_id IS NOT NULL RETURN a.id, a.story_id", {"arts": arts}).rows
+        if not changed:
+            return {}
+        in_batch = set(batch.nodes.get("Article", {}))
+        rows = self.store.read("UNWIND $stories AS s MATCH (o:Article {story_id: s}) RETURN o.id, o.story_id",
+                               {"stories": sorted({str(sid) for _, sid in changed})}).rows
+        old = {str(oid): str(sid) for oid, sid in rows if str(oid) not in in_batch}
+        comps = _Components()
+        for oid in old:
+            comps.find(oid)
+        for a, b in self.store.read("UNWIND $ids AS i MATCH (o:Article {id: i})-[:SAME_STORY]-(p:Article) "
+                                    "RETURN o.id, p.id", {"ids": sorted(old)}).rows:
+            if str(b) in old:  # links to a changed (batch) article are going
+                comps.union(str(a), str(b))
+        return {oid: comps.find(oid) for oid in old}
+
     def link(self, batch: GraphBatch, articles: Iterable[Article]) -> None:
         """Set ``story_id``/``story_keys``/``story_sig`` on the batch's Articles, add ``SAME_STORY``
         between confirmed pairs (from the higher id to the lower), and queue the renames of stored
@@ -168,7 +193,12 @@ class Stories:
         for aid in sorted(keys):
             for key in keys[aid]:
                 by_key.setdefault(key, []).append(aid)
-        stored = self._stored(sorted(by_key), set(batch.nodes.get("Article", {})))
+        split = self._split(batch)
+        if split:
+            batch.story_sets.update(split)
+            batch.recount_stories.extend(sorted(set(split.values())))
+        stored = [_Stored(r.id, split.get(r.id, r.story_id), r.sig)
+                  for r in self._stored(sorted(by_key), set(batch.nodes.get("Article", {})))]
         stored_by_key: dict[str, list[_Stored]] = {}
         for row in stored:
             for key in band_keys(row.sig):

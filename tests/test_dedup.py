@@ -124,6 +124,23 @@ def test_an_article_bridging_two_stories_merges_them(store, extractor, tmp_path)
     assert again.new == 0 and _stories(store) == {"s-1": "s-1", "s-2": "s-1", "s-3": "s-1"}
 
 
+def test_a_changed_article_leaves_the_story_it_held_together(store, extractor, tmp_path):
+    """s-1 bridges s-2 and s-3 into one story; when s-1 comes back with another text, s-2 and s-3
+    are two stories again (as the links that remain make them) and their entities are recounted."""
+    early = {"id": "s-2", "text": _story(0, 1, 2, 3)}
+    late = {"id": "s-3", "text": _story(2, 3, 4, 5, headline="Port strike, day two")}
+    full = {"id": "s-1", "text": _story(0, 1, 2, 3, 4, 5)}
+    Importer(store, extractor).run(load([_write(tmp_path, "a.jsonl", [early, late, full])]))
+    assert _stories(store) == {"s-1": "s-1", "s-2": "s-1", "s-3": "s-1"}
+    assert _count(store, "augusta") == 1
+    changed = {"id": "s-1", "text": OTHER}
+    report = Importer(store, extractor).run(load([_write(tmp_path, "b.jsonl", [changed])]))
+    assert report.failed == 0, report.errors
+    assert _stories(store) == {"s-1": "s-1", "s-2": "s-2", "s-3": "s-3"}
+    assert store.read("MATCH (:Article)-[s:SAME_STORY]->(:Article) RETURN count(s)").rows[0][0] == 0
+    assert _count(store, "augusta") == 3  # three stories name it again
+
+
 def test_story_statements_pass_neo4j_linter():
     """The re-pointing and story-aware recount statements are valid Neo4j 5 Cypher too (shared builders)."""
     import shutil

@@ -120,6 +120,9 @@ class GraphBatch:
     # near-duplicates (kg.dedup): stored story ids to re-point (old -> new) and the stories whose
     # articles' entities must be recounted because their story changed
     story_renames: dict[str, str] = field(default_factory=dict)
+    # stored articles whose story a re-imported, changed article held together: article -> its story
+    # as the remaining SAME_STORY links make it (written before the renames)
+    story_sets: dict[str, str] = field(default_factory=dict)
     recount_stories: list[str] = field(default_factory=list)
     _rel_props: dict[str, dict[str, str]] = field(default_factory=dict, init=False, repr=False)  # type -> properties
 

@@ -95,11 +95,17 @@ def stale_article_segments(batch: GraphBatch, name: str = "stale") -> list[Segme
 def story_segments(batch: GraphBatch, name: str = "restory") -> list[Segment]:
     """Re-point stored articles whose story a batch article joined with a lower id, or merged with
     another story (``kg.dedup``): every article of story ``old`` gets story ``new`` (indexed)."""
-    if not batch.story_renames:
-        return []
     article = batch.schema.label("Article")
-    rows = [{"old": old, "new": new} for old, new in sorted(batch.story_renames.items())]
-    return [(f"UNWIND ${name} AS r MATCH (a:{article} {{story_id: r.old}}) SET a.story_id = r.new", {name: rows})]
+    out: list[Segment] = []
+    if batch.story_sets:  # first: a story split by a changed article, then any rename of its parts
+        sets = [{"id": aid, "story": sid} for aid, sid in sorted(batch.story_sets.items())]
+        out.append((f"UNWIND ${name}_set AS r MATCH (a:{article} {{id: r.id}}) SET a.story_id = r.story",
+                    {f"{name}_set": sets}))
+    if batch.story_renames:
+        rows = [{"old": old, "new": new} for old, new in sorted(batch.story_renames.items())]
+        out.append((f"UNWIND ${name} AS r MATCH (a:{article} {{story_id: r.old}}) SET a.story_id = r.new",
+                    {name: rows}))
+    return out
 
 
 def node_segments(batch: GraphBatch, label: str, prefix: str) -> list[Segment]:
