@@ -295,7 +295,7 @@ class EmbeddedServer:
         While it reads its data files (it says LOADING, or its log has no "ready" since it started) it
         is waited for however long that takes; a server that was ready but stays silent for 30 s is
         reported as not answering."""
-        silent_since = time.monotonic()
+        silent_since = orphan_since = time.monotonic()
         while True:
             probe = self._probe()
             if probe == "up":
@@ -306,6 +306,12 @@ class EmbeddedServer:
             loading = probe == "loading" or not serverlog.ready_logged(self.logfile, log_mark)
             # a server killed during a compaction leaves its rewrite child holding the lock until it ends
             orphan = pid is not None and not self._pid_alive(pid) and self._held()
+            if not orphan:
+                orphan_since = time.monotonic()
+            elif time.monotonic() - orphan_since > _REWRITE_TIMEOUT:
+                raise StoreError(f"the embedded store (pid {pid}) is gone but a process it started still holds "
+                                 f"{self.lockfile} after {_REWRITE_TIMEOUT:.0f}s; 'kg store status' "
+                                 f"shows its state; see {self.logfile}")
             if loading or orphan:
                 silent_since = time.monotonic()
             elif time.monotonic() - silent_since > _SILENT_TIMEOUT:

@@ -104,6 +104,7 @@ def backup(server: EmbeddedServer, path: Path) -> dict[str, Any]:
         raise StoreError(f"{path} is a folder; give the backup file's name")
     server.start()
     conn = server.client(timeout=60.0)
+    dump: Path | None = None
     try:
         dump = server.dir / str(conn.config_get("dbfilename")["dbfilename"])
         before = conn.lastsave()
@@ -126,6 +127,10 @@ def backup(server: EmbeddedServer, path: Path) -> dict[str, Any]:
                 time.sleep(0.05)
     except redis.RedisError as exc:
         raise StoreError(f"the embedded store could not write a snapshot: {exc}") from exc
+    except BaseException:
+        if dump is not None:
+            dump.unlink(missing_ok=True)  # a failed or timed-out snapshot leaves no file behind
+        raise
     finally:
         conn.close()
     tmp = path.with_name(path.name + ".partial")
@@ -166,8 +171,9 @@ def restore(server: EmbeddedServer, path: Path, force: bool = False) -> dict[str
         raise StoreError("another kg process started the store meanwhile; stop it and try again")
     try:
         if server.aof_dir.exists():
-            moved = server.dir / f"appendonlydir.replaced-{time.strftime('%Y%m%dT%H%M%S')}"
-            server.aof_dir.rename(moved)
+            target = server.dir / f"appendonlydir.replaced-{time.strftime('%Y%m%dT%H%M%S')}-{os.getpid()}"
+            server.aof_dir.rename(target)  # a name nobody else uses: never over an earlier copy
+            moved = target  # said only once it is true
         server.aof_dir.mkdir(parents=True)
         shutil.copyfile(path, server.aof_dir / _BASE)
         (server.aof_dir / _MANIFEST).write_text(f"file {_BASE} seq 1 type b\n", encoding="utf-8")

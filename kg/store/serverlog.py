@@ -35,7 +35,10 @@ def ready_logged(logfile: Path, since: int | None = None) -> bool:
     """The log says the server's latest start (the one after byte ``since``, when given) finished
     reading its data files."""
     text = _read(logfile, since)
-    return text.rfind(_READY) > max(text.rfind(marker) for marker in _STARTED)
+    started = max(text.rfind(marker) for marker in _STARTED)
+    if started < 0 and since is None:
+        return True  # no start in the tail read: say nothing of loading, so a silent server is reported
+    return text.rfind(_READY) > started
 
 
 def why(logfile: Path, since: int, output: str, data_dir: Path) -> str:
