@@ -110,14 +110,15 @@ class SavedQuery:
 
 
 SCOPE_PARAMS = ("since", "until", "publisher")
-_STRIP = re.compile(r"//[^\n]*|'(?:[^'\\]|\\.)*'|\"(?:[^\"\\]|\\.)*\"|`[^`]*`")
 _PARAM_REF = re.compile(r"\$(\w+)")
 
 
 def query_params(text: str) -> list[str]:
     """The ``$names`` a Cypher text uses (comments and string literals ignored), in order."""
     seen: list[str] = []
-    for name in _PARAM_REF.findall(_STRIP.sub(" ", text)):
+    from kg.store.readonly import code_only
+
+    for name in _PARAM_REF.findall(code_only(text)):
         if name not in seen and not name.isdigit():
             seen.append(name)
     return seen

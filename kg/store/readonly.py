@@ -25,9 +25,15 @@ _WRITE = re.compile(r"(?<![\w.$:])(" + "|".join(WRITE_CLAUSES) + r")\b(?!\s*:)",
 _ALIAS = re.compile(r"\bAS\s+\w+", re.IGNORECASE)  # a column or variable may be named like a clause
 
 
+def code_only(cypher: str) -> str:
+    """``cypher`` with string literals, comments and backtick-quoted names blanked: what is left is
+    code (kg.queries reads ``$params`` off it the same way)."""
+    return _SKIP.sub(" ", cypher)
+
+
 def write_clause(cypher: str) -> str | None:
     """The first write clause keyword of ``cypher`` (upper-cased), or None for a read."""
-    found = _WRITE.search(_ALIAS.sub(" ", _SKIP.sub(" ", cypher)))
+    found = _WRITE.search(_ALIAS.sub(" ", code_only(cypher)))
     return found.group(1).upper() if found else None
 
 
