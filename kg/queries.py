@@ -129,13 +129,35 @@ def missing_params(text: str, given: dict[str, Any]) -> list[str]:
     return [name for name in query_params(text) if name not in given]
 
 
+_INT = re.compile(r"-?(0|[1-9]\d*)")
+_FLOAT = re.compile(r"-?\d+\.\d+([eE][-+]?\d+)?")
+
+
 def _typed(value: str) -> Any:
-    for cast in (int, float):
-        try:
-            return cast(value)
-        except ValueError:
-            pass
+    """A parameter value as typed on a command line or in a query header: whole numbers and decimals
+    become numbers ("007" stays a string: an id, not seven), true/false/null become their values."""
+    text = value.strip()
+    lowered = text.lower()
+    if lowered in ("true", "false"):
+        return lowered == "true"
+    if lowered == "null":
+        return None
+    if _INT.fullmatch(text):
+        return int(text)
+    if _FLOAT.fullmatch(text):
+        return float(text)
     return value
+
+
+def parse_param(text: str) -> tuple[str, Any]:
+    """``--param NAME=VALUE`` (every command that takes one): a valid name and a typed value."""
+    name, sep, raw = text.partition("=")
+    name = name.strip()
+    if not sep:
+        raise QueryError(f"--param {text!r} is not KEY=VALUE")
+    if not name.isidentifier():
+        raise QueryError(f"--param {name!r} is not a valid parameter name")
+    return name, _typed(raw)
 
 
 def _dialect_of(path: Path) -> tuple[str, str]:

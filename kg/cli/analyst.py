@@ -39,16 +39,10 @@ def _errors() -> Iterator[None]:
 
 
 def parse_params(pairs: tuple[str, ...]) -> dict[str, Any]:
-    """``--param name=value`` pairs; numbers become numbers (``km=100`` is an integer)."""
-    from kg.queries import _typed
+    """``--param name=value`` pairs, typed as ``kg query`` types them (``km=100`` is an integer)."""
+    from kg.cli.store import parse_param
 
-    out: dict[str, Any] = {}
-    for pair in pairs:
-        name, sep, value = pair.partition("=")
-        if not sep or not name:
-            raise click.BadParameter(f"{pair!r} is not NAME=VALUE", param_hint="--param")
-        out[name.strip()] = _typed(value)
-    return out
+    return dict(parse_param(pair) for pair in pairs)
 
 
 @click.command("queries")

@@ -60,24 +60,13 @@ def print_result(result: QueryResult, fmt: str) -> None:
 
 
 def parse_param(text: str) -> tuple[str, Any]:
-    """``k=v``: ints, floats, true/false/null are typed, anything else stays a string."""
-    if "=" not in text:
-        raise click.BadParameter(f"{text!r} is not KEY=VALUE", param_hint="--param")
-    key, raw = text.split("=", 1)
-    key = key.strip()
-    if not key.isidentifier():
-        raise click.BadParameter(f"{key!r} is not a valid parameter name", param_hint="--param")
-    lowered = raw.strip().lower()
-    if lowered in ("true", "false"):
-        return key, lowered == "true"
-    if lowered == "null":
-        return key, None
-    for cast in (int, float):
-        try:
-            return key, cast(raw)
-        except ValueError:
-            pass
-    return key, raw
+    """``k=v`` with kg.queries' typing (one rule for every command that takes --param)."""
+    from kg.queries import parse_param as parse
+
+    try:
+        return parse(text)
+    except KgError as exc:
+        raise click.BadParameter(str(exc).removeprefix("--param "), param_hint="--param") from exc
 
 
 # ---- kg store -----------------------------------------------------------------------------
