@@ -293,11 +293,8 @@ def check_target(fmt: str, path: Path, force: bool = False) -> None:
     if fmt == "csv":
         if path.exists() and not path.is_dir():
             raise KgError(f"{path} is a file; csv writes one file per label and type: give a folder")
-        if path.is_dir() and any(path.iterdir()):
-            if not force:
-                raise KgError(f"{path} exists and is not empty; use --force to replace its nodes_*/rels_* files")
-            for old in [*path.glob("nodes_*.csv"), *path.glob("rels_*.csv")]:
-                old.unlink()
+        if path.is_dir() and any(path.iterdir()) and not force:
+            raise KgError(f"{path} exists and is not empty; use --force to replace its nodes_*/rels_* files")
     elif path.is_dir():
         raise KgError(f"{path} is a folder; {fmt} writes one file: give a file name, e.g. {path / f'graph.{fmt}'}")
     elif path.exists() and not force:
@@ -324,7 +321,11 @@ def _export(store: Store, fmt: str, path: Path, schema: Schema | None = None,
     if fmt != "csv":
         path.parent.mkdir(parents=True, exist_ok=True)
     if fmt == "csv":
-        return write_csv(records, path, schema)
+        written = write_csv(records, path, schema)
+        # files of an earlier export that this one did not write go only now that the new ones exist
+        for old in {*path.glob("nodes_*.csv"), *path.glob("rels_*.csv")} - set(written):
+            old.unlink()
+        return written
     if fmt == "graphml":
         return [write_graphml(list(records), path)]
     if fmt == "geojson":
