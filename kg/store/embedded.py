@@ -365,7 +365,7 @@ class EmbeddedServer:
 
     def _wait_rewrite(self, conn: redis.Redis) -> None:
         deadline = time.monotonic() + _REWRITE_TIMEOUT
-        with Waiting(self, what="compacting its data files") as waiting:
+        with Waiting(self) as waiting:
             while time.monotonic() < deadline:
                 info = conn.info("persistence")
                 if not info.get("aof_rewrite_in_progress") and not info.get("aof_rewrite_scheduled"):

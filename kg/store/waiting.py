@@ -24,7 +24,7 @@ class _Sized(Protocol):
 class Waiting:
     """``with Waiting(server) as w: ... w.tick("loading its data files")`` inside a polling loop."""
 
-    def __init__(self, server: _Sized, what: str = "", stream: TextIO | None = None) -> None:
+    def __init__(self, server: _Sized, stream: TextIO | None = None) -> None:
         self.server = server
         self.stream = stream or sys.stderr
         self.start = time.monotonic()
