@@ -45,6 +45,9 @@ class Lexicon:
     light_verbs: frozenset[str]
     verbal_words: frozenset[str] = frozenset()  # "attack" between two people is verbal ...
     verbal_type: str = ""  # ... and this type (CONDEMNS)
+    verbal_preps: frozenset[str] = frozenset()  # "attacked X over/for his record": a reason makes it verbal
+    receiving_verbs: frozenset[str] = frozenset()  # "had/won the backing of X": the subject receives ...
+    receiving_types: frozenset[str] = frozenset()  # ... what these types give (SUPPORTS, AIDS)
 
     @property
     def lemmas(self) -> frozenset[str]:
@@ -64,8 +67,10 @@ def trigger_lexicon(path: str | None = None) -> Lexicon:
         classes.append(TriggerClass(str(rtype), frozenset(spec.get("verbs") or ()), frozenset(spec.get("nouns") or ()),
                                     tuple(_word(p) for p in spec.get("preps") or ()), objects, purpose))
     verbal = data.get("verbal_attack") or {}
+    receiving = data.get("receiving") or {}
     return Lexicon(tuple(classes), frozenset(data.get("light_verbs") or ()), frozenset(verbal.get("words") or ()),
-                   str(verbal.get("as") or ""))
+                   str(verbal.get("as") or ""), frozenset(_word(p) for p in verbal.get("reason_preps") or ()),
+                   frozenset(receiving.get("verbs") or ()), frozenset(receiving.get("types") or ()))
 
 
 def _word(value: Any) -> str:
@@ -103,15 +108,53 @@ def events_at(tok: Any, index: EntityIndex, lex: Lexicon) -> list[Event]:
         if tok.pos_ == "VERB" and lemma in cls.verbs:
             src, dst = verb_actor(tok, index), _verb_target(tok, index, cls)
         elif tok.pos_ in ("NOUN", "PROPN") and lemma in cls.nouns:
-            src, dst = _noun_actor(arg, index, lex), _noun_target(arg, index, cls)
+            if cls.type in lex.receiving_types and _receiver_verb(arg, lex) is not None:
+                src, dst = _giver(arg, index), verb_actor(_receiver_verb(arg, lex), index)
+            else:
+                src, dst = _noun_actor(arg, index, lex), _noun_target(arg, index, cls)
         else:
             continue
         if src and dst:
             rtype = cls.type
-            if lemma in lex.verbal_words and all(index.label(e) == "Person" for e in (*src, *dst)):
+            if lemma in lex.verbal_words and _verbal(tok, src, dst, index, lex):
                 rtype = lex.verbal_type or rtype  # "Trump attacked Machado in tweets": words, not force
             out.append(Event(rtype, tuple(src), tuple(dst), tok, _place(tok, index), _date(tok)))
     return out
+
+
+def _verbal(tok: Any, src: list[str], dst: list[str], index: EntityIndex, lex: Lexicon) -> bool:
+    """An attack in words: between people ("Trump attacked Machado"), by a named person on anything
+    but a place ("Clinton attacked her opponent", "attacked the party"), or with a reason given
+    ("attacked X over his tax returns", "for his vote"). Force is used on places and by armed groups."""
+    if any(c.dep_ == "prep" and c.lower_ in lex.verbal_preps for c in tok.children):
+        return True
+    if all(index.label(e) == "Person" for e in src):
+        return not any(index.label(e) in ("Place", "Country") for e in dst)
+    return False
+
+
+def _receiver_verb(noun: Any, lex: Lexicon) -> Any:
+    """The verb of receiving whose object ``noun`` is ("had the backing of X", "won X's support")."""
+    if noun.dep_ == "dobj" and noun.head.lemma_.lower() in lex.receiving_verbs:
+        return noun.head
+    return None
+
+
+def _giver(noun: Any, index: EntityIndex) -> list[str]:
+    """Who gives the support one receives: the possessor ("won Trump's backing"), a modifier, or
+    the "of"/"from" object ("had the backing of the union")."""
+    for c in noun.children:
+        if c.dep_ == "poss" or (c.dep_ in ("compound", "amod") and c.i < noun.i):
+            found = entity(c, index) if c.dep_ == "poss" else index.best_within(
+                c.left_edge.idx, c.right_edge.idx + len(c.right_edge.text))
+            if found:
+                return [found]
+    for c in (*noun.children, *noun.head.children):  # "received aid from Iran": the prep may hang off the verb
+        if c.dep_ == "prep" and (c.lower_ == "from" or (c.lower_ == "of" and c.head.i == noun.i)):
+            givers = _pobj(c, index)
+            if givers:
+                return givers
+    return []
 
 
 # ---------- ends ----------
@@ -166,7 +209,7 @@ def verb_actor(verb: Any, index: EntityIndex) -> list[str]:
                 obj = next((g for g in c.children if g.dep_ == "pobj"), None)
                 if obj is not None:
                     return ends(obj, index)
-        if passive and cur is verb:
+        if passive and cur.i == verb.i:
             return []  # "they were charged": no agent, no actor (never the governing verb's subject)
         for c in cur.children:
             if c.dep_ == "nsubj":
@@ -276,7 +319,7 @@ def _carrier_actor(noun: Any, index: EntityIndex, lex: Lexicon) -> list[str]:
             return []
         if verb.lemma_.lower() in _STATIVE:  # "the embassy is engaged in recruitment"
             subj = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
-            if subj is not None and subj is not noun:
+            if subj is not None and subj.i != noun.i:
                 return ends(subj, index)
         return verb_actor(verb, index) if verb.pos_ in ("VERB", "AUX") else []
     return []

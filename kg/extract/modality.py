@@ -107,3 +107,24 @@ def _chain(trigger: Any) -> list[tuple[Any, bool]]:
         else:
             break
     return out
+
+
+_SMALL_WORDS = frozenset({"a", "an", "the", "of", "in", "on", "to", "for", "and", "or", "at", "by", "with", "as",
+                          "from", "over", "vs", "via", "into", "after", "amid", "but", "is", "are"})
+_END_PUNCT = tuple('.!?:;"\u201d\'\u2019)')
+
+
+def headline_spans(text: str) -> list[tuple[int, int]]:
+    """Character ranges of headline lines: no final punctuation and title case ("Trump Slams Clinton
+    Over Russia Hack"). A parser reads such lines as noun phrases ("Threatens Israel" as a name), so
+    they give no relations; the article's sentences state the same events properly."""
+    out, pos = [], 0
+    for line in text.split("\n"):
+        start, stripped = pos, line.strip()
+        pos += len(line) + 1
+        if not stripped or stripped.endswith(_END_PUNCT):
+            continue
+        words = [w for w in stripped.split() if w[:1].isalpha() and w.lower() not in _SMALL_WORDS]
+        if len(words) >= 2 and sum(w[0].isupper() for w in words) >= 0.8 * len(words):
+            out.append((start, start + len(line)))
+    return out

@@ -35,7 +35,7 @@ from kg.extract.actors import find_actors
 from kg.extract.coref import resolved
 from kg.extract.events import entity as _entity
 from kg.extract.events import events_at, target, trigger_lexicon, verb_actor
-from kg.extract.modality import is_question, modality
+from kg.extract.modality import headline_spans, is_question, modality
 from kg.extract.nlp import candidates, text_of
 from kg.extract.speakers import EntityIndex
 from kg.model import Article, Claim, Entity, Relation, Span
@@ -70,6 +70,9 @@ def find_events(doc: Any, article: Article, entities: list[Entity], claims: list
     out: dict[str, Relation] = {}
     # only two kinds of token can start a relation: a trigger word, or a word inside a mention
     starts = sorted(set(candidates(doc, lex.lemmas)) | _mention_tokens(doc, index))
+    headlines = headline_spans(text)
+    if headlines:  # a headline's parse is a noun phrase: no relation starts there
+        starts = [i for i in starts if not any(s <= doc[i].idx < e for s, e in headlines)]
     for sent in doc.sents:
         if is_question(sent):
             continue

@@ -129,3 +129,28 @@ def test_it_is_never_a_plural_actor(extract) -> None:
 def test_backs_is_support_not_affiliation(extract) -> None:
     x = extract("Turkey backs Syrian militias.")
     assert not [r for r in rels(x, "AFFILIATED_WITH") if r[1] == "Turkey"]
+
+
+def test_received_support_runs_from_the_giver(extract) -> None:
+    x = extract("Senator Smith had the backing of the National Rifle Association in the primary.")
+    one(x, "SUPPORTS", "National Rifle Association", "Smith")
+    assert not [r for r in rels(x, "SUPPORTS") if "Smith" in r[1]]
+    x = extract("Rebels received aid from Iran.")
+    one(x, "AIDS", "Iran", "rebels")
+    x = extract("Russia's backing of the Syrian government angered Washington.")
+    one(x, "SUPPORTS", "Russia", "Syrian government")  # a possessor gives, the of-object receives
+
+
+def test_verbal_attacks_by_people_or_with_a_reason(extract) -> None:
+    x = extract("Clinton attacked her opponent over his tax returns.")
+    assert rels(x, "ATTACKS") == []
+    one(x, "CONDEMNS", "Clinton", "opponent")
+    x = extract("Unknown gunmen attacked a police station in Kabul.")
+    one(x, "ATTACKS", "gunmen", "police")
+
+
+def test_headline_lines_give_no_relations(extract) -> None:
+    x = extract("Iran's Supreme Leader Threatens Israel\n\nThe leader spoke in Tehran on Monday.")
+    assert rels(x, "THREATENS") == []
+    x = extract("Iran Threatens Israel Over Nuclear Deal\n\nIran threatened Israel on Monday.")
+    one(x, "THREATENS", "Iran", "Israel")  # the body still counts
