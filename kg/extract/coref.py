@@ -61,7 +61,8 @@ def _antecedent(tok: Any, index: EntityIndex) -> str | None:
         if low in _IT:  # a state or body, never a plural generic actor ("protesters")
             return _singular_before(tok, pos, index)
         if low in _THEY:
-            return _plural_before(pos, index)
+            held = _plural_subject(tok, index)
+            return held[0] if held else _plural_before(pos, index)
         return None
     if tok.pos_ != "NOUN" or not any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in tok.children):
         return None
@@ -100,6 +101,29 @@ def _plural_before(pos: int, index: EntityIndex) -> str | None:
             if ent.label in labels and not (ent.label == "Group" and _is_state_word(ent)):
                 return eid
     return None
+
+
+def _plural_subject(tok: Any, index: EntityIndex) -> list[str | None]:
+    """"They" continues the nearest plural clause subject of its own or the previous sentence
+    ("Forest and Fernandez stayed in prison as they were charged": they = the two women). [id] when
+    that subject is a fitting party, [None] when it is people kg keeps no node for (named persons,
+    "voters"), [] when there is no plural subject (then recency decides)."""
+    sent = tok.sent
+    prev = tok.doc[sent.start - 1].sent if sent.start > 0 else None
+    cands = [t for t in sent if t.i < tok.i] + ([] if prev is None else list(prev))
+    for s in sorted(cands, key=lambda t: -t.i if t.i < sent.start else -t.i + len(tok.doc)):
+        if s.dep_ not in ("nsubj", "nsubjpass") or s.pos_ == "PRON":
+            continue
+        conj = [c for c in s.children if c.dep_ == "conj"]
+        if s.tag_ not in ("NNS", "NNPS") and not conj:
+            continue
+        found = index.best_within(s.left_edge.idx, s.idx + len(s.text), s.idx)
+        if found:
+            ent = index.by_id[found]
+            if ent.label in ("Group", "Organization", "Country") and not _is_state_word(ent):
+                return [found]
+        return [None]
+    return []
 
 
 def _singular_before(tok: Any, pos: int, index: EntityIndex) -> str | None:

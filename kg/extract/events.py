@@ -48,6 +48,7 @@ class Lexicon:
     verbal_preps: frozenset[str] = frozenset()  # "attacked X over/for his record": a reason makes it verbal
     receiving_verbs: frozenset[str] = frozenset()  # "had/won the backing of X": the subject receives ...
     receiving_types: frozenset[str] = frozenset()  # ... what these types give (SUPPORTS, AIDS)
+    accusing_verbs: frozenset[str] = frozenset()  # "arrested X for the killing": X is the killer
 
     @property
     def lemmas(self) -> frozenset[str]:
@@ -70,7 +71,8 @@ def trigger_lexicon(path: str | None = None) -> Lexicon:
     receiving = data.get("receiving") or {}
     return Lexicon(tuple(classes), frozenset(data.get("light_verbs") or ()), frozenset(verbal.get("words") or ()),
                    str(verbal.get("as") or ""), frozenset(_word(p) for p in verbal.get("reason_preps") or ()),
-                   frozenset(receiving.get("verbs") or ()), frozenset(receiving.get("types") or ()))
+                   frozenset(receiving.get("verbs") or ()), frozenset(receiving.get("types") or ()),
+                   frozenset(data.get("accusing_verbs") or ()))
 
 
 def _word(value: Any) -> str:
@@ -87,6 +89,7 @@ class Event:
     trigger: Any  # the spaCy token
     place: str | None = None
     date: str | None = None
+    alleged: bool = False  # read off a charge or an arrest ("arrested X for the killing of Y")
 
 
 _REQUEST_VERBS = frozenset({"urge", "ask", "order", "tell", "force", "call", "press", "push", "encourage",
@@ -105,6 +108,7 @@ def events_at(tok: Any, index: EntityIndex, lex: Lexicon) -> list[Event]:
     if tok.dep_ == "compound" and tok.head.lemma_.lower() in _CONTAINERS:
         arg = tok.head  # "the bombing campaign against X": the campaign carries the arguments
     for cls in lex.classes:
+        alleged = False
         if tok.pos_ == "VERB" and lemma in cls.verbs:
             src, dst = verb_actor(tok, index), _verb_target(tok, index, cls)
         elif tok.pos_ in ("NOUN", "PROPN") and lemma in cls.nouns:
@@ -112,13 +116,14 @@ def events_at(tok: Any, index: EntityIndex, lex: Lexicon) -> list[Event]:
                 src, dst = _giver(arg, index), verb_actor(_receiver_verb(arg, lex), index)
             else:
                 src, dst = _noun_actor(arg, index, lex), _noun_target(arg, index, cls)
+            alleged = bool(src) and src == _accused(arg, index, lex)
         else:
             continue
         if src and dst:
             rtype = cls.type
             if lemma in lex.verbal_words and _verbal(tok, src, dst, index, lex):
                 rtype = lex.verbal_type or rtype  # "Trump attacked Machado in tweets": words, not force
-            out.append(Event(rtype, tuple(src), tuple(dst), tok, _place(tok, index), _date(tok)))
+            out.append(Event(rtype, tuple(src), tuple(dst), tok, _place(tok, index), _date(tok), alleged))
     return out
 
 
@@ -222,7 +227,12 @@ def verb_actor(verb: Any, index: EntityIndex) -> list[str]:
             return ends(obj, index) if obj is not None else []  # "urged Iran to strike": Iran acts
         if cur.dep_ in ("relcl", "acl") and cur.head.pos_ in ("NOUN", "PROPN") and not any(
                 c.dep_ == "nsubjpass" for c in cur.children):
-            return ends(cur.head, index)  # "the militia that attacked the town"
+            found = ends(cur.head, index)  # "the militia that attacked the town"
+            if found or not (cur.dep_ == "acl" and cur.head.dep_ in ("dobj", "attr")
+                             and any(a.lower_ == "to" for a in cur.children)):
+                return found
+            cur = cur.head.head  # "he has the right to attack Iran": the holder of the right acts
+            continue
         if cur.dep_ in ("xcomp", "conj", "advcl", "pcomp") and cur.head != cur:
             cur = cur.head
             continue
@@ -231,8 +241,12 @@ def verb_actor(verb: Any, index: EntityIndex) -> list[str]:
 
 
 def _verb_target(verb: Any, index: EntityIndex, cls: TriggerClass) -> list[str]:
-    if verb.dep_ == "acl" and verb.tag_ == "VBN" and cls.objects and any(c.dep_ == "agent" for c in verb.children):
+    if verb.dep_ in ("acl", "relcl") and verb.tag_ == "VBN" and cls.objects and any(
+            c.dep_ == "agent" for c in verb.children) and not any(c.dep_ == "nsubjpass" for c in verb.children):
         found = ends(verb.head, index)  # "the killer, shot dead by police": the noun it describes
+        if not found and verb.head.dep_ == "attr":  # "X are the latest to be threatened by Y": X
+            subj = next((c for c in verb.head.head.children if c.dep_ == "nsubj"), None)
+            found = ends(subj, index) if subj is not None else []
         if found:
             return found
     passive = any(c.dep_ == "nsubjpass" for c in verb.children)
@@ -304,8 +318,30 @@ def _noun_actor(noun: Any, index: EntityIndex, lex: Lexicon) -> list[str]:
     return _carrier_actor(noun, index, lex)
 
 
+def _accused(noun: Any, index: EntityIndex, lex: Lexicon) -> list[str]:
+    """The one charged, arrested or convicted for an event is its actor: "police arrested X for the
+    killing of Y", "X was charged with murder in the shooting of Y" (the justice verb's object, or
+    its passive subject)."""
+    cur = noun
+    for _ in range(2):
+        if cur.dep_ != "pobj" or cur.head.lower_ not in ("for", "in", "over", "with"):
+            return []
+        head = cur.head.head
+        if head.pos_ == "VERB" and head.lemma_.lower() in lex.accusing_verbs:
+            for dep in ("nsubjpass", "dobj"):
+                who = next((c for c in head.children if c.dep_ == dep), None)
+                if who is not None:
+                    return ends(who, index)
+            return []
+        cur = head  # "charged with murder in the shooting": through the charge noun
+    return []
+
+
 def _carrier_actor(noun: Any, index: EntityIndex, lex: Lexicon) -> list[str]:
     """The subject of the light verb that carries an event noun ("X launched attacks")."""
+    accused = _accused(noun, index, lex)
+    if accused:
+        return accused
     cur = noun
     if cur.dep_ == "compound":  # "training mercenaries": the phrase is governed by its head
         cur = cur.head

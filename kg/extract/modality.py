@@ -24,6 +24,7 @@ _REFUSE = frozenset({"refuse", "fail", "decline", "stop", "cease", "halt", "avoi
 _DENY = frozenset({"deny"})
 _PLAN = frozenset({"plan", "intend", "aim", "prepare", "vow", "pledge", "promise", "seek", "want", "propose",
                    "consider", "decide", "hope", "try", "attempt", "plot", "mull", "threaten"})
+_PLAN_NOUNS = _PLAN | frozenset({"intention", "decision", "bid", "effort", "scheme", "order"})
 _REQUEST = frozenset({"urge", "ask", "call", "demand", "press", "encourage", "order", "request", "appeal"})
 _FUTURE = frozenset({"will", "shall", "'ll", "wo"})
 _POSSIBLE = frozenset({"may", "might", "could", "would", "should", "can", "ca"})
@@ -79,6 +80,10 @@ def modality(trigger: Any) -> Modality:
         if any(c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in _CONDITION for m in c.children)
                for c in node.children):
             mode = "conditional"
+    if mode is None and trigger.dep_ == "acl" and trigger.head.pos_ == "NOUN" and any(
+            a.lower_ == "to" and a.dep_ == "aux" for a in trigger.children):
+        noun = trigger.head.lemma_.lower()  # "a plan to strike", "the right to attack": not (yet) done
+        mode = "threatened" if noun == "threat" else "planned" if noun in _PLAN_NOUNS else "possible"
     return Modality(negated=negated, denied_by=denied_by, refused_by=refused_by, mode=mode)
 
 

@@ -80,7 +80,7 @@ def find_events(doc: Any, article: Article, entities: list[Entity], claims: list
         for i in starts[bisect_left(starts, sent.start): bisect_left(starts, sent.end)]:
             tok = doc[i]
             for ev in events_at(tok, index, lex):
-                extras = {"place": ev.place, "date": ev.date}
+                extras = {"place": ev.place, "date": ev.date, "alleged": ev.alleged}
                 found.extend((ev.type, s, d, tok, extras) for s in ev.sources for d in ev.targets)
             found.extend((*f, {}) for f in _structural(tok, index))
         for rtype, src, dst, anchor, extras in found:
@@ -113,7 +113,7 @@ def _relation(rtype: str, src: str, dst: str, anchor: Any, extras: dict[str, Any
               claims: list[Claim], schema: Schema, index: EntityIndex) -> Relation | None:
     """Status, attribution and mode of one found relation; None when the text says it did not happen."""
     claim = _innermost(claims, anchor.idx)
-    status = claim.status if claim else ("alleged" if _hedged(sent) else "asserted")
+    status = claim.status if claim else ("alleged" if _hedged(sent) or extras.get("alleged") else "asserted")
     speaker = claim.speaker.entity if claim and claim.speaker else None
     rt = schema.relationships[rtype]
     mode = None

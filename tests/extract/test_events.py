@@ -154,3 +154,27 @@ def test_headline_lines_give_no_relations(extract) -> None:
     assert rels(x, "THREATENS") == []
     x = extract("Iran Threatens Israel Over Nuclear Deal\n\nIran threatened Israel on Monday.")
     one(x, "THREATENS", "Iran", "Israel")  # the body still counts
+
+
+def test_the_one_charged_or_arrested_for_an_event_is_its_alleged_actor(extract) -> None:
+    x = extract("Police arrested John Miller for the killing of Tom Reed.")
+    r = one(x, "ATTACKS", "John Miller", "Tom Reed")
+    assert r.status == "alleged"
+    one(x, "COERCES", "police", "John Miller")
+    x = extract("Officer John Miller was charged with murder in the fatal shooting of Tom Reed.")
+    assert one(x, "ATTACKS", "John Miller", "Tom Reed").status == "alleged"
+
+
+def test_an_infinitive_on_a_noun_acts_through_its_holder_and_has_not_happened(extract) -> None:
+    x = extract("Senator Smith said he has the right to attack Iran.")
+    assert one(x, "ATTACKS", "Smith", "Iran").mode == "possible"
+    x = extract("Germany is the latest country to be threatened by Hezbollah.")
+    one(x, "THREATENS", "Hezbollah", "Germany")
+
+
+def test_they_continues_a_plural_subject(extract) -> None:
+    x = extract("Taliban gunmen stormed a market in Helmand. They killed 23 Afghan soldiers.")
+    one(x, "ATTACKS", "Taliban gunmen", "Afghan soldiers")
+    # two named people: "they" is them, never an earlier group
+    x = extract("Hamas gunmen fled north. Eva Forest and Maria Lopez stayed home, and they attacked the mayor.")
+    assert not [r for r in rels(x, "ATTACKS") if "Hamas" in r[1]]
