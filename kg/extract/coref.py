@@ -5,6 +5,8 @@ number and recency (no model): a pronoun or a definite noun phrase at an event's
 takes the nearest earlier mention that fits it:
 
 * "he"/"him"/"his", "she"/"her": the nearest Person;
+* "I"/"me"/"we"/"us" inside a claim's content: its speaker ("'We will strike them,' the commander
+  said");
 * "it"/"its": the nearest Organization, Country or Group (a state or body; never a person);
 * "they"/"them"/"their": the nearest plural generic actor, Group, Organization or Country;
 * "the embassy", "the ministry", "the militia": the nearest entity whose name has that head word;
@@ -26,6 +28,7 @@ WINDOW = 600
 _PERSON = frozenset({"he", "him", "his", "she", "her"})
 _IT = frozenset({"it", "its"})
 _THEY = frozenset({"they", "them", "their"})
+_FIRST = frozenset({"i", "me", "my", "we", "us", "our"})  # the speaker of the quote they are in
 _BODY = ("Organization", "Group")
 _STATE_NOUNS = frozenset({"government", "country", "state", "nation", "regime", "kingdom", "republic"})
 _BODY_NOUNS = frozenset({"group", "organization", "organisation", "movement", "faction", "militia",
@@ -52,9 +55,22 @@ def resolved(doc: Any) -> dict[int, str]:
     return out
 
 
+def note_speakers(doc: Any, spans: list[tuple[int, int, str]]) -> None:
+    """Claim contents and their speakers' entity ids: "I"/"we" inside a quote is its speaker."""
+    doc.user_data["kg_speakers"] = spans
+
+
+def _speaker(tok: Any, index: EntityIndex) -> str | None:
+    inside = [(e - s, eid) for s, e, eid in tok.doc.user_data.get("kg_speakers", ()) if s <= tok.idx < e]
+    found = min(inside)[1] if inside else None
+    return found if found in index.by_id else None
+
+
 def _antecedent(tok: Any, index: EntityIndex) -> str | None:
     low = tok.lower_
     pos = tok.idx
+    if low in _FIRST:
+        return _speaker(tok, index)
     if tok.pos_ == "PRON" or low in _PERSON | _IT | _THEY:
         if low in _PERSON:
             return _subject_first(tok, pos, index, lambda e: e.label == "Person")
@@ -62,7 +78,7 @@ def _antecedent(tok: Any, index: EntityIndex) -> str | None:
             return _singular_before(tok, pos, index)
         if low in _THEY:
             held = _plural_subject(tok, index)
-            return held[0] if held else _plural_before(pos, index)
+            return held[0] if held else _plural_before(pos, index, _quote_limit(tok))
         return None
     if tok.pos_ != "NOUN" or not any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in tok.children):
         return None
@@ -91,10 +107,17 @@ def _named_with_head(pos: int, lemma: str, index: EntityIndex) -> str | None:
     return None
 
 
-def _plural_before(pos: int, index: EntityIndex) -> str | None:
+def _quote_limit(tok: Any) -> int:
+    """How far back "they" may look: not past the start of a quote that opens in its own sentence
+    ('"They tried to kill me," Maduro said': the speaker's "they" is nobody the writer named)."""
+    starts = [s for s, e, _eid in tok.doc.user_data.get("kg_speakers", ()) if tok.sent.start_char <= s <= tok.idx < e]
+    return min(WINDOW, tok.idx - max(starts)) if starts else WINDOW
+
+
+def _plural_before(pos: int, index: EntityIndex, limit: int = WINDOW) -> str | None:
     """"They": the nearest body of people (a generic actor or a group) first, then an
     organisation, then a state ("They killed 23 soldiers" after "gunmen attacked ...")."""
-    near = _before(pos, index, WINDOW)
+    near = _before(pos, index, limit)
     for labels in (("Group",), ("Organization",), ("Country",)):
         for _s, _e, eid in near:
             ent = index.by_id[eid]
@@ -111,7 +134,7 @@ def _plural_subject(tok: Any, index: EntityIndex) -> list[str | None]:
     sent = tok.sent
     prev = tok.doc[sent.start - 1].sent if sent.start > 0 else None
     cands = [t for t in sent if t.i < tok.i] + ([] if prev is None else list(prev))
-    for s in sorted(cands, key=lambda t: -t.i if t.i < sent.start else -t.i + len(tok.doc)):
+    for s in sorted(cands, key=lambda t: (t.i < sent.start, -t.i)):  # own sentence first, nearest first
         if s.dep_ not in ("nsubj", "nsubjpass") or s.pos_ == "PRON":
             continue
         conj = [c for c in s.children if c.dep_ == "conj"]

@@ -263,7 +263,12 @@ def _verb_target(verb: Any, index: EntityIndex, cls: TriggerClass) -> list[str]:
             found = ends(subj, index)
             if found:
                 return found
-    return target(verb, index, cls.preps, objects=cls.objects and not passive, purpose=cls.purpose)
+    found = target(verb, index, cls.preps, objects=cls.objects and not passive, purpose=cls.purpose)
+    if not found and cls.objects and not passive and not any(c.dep_ == "dobj" for c in verb.children):
+        for c in verb.children:  # "bombarding and starving the villagers": the object is shared
+            if c.dep_ == "conj" and c.pos_ == "VERB" and any(g.dep_ == "dobj" for g in c.children):
+                return target(c, index, (), purpose=False)
+    return found
 
 
 def target(head: Any, index: EntityIndex, preps: tuple[str, ...], objects: bool = True,
@@ -328,12 +333,17 @@ def _accused(noun: Any, index: EntityIndex, lex: Lexicon) -> list[str]:
             return []
         head = cur.head.head
         if head.pos_ == "VERB" and head.lemma_.lower() in lex.accusing_verbs:
+            if any(p.dep_ == "prep" and p.lower_ in ("for", "with", "of") and g.dep_ == "pobj" and g.i != cur.i
+                   and g.lemma_.lower() not in lex.lemmas for p in head.children for g in p.children):
+                return []  # "arrested X for complicity in the killing": the charge is another act
             for dep in ("nsubjpass", "dobj"):
                 who = next((c for c in head.children if c.dep_ == dep), None)
                 if who is not None:
                     return ends(who, index)
             return []
-        cur = head  # "charged with murder in the shooting": through the charge noun
+        if head.lemma_.lower() not in lex.lemmas:
+            return []  # "charged with complicity in the killing": helping is not doing
+        cur = head  # "charged with murder in the shooting": through a charge that names the act
     return []
 
 

@@ -32,7 +32,7 @@ from typing import Any
 
 from kg.extract import cues
 from kg.extract.actors import find_actors
-from kg.extract.coref import resolved
+from kg.extract.coref import note_speakers, resolved
 from kg.extract.events import entity as _entity
 from kg.extract.events import events_at, target, trigger_lexicon, verb_actor
 from kg.extract.modality import headline_spans, is_question, modality
@@ -67,6 +67,8 @@ def find_events(doc: Any, article: Article, entities: list[Entity], claims: list
     actors = find_actors(doc, EntityIndex(entities), text, article.id)
     actor_entities = [a.entity() for a in actors]
     index = EntityIndex(entities + actor_entities)
+    note_speakers(doc, [(c.content.start, c.content.end, c.speaker.entity) for c in claims
+                        if c.content and c.speaker and c.speaker.entity])
     out: dict[str, Relation] = {}
     # only two kinds of token can start a relation: a trigger word, or a word inside a mention
     starts = sorted(set(candidates(doc, lex.lemmas)) | _mention_tokens(doc, index))

@@ -178,3 +178,21 @@ def test_they_continues_a_plural_subject(extract) -> None:
     # two named people: "they" is them, never an earlier group
     x = extract("Hamas gunmen fled north. Eva Forest and Maria Lopez stayed home, and they attacked the mayor.")
     assert not [r for r in rels(x, "ATTACKS") if "Hamas" in r[1]]
+
+
+def test_they_prefers_the_subject_of_its_own_sentence(extract) -> None:
+    x = extract("Investigators believe the files were deleted. Hamas gunmen said they would attack Israel again.")
+    one(x, "ATTACKS", "Hamas gunmen", "Israel")
+
+
+def test_first_person_in_a_quote_is_its_speaker(extract) -> None:
+    x = extract('General John Nicholson said: "I ordered the strikes on the Taliban."')
+    one(x, "ATTACKS", "John Nicholson", "Taliban")
+    # the speaker's "they" at the start of a quote names nobody the writer mentioned before
+    x = extract('Hamas gunmen fled north. President Abbas survived. "They tried to kill me today," Abbas said.')
+    assert rels(x, "ATTACKS") == []
+
+
+def test_complicity_in_an_attack_is_not_the_attack(extract) -> None:
+    x = extract("Police arrested John Miller for complicity in the killing of Tom Reed.")
+    assert rels(x, "ATTACKS") == []
