@@ -26,6 +26,8 @@ import yaml
 
 from kg import settings
 from kg.extract.coref import antecedent
+from kg.extract.event_setting import event_date as _date
+from kg.extract.event_setting import event_place as _place
 from kg.extract.speakers import EntityIndex
 
 
@@ -97,7 +99,6 @@ _REQUEST_VERBS = frozenset({"urge", "ask", "order", "tell", "force", "call", "pr
 _CONTAINERS = frozenset({"campaign", "operation", "offensive", "mission", "spree", "wave", "series"})
 _RESPONSIBILITY = frozenset({"responsibility", "credit", "blame"})
 _STATIVE = frozenset({"engage", "involve"})  # light verbs whose passive subject is the actor
-_PLACE_PREPS = ("in", "at", "near", "outside", "inside")
 
 
 def events_at(tok: Any, index: EntityIndex, lex: Lexicon) -> list[Event]:
@@ -382,44 +383,3 @@ def _noun_target(noun: Any, index: EntityIndex, cls: TriggerClass) -> list[str]:
         verb = noun.head.head if noun.dep_ == "pobj" else noun.head
         return target(verb, index, cls.preps, objects=False, purpose=cls.purpose)
     return []
-
-
-# ---------- where and when ----------
-
-def _anchors(tok: Any) -> list[Any]:
-    """The trigger and, for a noun, the verb that carries it: both can take "in Kabul", "on Monday"."""
-    out = [tok]
-    if tok.pos_ in ("NOUN", "PROPN"):
-        head = tok.head.head if tok.dep_ == "pobj" else tok.head
-        if head.pos_ in ("VERB", "AUX"):
-            out.append(head)
-    return out
-
-
-def _place(tok: Any, index: EntityIndex) -> str | None:
-    for a in _anchors(tok):
-        for c in a.children:
-            if c.dep_ == "prep" and c.lower_ in _PLACE_PREPS:
-                obj = next((g for g in c.children if g.dep_ == "pobj"), None)
-                if obj is None:
-                    continue
-                found = index.best_within(obj.idx, obj.idx + len(obj.text), obj.idx)
-                if found and index.label(found) in ("Place", "Country"):
-                    return found
-    return None
-
-
-def _date(tok: Any) -> str | None:
-    for a in _anchors(tok):
-        for c in a.children:
-            cand = c
-            if c.dep_ == "prep" and c.lower_ in ("on", "in", "during", "since"):
-                cand = next((g for g in c.children if g.dep_ == "pobj"), c)
-            elif c.dep_ not in ("npadvmod", "tmod"):
-                continue
-            if cand.ent_type_ == "DATE":
-                span = [t for t in cand.subtree if t.ent_type_ == "DATE"]
-                if span:
-                    doc = tok.doc
-                    return str(doc[span[0].i: span[-1].i + 1].text)
-    return None
