@@ -5,7 +5,7 @@ number and recency (no model): a pronoun or a definite noun phrase at an event's
 takes the nearest earlier mention that fits it:
 
 * "he"/"him"/"his", "she"/"her": the nearest Person;
-* "I"/"me"/"we"/"us" inside a claim's content: its speaker ("'We will strike them,' the commander
+* "I"/"me"/"my" inside a claim's content: its speaker ("'We will strike them,' the commander
   said");
 * "it"/"its": the nearest Organization, Country or Group (a state or body; never a person);
 * "they"/"them"/"their": the nearest plural generic actor, Group, Organization or Country;
@@ -28,7 +28,7 @@ WINDOW = 600
 _PERSON = frozenset({"he", "him", "his", "she", "her"})
 _IT = frozenset({"it", "its"})
 _THEY = frozenset({"they", "them", "their"})
-_FIRST = frozenset({"i", "me", "my", "we", "us", "our"})  # the speaker of the quote they are in
+_FIRST = frozenset({"i", "me", "my"})  # the speaker of the quote they are in ("we" is a body the speaker is in)
 _BODY = ("Organization", "Group")
 _STATE_NOUNS = frozenset({"government", "country", "state", "nation", "regime", "kingdom", "republic"})
 _BODY_NOUNS = frozenset({"group", "organization", "organisation", "movement", "faction", "militia",

@@ -245,7 +245,8 @@ def _verb_target(verb: Any, index: EntityIndex, cls: TriggerClass) -> list[str]:
     if verb.dep_ in ("acl", "relcl") and verb.tag_ == "VBN" and cls.objects and any(
             c.dep_ == "agent" for c in verb.children) and not any(c.dep_ == "nsubjpass" for c in verb.children):
         found = ends(verb.head, index)  # "the killer, shot dead by police": the noun it describes
-        if not found and verb.head.dep_ == "attr":  # "X are the latest to be threatened by Y": X
+        if not found and verb.head.dep_ == "attr" and any(a.lower_ == "to" for a in verb.children):
+            # "X are the latest to be threatened by Y": X (not "X is a network financed by Y")
             subj = next((c for c in verb.head.head.children if c.dep_ == "nsubj"), None)
             found = ends(subj, index) if subj is not None else []
         if found:
@@ -267,7 +268,8 @@ def _verb_target(verb: Any, index: EntityIndex, cls: TriggerClass) -> list[str]:
     found = target(verb, index, cls.preps, objects=cls.objects and not passive, purpose=cls.purpose)
     if not found and cls.objects and not passive and not any(c.dep_ == "dobj" for c in verb.children):
         for c in verb.children:  # "bombarding and starving the villagers": the object is shared
-            if c.dep_ == "conj" and c.pos_ == "VERB" and any(g.dep_ == "dobj" for g in c.children):
+            if c.dep_ == "conj" and c.pos_ == "VERB" and c.i == verb.i + 2 and verb.doc[verb.i + 1].dep_ == "cc" \
+                    and any(g.dep_ == "dobj" for g in c.children):  # only "X-ed and Y-ed Z", nothing between
                 return target(c, index, (), purpose=False)
     return found
 

@@ -196,3 +196,14 @@ def test_first_person_in_a_quote_is_its_speaker(extract) -> None:
 def test_complicity_in_an_attack_is_not_the_attack(extract) -> None:
     x = extract("Police arrested John Miller for complicity in the killing of Tom Reed.")
     assert rels(x, "ATTACKS") == []
+
+
+def test_shared_objects_only_between_adjacent_verbs_and_we_is_not_the_speaker(extract) -> None:
+    x = extract("Government troops were shelling and starving the villagers of Madaya.")
+    one(x, "ATTACKS", "government troops", "villagers")
+    x = extract("Senator Rendell said he battled through pneumonia in Ohio and called it a common ailment.")
+    assert rels(x, "ATTACKS") == []
+    x = extract('"We fight against the Taliban every day," General John Nicholson said.')
+    assert not [r for r in rels(x, "ATTACKS") if "Nicholson" in r[1]]
+    x = extract("RT America is the network financed by the Russian government.")
+    assert rels(x, "AIDS") == []
