@@ -50,6 +50,7 @@ class Lexicon:
     verbal_preps: frozenset[str] = frozenset()  # "attacked X over/for his record": a reason makes it verbal
     receiving_verbs: frozenset[str] = frozenset()  # "had/won the backing of X": the subject receives ...
     receiving_types: frozenset[str] = frozenset()  # ... what these types give (SUPPORTS, AIDS)
+    verbal_media: frozenset[str] = frozenset()  # "attacked X in tweets": words
     accusing_verbs: frozenset[str] = frozenset()  # "arrested X for the killing": X is the killer
 
     @property
@@ -74,7 +75,7 @@ def trigger_lexicon(path: str | None = None) -> Lexicon:
     return Lexicon(tuple(classes), frozenset(data.get("light_verbs") or ()), frozenset(verbal.get("words") or ()),
                    str(verbal.get("as") or ""), frozenset(_word(p) for p in verbal.get("reason_preps") or ()),
                    frozenset(receiving.get("verbs") or ()), frozenset(receiving.get("types") or ()),
-                   frozenset(data.get("accusing_verbs") or ()))
+                   frozenset(verbal.get("media") or ()), frozenset(data.get("accusing_verbs") or ()))
 
 
 def _word(value: Any) -> str:
@@ -132,7 +133,8 @@ def _verbal(tok: Any, src: list[str], dst: list[str], index: EntityIndex, lex: L
     """An attack in words: between people ("Trump attacked Machado"), by a named person on anything
     but a place ("Clinton attacked her opponent", "attacked the party"), or with a reason given
     ("attacked X over his tax returns", "for his vote"). Force is used on places and by armed groups."""
-    if any(c.dep_ == "prep" and c.lower_ in lex.verbal_preps for c in tok.children):
+    if any(c.dep_ == "prep" and (c.lower_ in lex.verbal_preps or (c.lower_ in ("in", "during", "on") and any(
+            g.dep_ == "pobj" and g.lemma_.lower() in lex.verbal_media for g in c.children))) for c in tok.children):
         return True
     if all(index.label(e) == "Person" for e in src):
         return not any(index.label(e) in ("Place", "Country") for e in dst)

@@ -207,3 +207,10 @@ def test_shared_objects_only_between_adjacent_verbs_and_we_is_not_the_speaker(ex
     assert not [r for r in rels(x, "ATTACKS") if "Nicholson" in r[1]]
     x = extract("RT America is the network financed by the Russian government.")
     assert rels(x, "AIDS") == []
+
+
+def test_attacks_made_in_tweets_or_as_a_characterisation_are_verbal(extract) -> None:
+    x = extract("Rival Donald Trump attacked Alicia Machado in early-morning tweets.")
+    one(x, "CONDEMNS", "Trump", "Machado")
+    x = extract("The Democratic nominee aggressively attacked her opponent as a fraud.")
+    assert rels(x, "ATTACKS") == []
