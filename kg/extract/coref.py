@@ -83,8 +83,8 @@ def _antecedent(tok: Any, index: EntityIndex) -> str | None:
     if tok.pos_ != "NOUN" or not any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in tok.children):
         return None
     lemma = tok.lemma_.lower()
-    if lemma in _STATE_NOUNS:
-        return index.nearest_before(pos, ("Country",), WINDOW * 2)
+    if lemma in _STATE_NOUNS:  # "the regime" after "the Assad regime" is that regime, then the nearest state
+        return _named_with_head(pos, lemma, index) or index.nearest_before(pos, ("Country",), WINDOW * 2)
     if lemma not in _ORG_NOUNS:
         return None
     named = _named_with_head(pos, lemma, index)

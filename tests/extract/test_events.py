@@ -214,3 +214,9 @@ def test_attacks_made_in_tweets_or_as_a_characterisation_are_verbal(extract) -> 
     one(x, "CONDEMNS", "Trump", "Machado")
     x = extract("The Democratic nominee aggressively attacked her opponent as a fraud.")
     assert rels(x, "ATTACKS") == []
+
+
+def test_the_regime_is_the_named_regime_before_the_nearest_state(extract) -> None:
+    x = extract("The Assad regime lost ground near Turkey and Iraq. The regime attacked the rebels on Monday.")
+    one(x, "ATTACKS", "Assad regime", "rebels")
+    assert not [r for r in rels(x, "ATTACKS") if r[1] in ("Iraq", "Turkey")]
