@@ -5,6 +5,8 @@ number and recency (no model): a pronoun or a definite noun phrase at an event's
 takes the nearest earlier mention that fits it:
 
 * "he"/"him"/"his", "she"/"her": the nearest Person;
+* "I"/"me"/"my" inside a claim's content: its speaker ("'We will strike them,' the commander
+  said");
 * "it"/"its": the nearest Organization, Country or Group (a state or body; never a person);
 * "they"/"them"/"their": the nearest plural generic actor, Group, Organization or Country;
 * "the embassy", "the ministry", "the militia": the nearest entity whose name has that head word;
@@ -26,6 +28,7 @@ WINDOW = 600
 _PERSON = frozenset({"he", "him", "his", "she", "her"})
 _IT = frozenset({"it", "its"})
 _THEY = frozenset({"they", "them", "their"})
+_FIRST = frozenset({"i", "me", "my"})  # the speaker of the quote they are in ("we" is a body the speaker is in)
 _BODY = ("Organization", "Group")
 _STATE_NOUNS = frozenset({"government", "country", "state", "nation", "regime", "kingdom", "republic"})
 _BODY_NOUNS = frozenset({"group", "organization", "organisation", "movement", "faction", "militia",
@@ -52,22 +55,36 @@ def resolved(doc: Any) -> dict[int, str]:
     return out
 
 
+def note_speakers(doc: Any, spans: list[tuple[int, int, str]]) -> None:
+    """Claim contents and their speakers' entity ids: "I"/"we" inside a quote is its speaker."""
+    doc.user_data["kg_speakers"] = spans
+
+
+def _speaker(tok: Any, index: EntityIndex) -> str | None:
+    inside = [(e - s, eid) for s, e, eid in tok.doc.user_data.get("kg_speakers", ()) if s <= tok.idx < e]
+    found = min(inside)[1] if inside else None
+    return found if found in index.by_id else None
+
+
 def _antecedent(tok: Any, index: EntityIndex) -> str | None:
     low = tok.lower_
     pos = tok.idx
+    if low in _FIRST:
+        return _speaker(tok, index)
     if tok.pos_ == "PRON" or low in _PERSON | _IT | _THEY:
         if low in _PERSON:
             return _subject_first(tok, pos, index, lambda e: e.label == "Person")
         if low in _IT:  # a state or body, never a plural generic actor ("protesters")
             return _singular_before(tok, pos, index)
         if low in _THEY:
-            return _plural_before(pos, index)
+            held = _plural_subject(tok, index)
+            return held[0] if held else _plural_before(pos, index, _quote_limit(tok))
         return None
     if tok.pos_ != "NOUN" or not any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in tok.children):
         return None
     lemma = tok.lemma_.lower()
-    if lemma in _STATE_NOUNS:
-        return index.nearest_before(pos, ("Country",), WINDOW * 2)
+    if lemma in _STATE_NOUNS:  # "the regime" after "the Assad regime" is that regime, then the nearest state
+        return _named_with_head(pos, lemma, index) or index.nearest_before(pos, ("Country",), WINDOW * 2)
     if lemma not in _ORG_NOUNS:
         return None
     named = _named_with_head(pos, lemma, index)
@@ -90,16 +107,46 @@ def _named_with_head(pos: int, lemma: str, index: EntityIndex) -> str | None:
     return None
 
 
-def _plural_before(pos: int, index: EntityIndex) -> str | None:
+def _quote_limit(tok: Any) -> int:
+    """How far back "they" may look: not past the start of a quote that opens in its own sentence
+    ('"They tried to kill me," Maduro said': the speaker's "they" is nobody the writer named)."""
+    starts = [s for s, e, _eid in tok.doc.user_data.get("kg_speakers", ()) if tok.sent.start_char <= s <= tok.idx < e]
+    return min(WINDOW, tok.idx - max(starts)) if starts else WINDOW
+
+
+def _plural_before(pos: int, index: EntityIndex, limit: int = WINDOW) -> str | None:
     """"They": the nearest body of people (a generic actor or a group) first, then an
     organisation, then a state ("They killed 23 soldiers" after "gunmen attacked ...")."""
-    near = _before(pos, index, WINDOW)
+    near = _before(pos, index, limit)
     for labels in (("Group",), ("Organization",), ("Country",)):
         for _s, _e, eid in near:
             ent = index.by_id[eid]
             if ent.label in labels and not (ent.label == "Group" and _is_state_word(ent)):
                 return eid
     return None
+
+
+def _plural_subject(tok: Any, index: EntityIndex) -> list[str | None]:
+    """"They" continues the nearest plural clause subject of its own or the previous sentence
+    ("Forest and Fernandez stayed in prison as they were charged": they = the two women). [id] when
+    that subject is a fitting party, [None] when it is people kg keeps no node for (named persons,
+    "voters"), [] when there is no plural subject (then recency decides)."""
+    sent = tok.sent
+    prev = tok.doc[sent.start - 1].sent if sent.start > 0 else None
+    cands = [t for t in sent if t.i < tok.i] + ([] if prev is None else list(prev))
+    for s in sorted(cands, key=lambda t: (t.i < sent.start, -t.i)):  # own sentence first, nearest first
+        if s.dep_ not in ("nsubj", "nsubjpass") or s.pos_ == "PRON":
+            continue
+        conj = [c for c in s.children if c.dep_ == "conj"]
+        if s.tag_ not in ("NNS", "NNPS") and not conj:
+            continue
+        found = index.best_within(s.left_edge.idx, s.idx + len(s.text), s.idx)
+        if found:
+            ent = index.by_id[found]
+            if ent.label in ("Group", "Organization", "Country") and not _is_state_word(ent):
+                return [found]
+        return [None]
+    return []
 
 
 def _singular_before(tok: Any, pos: int, index: EntityIndex) -> str | None:

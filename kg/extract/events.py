@@ -26,6 +26,8 @@ import yaml
 
 from kg import settings
 from kg.extract.coref import antecedent
+from kg.extract.event_setting import event_date as _date
+from kg.extract.event_setting import event_place as _place
 from kg.extract.speakers import EntityIndex
 
 
@@ -45,6 +47,11 @@ class Lexicon:
     light_verbs: frozenset[str]
     verbal_words: frozenset[str] = frozenset()  # "attack" between two people is verbal ...
     verbal_type: str = ""  # ... and this type (CONDEMNS)
+    verbal_preps: frozenset[str] = frozenset()  # "attacked X over/for his record": a reason makes it verbal
+    receiving_verbs: frozenset[str] = frozenset()  # "had/won the backing of X": the subject receives ...
+    receiving_types: frozenset[str] = frozenset()  # ... what these types give (SUPPORTS, AIDS)
+    verbal_media: frozenset[str] = frozenset()  # "attacked X in tweets": words
+    accusing_verbs: frozenset[str] = frozenset()  # "arrested X for the killing": X is the killer
 
     @property
     def lemmas(self) -> frozenset[str]:
@@ -64,8 +71,11 @@ def trigger_lexicon(path: str | None = None) -> Lexicon:
         classes.append(TriggerClass(str(rtype), frozenset(spec.get("verbs") or ()), frozenset(spec.get("nouns") or ()),
                                     tuple(_word(p) for p in spec.get("preps") or ()), objects, purpose))
     verbal = data.get("verbal_attack") or {}
+    receiving = data.get("receiving") or {}
     return Lexicon(tuple(classes), frozenset(data.get("light_verbs") or ()), frozenset(verbal.get("words") or ()),
-                   str(verbal.get("as") or ""))
+                   str(verbal.get("as") or ""), frozenset(_word(p) for p in verbal.get("reason_preps") or ()),
+                   frozenset(receiving.get("verbs") or ()), frozenset(receiving.get("types") or ()),
+                   frozenset(verbal.get("media") or ()), frozenset(data.get("accusing_verbs") or ()))
 
 
 def _word(value: Any) -> str:
@@ -82,6 +92,7 @@ class Event:
     trigger: Any  # the spaCy token
     place: str | None = None
     date: str | None = None
+    alleged: bool = False  # read off a charge or an arrest ("arrested X for the killing of Y")
 
 
 _REQUEST_VERBS = frozenset({"urge", "ask", "order", "tell", "force", "call", "press", "push", "encourage",
@@ -89,7 +100,6 @@ _REQUEST_VERBS = frozenset({"urge", "ask", "order", "tell", "force", "call", "pr
 _CONTAINERS = frozenset({"campaign", "operation", "offensive", "mission", "spree", "wave", "series"})
 _RESPONSIBILITY = frozenset({"responsibility", "credit", "blame"})
 _STATIVE = frozenset({"engage", "involve"})  # light verbs whose passive subject is the actor
-_PLACE_PREPS = ("in", "at", "near", "outside", "inside")
 
 
 def events_at(tok: Any, index: EntityIndex, lex: Lexicon) -> list[Event]:
@@ -100,18 +110,59 @@ def events_at(tok: Any, index: EntityIndex, lex: Lexicon) -> list[Event]:
     if tok.dep_ == "compound" and tok.head.lemma_.lower() in _CONTAINERS:
         arg = tok.head  # "the bombing campaign against X": the campaign carries the arguments
     for cls in lex.classes:
+        alleged = False
         if tok.pos_ == "VERB" and lemma in cls.verbs:
             src, dst = verb_actor(tok, index), _verb_target(tok, index, cls)
         elif tok.pos_ in ("NOUN", "PROPN") and lemma in cls.nouns:
-            src, dst = _noun_actor(arg, index, lex), _noun_target(arg, index, cls)
+            if cls.type in lex.receiving_types and _receiver_verb(arg, lex) is not None:
+                src, dst = _giver(arg, index), verb_actor(_receiver_verb(arg, lex), index)
+            else:
+                src, dst = _noun_actor(arg, index, lex), _noun_target(arg, index, cls)
+            alleged = bool(src) and src == _accused(arg, index, lex)
         else:
             continue
         if src and dst:
             rtype = cls.type
-            if lemma in lex.verbal_words and all(index.label(e) == "Person" for e in (*src, *dst)):
+            if lemma in lex.verbal_words and _verbal(tok, src, dst, index, lex):
                 rtype = lex.verbal_type or rtype  # "Trump attacked Machado in tweets": words, not force
-            out.append(Event(rtype, tuple(src), tuple(dst), tok, _place(tok, index), _date(tok)))
+            out.append(Event(rtype, tuple(src), tuple(dst), tok, _place(tok, index), _date(tok), alleged))
     return out
+
+
+def _verbal(tok: Any, src: list[str], dst: list[str], index: EntityIndex, lex: Lexicon) -> bool:
+    """An attack in words: between people ("Trump attacked Machado"), by a named person on anything
+    but a place ("Clinton attacked her opponent", "attacked the party"), or with a reason given
+    ("attacked X over his tax returns", "for his vote"). Force is used on places and by armed groups."""
+    if any(c.dep_ == "prep" and (c.lower_ in lex.verbal_preps or (c.lower_ in ("in", "during", "on") and any(
+            g.dep_ == "pobj" and g.lemma_.lower() in lex.verbal_media for g in c.children))) for c in tok.children):
+        return True
+    if all(index.label(e) == "Person" for e in src):
+        return not any(index.label(e) in ("Place", "Country") for e in dst)
+    return False
+
+
+def _receiver_verb(noun: Any, lex: Lexicon) -> Any:
+    """The verb of receiving whose object ``noun`` is ("had the backing of X", "won X's support")."""
+    if noun.dep_ == "dobj" and noun.head.lemma_.lower() in lex.receiving_verbs:
+        return noun.head
+    return None
+
+
+def _giver(noun: Any, index: EntityIndex) -> list[str]:
+    """Who gives the support one receives: the possessor ("won Trump's backing"), a modifier, or
+    the "of"/"from" object ("had the backing of the union")."""
+    for c in noun.children:
+        if c.dep_ == "poss" or (c.dep_ in ("compound", "amod") and c.i < noun.i):
+            found = entity(c, index) if c.dep_ == "poss" else index.best_within(
+                c.left_edge.idx, c.right_edge.idx + len(c.right_edge.text))
+            if found:
+                return [found]
+    for c in (*noun.children, *noun.head.children):  # "received aid from Iran": the prep may hang off the verb
+        if c.dep_ == "prep" and (c.lower_ == "from" or (c.lower_ == "of" and c.head.i == noun.i)):
+            givers = _pobj(c, index)
+            if givers:
+                return givers
+    return []
 
 
 # ---------- ends ----------
@@ -166,7 +217,7 @@ def verb_actor(verb: Any, index: EntityIndex) -> list[str]:
                 obj = next((g for g in c.children if g.dep_ == "pobj"), None)
                 if obj is not None:
                     return ends(obj, index)
-        if passive and cur is verb:
+        if passive and cur.i == verb.i:
             return []  # "they were charged": no agent, no actor (never the governing verb's subject)
         for c in cur.children:
             if c.dep_ == "nsubj":
@@ -179,7 +230,12 @@ def verb_actor(verb: Any, index: EntityIndex) -> list[str]:
             return ends(obj, index) if obj is not None else []  # "urged Iran to strike": Iran acts
         if cur.dep_ in ("relcl", "acl") and cur.head.pos_ in ("NOUN", "PROPN") and not any(
                 c.dep_ == "nsubjpass" for c in cur.children):
-            return ends(cur.head, index)  # "the militia that attacked the town"
+            found = ends(cur.head, index)  # "the militia that attacked the town"
+            if found or not (cur.dep_ == "acl" and cur.head.dep_ in ("dobj", "attr")
+                             and any(a.lower_ == "to" for a in cur.children)):
+                return found
+            cur = cur.head.head  # "he has the right to attack Iran": the holder of the right acts
+            continue
         if cur.dep_ in ("xcomp", "conj", "advcl", "pcomp") and cur.head != cur:
             cur = cur.head
             continue
@@ -188,8 +244,13 @@ def verb_actor(verb: Any, index: EntityIndex) -> list[str]:
 
 
 def _verb_target(verb: Any, index: EntityIndex, cls: TriggerClass) -> list[str]:
-    if verb.dep_ == "acl" and verb.tag_ == "VBN" and cls.objects and any(c.dep_ == "agent" for c in verb.children):
+    if verb.dep_ in ("acl", "relcl") and verb.tag_ == "VBN" and cls.objects and any(
+            c.dep_ == "agent" for c in verb.children) and not any(c.dep_ == "nsubjpass" for c in verb.children):
         found = ends(verb.head, index)  # "the killer, shot dead by police": the noun it describes
+        if not found and verb.head.dep_ == "attr" and any(a.lower_ == "to" for a in verb.children):
+            # "X are the latest to be threatened by Y": X (not "X is a network financed by Y")
+            subj = next((c for c in verb.head.head.children if c.dep_ == "nsubj"), None)
+            found = ends(subj, index) if subj is not None else []
         if found:
             return found
     passive = any(c.dep_ == "nsubjpass" for c in verb.children)
@@ -206,7 +267,13 @@ def _verb_target(verb: Any, index: EntityIndex, cls: TriggerClass) -> list[str]:
             found = ends(subj, index)
             if found:
                 return found
-    return target(verb, index, cls.preps, objects=cls.objects and not passive, purpose=cls.purpose)
+    found = target(verb, index, cls.preps, objects=cls.objects and not passive, purpose=cls.purpose)
+    if not found and cls.objects and not passive and not any(c.dep_ == "dobj" for c in verb.children):
+        for c in verb.children:  # "bombarding and starving the villagers": the object is shared
+            if c.dep_ == "conj" and c.pos_ == "VERB" and c.i == verb.i + 2 and verb.doc[verb.i + 1].dep_ == "cc" \
+                    and any(g.dep_ == "dobj" for g in c.children):  # only "X-ed and Y-ed Z", nothing between
+                return target(c, index, (), purpose=False)
+    return found
 
 
 def target(head: Any, index: EntityIndex, preps: tuple[str, ...], objects: bool = True,
@@ -261,8 +328,35 @@ def _noun_actor(noun: Any, index: EntityIndex, lex: Lexicon) -> list[str]:
     return _carrier_actor(noun, index, lex)
 
 
+def _accused(noun: Any, index: EntityIndex, lex: Lexicon) -> list[str]:
+    """The one charged, arrested or convicted for an event is its actor: "police arrested X for the
+    killing of Y", "X was charged with murder in the shooting of Y" (the justice verb's object, or
+    its passive subject)."""
+    cur = noun
+    for _ in range(2):
+        if cur.dep_ != "pobj" or cur.head.lower_ not in ("for", "in", "over", "with"):
+            return []
+        head = cur.head.head
+        if head.pos_ == "VERB" and head.lemma_.lower() in lex.accusing_verbs:
+            if any(p.dep_ == "prep" and p.lower_ in ("for", "with", "of") and g.dep_ == "pobj" and g.i != cur.i
+                   and g.lemma_.lower() not in lex.lemmas for p in head.children for g in p.children):
+                return []  # "arrested X for complicity in the killing": the charge is another act
+            for dep in ("nsubjpass", "dobj"):
+                who = next((c for c in head.children if c.dep_ == dep), None)
+                if who is not None:
+                    return ends(who, index)
+            return []
+        if head.lemma_.lower() not in lex.lemmas:
+            return []  # "charged with complicity in the killing": helping is not doing
+        cur = head  # "charged with murder in the shooting": through a charge that names the act
+    return []
+
+
 def _carrier_actor(noun: Any, index: EntityIndex, lex: Lexicon) -> list[str]:
     """The subject of the light verb that carries an event noun ("X launched attacks")."""
+    accused = _accused(noun, index, lex)
+    if accused:
+        return accused
     cur = noun
     if cur.dep_ == "compound":  # "training mercenaries": the phrase is governed by its head
         cur = cur.head
@@ -276,7 +370,7 @@ def _carrier_actor(noun: Any, index: EntityIndex, lex: Lexicon) -> list[str]:
             return []
         if verb.lemma_.lower() in _STATIVE:  # "the embassy is engaged in recruitment"
             subj = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
-            if subj is not None and subj is not noun:
+            if subj is not None and subj.i != noun.i:
                 return ends(subj, index)
         return verb_actor(verb, index) if verb.pos_ in ("VERB", "AUX") else []
     return []
@@ -293,44 +387,3 @@ def _noun_target(noun: Any, index: EntityIndex, cls: TriggerClass) -> list[str]:
         verb = noun.head.head if noun.dep_ == "pobj" else noun.head
         return target(verb, index, cls.preps, objects=False, purpose=cls.purpose)
     return []
-
-
-# ---------- where and when ----------
-
-def _anchors(tok: Any) -> list[Any]:
-    """The trigger and, for a noun, the verb that carries it: both can take "in Kabul", "on Monday"."""
-    out = [tok]
-    if tok.pos_ in ("NOUN", "PROPN"):
-        head = tok.head.head if tok.dep_ == "pobj" else tok.head
-        if head.pos_ in ("VERB", "AUX"):
-            out.append(head)
-    return out
-
-
-def _place(tok: Any, index: EntityIndex) -> str | None:
-    for a in _anchors(tok):
-        for c in a.children:
-            if c.dep_ == "prep" and c.lower_ in _PLACE_PREPS:
-                obj = next((g for g in c.children if g.dep_ == "pobj"), None)
-                if obj is None:
-                    continue
-                found = index.best_within(obj.idx, obj.idx + len(obj.text), obj.idx)
-                if found and index.label(found) in ("Place", "Country"):
-                    return found
-    return None
-
-
-def _date(tok: Any) -> str | None:
-    for a in _anchors(tok):
-        for c in a.children:
-            cand = c
-            if c.dep_ == "prep" and c.lower_ in ("on", "in", "during", "since"):
-                cand = next((g for g in c.children if g.dep_ == "pobj"), c)
-            elif c.dep_ not in ("npadvmod", "tmod"):
-                continue
-            if cand.ent_type_ == "DATE":
-                span = [t for t in cand.subtree if t.ent_type_ == "DATE"]
-                if span:
-                    doc = tok.doc
-                    return str(doc[span[0].i: span[-1].i + 1].text)
-    return None

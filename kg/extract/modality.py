@@ -24,6 +24,7 @@ _REFUSE = frozenset({"refuse", "fail", "decline", "stop", "cease", "halt", "avoi
 _DENY = frozenset({"deny"})
 _PLAN = frozenset({"plan", "intend", "aim", "prepare", "vow", "pledge", "promise", "seek", "want", "propose",
                    "consider", "decide", "hope", "try", "attempt", "plot", "mull", "threaten"})
+_PLAN_NOUNS = _PLAN | frozenset({"intention", "decision", "bid", "effort", "scheme", "order"})
 _REQUEST = frozenset({"urge", "ask", "call", "demand", "press", "encourage", "order", "request", "appeal"})
 _FUTURE = frozenset({"will", "shall", "'ll", "wo"})
 _POSSIBLE = frozenset({"may", "might", "could", "would", "should", "can", "ca"})
@@ -79,6 +80,10 @@ def modality(trigger: Any) -> Modality:
         if any(c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in _CONDITION for m in c.children)
                for c in node.children):
             mode = "conditional"
+    if mode is None and trigger.dep_ == "acl" and trigger.head.pos_ == "NOUN" and any(
+            a.lower_ == "to" and a.dep_ == "aux" for a in trigger.children):
+        noun = trigger.head.lemma_.lower()  # "a plan to strike", "the right to attack": not (yet) done
+        mode = "threatened" if noun == "threat" else "planned" if noun in _PLAN_NOUNS else "possible"
     return Modality(negated=negated, denied_by=denied_by, refused_by=refused_by, mode=mode)
 
 
@@ -106,4 +111,25 @@ def _chain(trigger: Any) -> list[tuple[Any, bool]]:
             break
         else:
             break
+    return out
+
+
+_SMALL_WORDS = frozenset({"a", "an", "the", "of", "in", "on", "to", "for", "and", "or", "at", "by", "with", "as",
+                          "from", "over", "vs", "via", "into", "after", "amid", "but", "is", "are"})
+_END_PUNCT = tuple('.!?:;"\u201d\'\u2019)')
+
+
+def headline_spans(text: str) -> list[tuple[int, int]]:
+    """Character ranges of headline lines: no final punctuation and title case ("Trump Slams Clinton
+    Over Russia Hack"). A parser reads such lines as noun phrases ("Threatens Israel" as a name), so
+    they give no relations; the article's sentences state the same events properly."""
+    out, pos = [], 0
+    for line in text.split("\n"):
+        start, stripped = pos, line.strip()
+        pos += len(line) + 1
+        if not stripped or stripped.endswith(_END_PUNCT):
+            continue
+        words = [w for w in stripped.split() if w[:1].isalpha() and w.lower() not in _SMALL_WORDS]
+        if len(words) >= 2 and sum(w[0].isupper() for w in words) >= 0.8 * len(words):
+            out.append((start, start + len(line)))
     return out

@@ -32,10 +32,10 @@ from typing import Any
 
 from kg.extract import cues
 from kg.extract.actors import find_actors
-from kg.extract.coref import resolved
+from kg.extract.coref import note_speakers, resolved
 from kg.extract.events import entity as _entity
 from kg.extract.events import events_at, target, trigger_lexicon, verb_actor
-from kg.extract.modality import is_question, modality
+from kg.extract.modality import headline_spans, is_question, modality
 from kg.extract.nlp import candidates, text_of
 from kg.extract.speakers import EntityIndex
 from kg.model import Article, Claim, Entity, Relation, Span
@@ -67,9 +67,14 @@ def find_events(doc: Any, article: Article, entities: list[Entity], claims: list
     actors = find_actors(doc, EntityIndex(entities), text, article.id)
     actor_entities = [a.entity() for a in actors]
     index = EntityIndex(entities + actor_entities)
+    note_speakers(doc, [(c.content.start, c.content.end, c.speaker.entity) for c in claims
+                        if c.content and c.speaker and c.speaker.entity])
     out: dict[str, Relation] = {}
     # only two kinds of token can start a relation: a trigger word, or a word inside a mention
     starts = sorted(set(candidates(doc, lex.lemmas)) | _mention_tokens(doc, index))
+    headlines = headline_spans(text)
+    if headlines:  # a headline's parse is a noun phrase: no relation starts there
+        starts = [i for i in starts if not any(s <= doc[i].idx < e for s, e in headlines)]
     for sent in doc.sents:
         if is_question(sent):
             continue
@@ -77,7 +82,7 @@ def find_events(doc: Any, article: Article, entities: list[Entity], claims: list
         for i in starts[bisect_left(starts, sent.start): bisect_left(starts, sent.end)]:
             tok = doc[i]
             for ev in events_at(tok, index, lex):
-                extras = {"place": ev.place, "date": ev.date}
+                extras = {"place": ev.place, "date": ev.date, "alleged": ev.alleged}
                 found.extend((ev.type, s, d, tok, extras) for s in ev.sources for d in ev.targets)
             found.extend((*f, {}) for f in _structural(tok, index))
         for rtype, src, dst, anchor, extras in found:
@@ -110,7 +115,7 @@ def _relation(rtype: str, src: str, dst: str, anchor: Any, extras: dict[str, Any
               claims: list[Claim], schema: Schema, index: EntityIndex) -> Relation | None:
     """Status, attribution and mode of one found relation; None when the text says it did not happen."""
     claim = _innermost(claims, anchor.idx)
-    status = claim.status if claim else ("alleged" if _hedged(sent) else "asserted")
+    status = claim.status if claim else ("alleged" if _hedged(sent) or extras.get("alleged") else "asserted")
     speaker = claim.speaker.entity if claim and claim.speaker else None
     rt = schema.relationships[rtype]
     mode = None
