@@ -41,13 +41,13 @@ from kg.extract.content import (
 from kg.extract.cues import words
 from kg.extract.nlp import candidates, text_of
 from kg.extract.quotes import QuoteIndex
+from kg.extract.speaker_names import lower_words, speaker_ids
 from kg.extract.speakers import (
     EntityIndex,
     clip_speaker,
     inverted_speaker,
     left_subject,
     preceding_speaker,
-    resolve_speaker,
     speaker_phrase,
 )
 from kg.extract.speakers import end_of as _end
@@ -73,6 +73,7 @@ def find_claims(doc: Any, article: Article, entities: list[Entity]) -> list[Clai
     claims: list[Claim] = []
     lemmas: dict[str, str] = {}
     last_speaker: str | None = None
+    lower = lower_words(article.text)
     cands = candidates(doc, _CLAIM_LEMMAS, _CLAIM_WORDS)
     for sent in doc.sents:
         lo, hi = bisect_left(cands, sent.start), bisect_left(cands, sent.end)
@@ -83,8 +84,9 @@ def find_claims(doc: Any, article: Article, entities: list[Entity]) -> list[Clai
             speaker = None
             if spk is not None:
                 s, e, head = spk
-                ent = resolve_speaker(index, s, e, head.text, head.idx, last_speaker, doc)
-                speaker = Speaker(s, e, text_of(doc)[s:e], ent)
+                ids = speaker_ids(index, entities, head, s, e, last_speaker, lower)
+                ent = ids[0] if ids else None
+                speaker = Speaker(s, e, text_of(doc)[s:e], ent, ids)
                 if ent:
                     last_speaker = ent
             content = extend_over_quotes(content, quotes, doc, sent.end_char)
@@ -140,7 +142,8 @@ def _transcript_turns(doc: Any, article: Article, index: EntityIndex, taken: set
         sent = doc.char_span(cue.start, cue.end, alignment_mode="expand")
         sentence = (sent.sent.start_char, sent.sent.end_char) if sent is not None else (s, content[1])
         out.append(Claim(id=make_id("Claim", article.id, cue.start, cue.end), cue=cue, sentence=sentence,
-                         status="asserted", speaker=Speaker(s, e, m.group(1), index.best_within(s, e)),
+                         status="asserted", speaker=Speaker(s, e, m.group(1), index.best_within(s, e)
+                                                                or index.person_named(m.group(1).split()[-1])),
                          content=Span(content[0], content[1], text_of(doc)[content[0]:content[1]]),
                          about=index.ids_within(*content)))
     return out

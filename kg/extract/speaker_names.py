@@ -1,0 +1,166 @@
+"""Speakers NER missed: a proper name that says something is someone.
+
+NER misses names it has not seen ("Beck Pimentel said", "Peabody said in a statement"). A speaker
+phrase whose head is such a name stands for a new Person or Organization: a person when a title
+stands before it ("Sen. Ruiz") or it has a given-name shape (two or three capitalised words, none an
+organisation word); otherwise an organisation (one word or an acronym: "Peabody", "CNS"). Only
+speakers get this - a capitalised word anywhere else is too often a heading or a sentence opener -
+and a one-word name the article also writes in lower case ("Polls") is a common noun, not a name.
+
+A coordinated speaker ("Trump and Clinton said", "France and Germany warned") asserts the claim
+once for each conjunct: :func:`conjunct_heads` gives the head words after the first.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from kg.extract.cues import DISCOURSE_NOUNS, GROUP_PRONOUNS, PERSON_PRONOUNS, ROLE_NOUNS, words
+from kg.extract.entities import ORG_WORDS, lexicon, titles
+from kg.extract.nlp import text_of
+from kg.extract.speakers import EntityIndex, end_of, resolve_speaker
+from kg.ids import person_key
+from kg.model import Entity, Span, entity_id
+
+_NAME_WORD = re.compile(r"[A-Z][A-Za-z'\u2019.-]*\Z")
+_NAMEY = ("NNP",)
+_MONTHS = words("january february march april may june july august september october november december "
+                    "monday tuesday wednesday thursday friday saturday sunday")
+
+
+def name_tokens(head: Any) -> list[Any]:
+    """The proper name at ``head``: the head and the capitalised words right before it that hang on
+    it ("Beck Pimentel", "Douglas Holtz-Eakin"; titles left out), or [] when the head is no proper
+    name."""
+    if head.tag_ not in _NAMEY or not _NAME_WORD.match(head.text):
+        return []
+    out = [head]
+    doc = head.doc
+    i = head.i - 1
+    while i >= 0:
+        tok = doc[i]
+        hyphen = tok.tag_ == "HYPH" and not tok.whitespace_ and i > 0 and not doc[i - 1].whitespace_
+        word = tok.tag_ in _NAMEY and _NAME_WORD.match(tok.text) is not None \
+            and tok.lower_.strip(".") not in titles()
+        if not (hyphen or (word and tok.head in out)):
+            break
+        out.insert(0, tok)
+        i -= 1
+    while out[0].tag_ == "HYPH":
+        out.pop(0)
+    return out
+
+
+def _titled(first: Any) -> bool:
+    """A title right before the name ("Mr. Kamin", "Sen. Ruiz", "Chief Justice Roberts")."""
+    return first.i > 0 and first.doc[first.i - 1].lower_.strip(".") in titles()
+
+
+def _junk(toks: list[Any], text_lower_words: set[str]) -> bool:
+    lex = lexicon()
+    words_ = [t.lower_.strip(".") for t in toks]
+    if any(w in titles() or w in lex["lone_roles"] or w in ROLE_NOUNS or w in _MONTHS
+           or w in PERSON_PRONOUNS or w in GROUP_PRONOUNS or w in DISCOURSE_NOUNS for w in words_):
+        return True
+    generic = lex["generic_body_heads"] | lex["generic_body_words"] | ORG_WORDS
+    if all(w in generic for w in words_ if w):
+        return True  # "The Party said", "the Foreign Ministry": a generic body is named by its state
+    # one capitalised word the article also writes in lower case is a common noun ("Readers")
+    return len(toks) == 1 and words_[0] in text_lower_words
+
+
+def label_for(toks: list[Any]) -> str:
+    """Person or Organization for an untagged speaker name, from its shape and the words around it."""
+    names = [t for t in toks if t.tag_ != "HYPH"]
+    if any(t.lower_.strip(".") in ORG_WORDS for t in names):
+        return "Organization"
+    if _titled(toks[0]) or _person_cues(toks[-1]):
+        return "Person"
+    if 2 <= len(names) <= 3 and all(t.text[1:2].islower() or len(t.text.strip(".")) == 1 for t in names):
+        return "Person"  # "Beck Pimentel", "Lawrence B. Cummings": the shape of a given name and surname
+    return "Organization"
+
+
+def _person_cues(head: Any) -> bool:
+    """What the sentence says of the name is said of a person: coordinated with a person ("Trump
+    and Clinton"), an age ("Schiff, 56,"), "who ..." ("Schiff, who has served"), an apposition that
+    is a role ("Kall, a co-editor of ...")."""
+    if any(c.ent_type_ == "PERSON" for c in head.conjuncts):
+        return True
+    for child in head.rights:
+        if child.dep_ == "appos" and (child.like_num or child.lemma_.lower() in ROLE_NOUNS
+                                      or child.lemma_.lower() in titles()):
+            return True
+        if child.dep_ == "relcl" and any(t.lower_ in ("who", "whom", "whose") for t in child.subtree):
+            return True
+        if child.like_num and child.dep_ in ("amod", "npadvmod", "nummod", "appos"):
+            return True
+    return False
+
+
+def speaker_entity(head: Any, entities: list[Entity], lower_words: set[str]) -> Entity | None:
+    """A new (or this article's earlier) entity for the untagged proper name at ``head``; None when
+    the head is no proper name or looks like junk. The entity joins ``entities``."""
+    toks = name_tokens(head)
+    if not toks or _junk(toks, lower_words):
+        return None
+    start, end = toks[0].idx, toks[-1].idx + len(toks[-1].text)
+    text = text_of(head.doc)[start:end]
+    name = text.strip(".") if len(toks) > 1 else text
+    if name.isupper() and len(toks) == 1 and label_for(toks) == "Person":
+        name = name.title()
+    label = label_for(toks)
+    eid = entity_id(label, person_key(name) if label == "Person" else name)
+    ent = next((e for e in entities if e.id == eid), None)
+    if ent is None:
+        ent = Entity(eid, label, name)
+        entities.append(ent)
+    if not any(m.start == start for m in ent.mentions):
+        ent.mentions.append(Span(start, end, text))
+        ent.mentions.sort(key=lambda s: (s.start, s.end))
+    return ent
+
+
+def conjunct_heads(head: Any) -> list[Any]:
+    """The other heads of a coordinated speaker ("Trump and Clinton", "Mr. King and Mr. Schultz"):
+    nouns joined to ``head`` by a conjunction, in reading order."""
+    return [c for c in head.conjuncts if c.i > head.i and c.pos_ in ("PROPN", "NOUN", "PRON")]
+
+
+def lower_words(text: str) -> set[str]:
+    """Words the article writes in lower case (a capitalised one of them is a common noun)."""
+    return set(re.findall(r"\b[a-z]+\b", text))
+
+
+def speaker_ids(index: EntityIndex, entities: list[Entity], head: Any, start: int, end: int,
+                last_speaker: str | None, lower: set[str]) -> list[str]:
+    """Every entity the speaker phrase ``[start, end)`` with head ``head`` stands for: its head's,
+    then each coordinated head's. Untagged proper names become entities (``entities`` and
+    ``index`` grow)."""
+    first = _resolve_one(index, entities, head, start, end, last_speaker, lower)
+    out = [first] if first else []
+    for conj in conjunct_heads(head):
+        if not start <= conj.idx < end:
+            continue
+        eid = _resolve_one(index, entities, conj, conj.left_edge.idx, min(end, end_of(conj.right_edge)), None, lower)
+        if eid and eid not in out:
+            out.append(eid)
+    return out
+
+
+def _resolve_one(index: EntityIndex, entities: list[Entity], head: Any, start: int, end: int,
+                 last_speaker: str | None, lower: set[str]) -> str | None:
+    at_head = index.best_within(head.idx, end_of(head), head.idx)
+    if at_head:
+        return at_head
+    toks = name_tokens(head)
+    if toks:  # a proper name NER missed is the speaker, not a body named in its apposition
+        named = index.person_named(head.text) if len(toks) == 1 else None
+        if named:
+            return named
+        new = speaker_entity(head, entities, lower)
+        if new is not None:
+            index.refresh(entities)
+            return new.id
+    return resolve_speaker(index, start, end, head.text, head.idx, last_speaker, head.doc)
