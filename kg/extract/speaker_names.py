@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from kg.extract.cues import DISCOURSE_NOUNS, GROUP_PRONOUNS, PERSON_PRONOUNS, ROLE_NOUNS, words
+from kg.extract.cues import DISCOURSE_NOUNS, GROUP_PRONOUNS, ISSUED_NOUNS, PERSON_PRONOUNS, ROLE_NOUNS, words
 from kg.extract.entities import ORG_WORDS, lexicon, titles
 from kg.extract.nlp import text_of
 from kg.extract.speakers import EntityIndex, end_of, resolve_speaker
@@ -25,31 +25,36 @@ from kg.model import Entity, Span, entity_id
 
 _NAME_WORD = re.compile(r"[A-Z][A-Za-z'\u2019.-]*\Z")
 _NAMEY = ("NNP",)
+# what a body puts out and is quoted by: its maker is the speaker ("a Pew survey found")
+_WORKS = ISSUED_NOUNS | words("poll polls survey study analysis average tally review audit investigation "
+                              "report ruling complaint lawsuit estimate forecast projection index")
 _MONTHS = words("january february march april may june july august september october november december "
                     "monday tuesday wednesday thursday friday saturday sunday")
 
 
 def name_tokens(head: Any) -> list[Any]:
     """The proper name at ``head``: the head and the capitalised words right before it that hang on
-    it ("Beck Pimentel", "Douglas Holtz-Eakin"; titles left out), or [] when the head is no proper
-    name."""
+    it ("Beck Pimentel", "Douglas Holtz-Eakin", "Central and East European Coalition"; titles left
+    out), or [] when the head is no proper name."""
     if head.tag_ not in _NAMEY or not _NAME_WORD.match(head.text):
         return []
-    out = [head]
     doc = head.doc
-    i = head.i - 1
-    while i >= 0:
-        tok = doc[i]
-        hyphen = tok.tag_ == "HYPH" and not tok.whitespace_ and i > 0 and not doc[i - 1].whitespace_
+    start = head.i
+    while start > 0:
+        tok = doc[start - 1]
+        hyphen = tok.tag_ == "HYPH" and not tok.whitespace_ and start > 1 and not doc[start - 2].whitespace_
+        joint = tok.lower_ in ("and", "&") and start > 1 and doc[start - 2].tag_ in _NAMEY
         word = tok.tag_ in _NAMEY and _NAME_WORD.match(tok.text) is not None \
             and tok.lower_.strip(".") not in titles()
-        if not (hyphen or (word and tok.head in out)):
+        if not (hyphen or joint or word):
             break
-        out.insert(0, tok)
-        i -= 1
-    while out[0].tag_ == "HYPH":
-        out.pop(0)
-    return out
+        start -= 1
+    # the name is the shortest-reaching run whose words all hang inside it
+    while start < head.i and not all(start <= t.head.i <= head.i for t in doc[start:head.i]):
+        start += 1
+    while start < head.i and (doc[start].tag_ == "HYPH" or doc[start].lower_ in ("and", "&")):
+        start += 1
+    return list(doc[start:head.i + 1])
 
 
 def _titled(first: Any) -> bool:
@@ -122,6 +127,17 @@ def speaker_entity(head: Any, entities: list[Entity], lower_words: set[str]) -> 
     return ent
 
 
+def _issuer_name(head: Any) -> Any | None:
+    """The proper name that made a report, poll or statement, written before it ("a Government
+    Accountability Office report", "POLITICO's average"): the head word of that name, or None."""
+    if head.tag_ not in ("NN", "NNS") or head.lemma_.lower() not in _WORKS:
+        return None
+    for child in head.lefts:
+        if child.dep_ in ("compound", "poss", "nmod") and child.tag_ in _NAMEY and name_tokens(child):
+            return child
+    return None
+
+
 def conjunct_heads(head: Any) -> list[Any]:
     """The other heads of a coordinated speaker ("Trump and Clinton", "Mr. King and Mr. Schultz"):
     nouns joined to ``head`` by a conjunction, in reading order."""
@@ -154,6 +170,14 @@ def _resolve_one(index: EntityIndex, entities: list[Entity], head: Any, start: i
     at_head = index.best_within(head.idx, end_of(head), head.idx)
     if at_head:
         return at_head
+    issuer = _issuer_name(head)
+    if issuer is not None:  # "a Brightwater report", "Gallup's poll": the body that made it speaks
+        found = index.best_within(issuer.idx, end_of(issuer), issuer.idx)
+        made = None if found else speaker_entity(issuer, entities, lower)
+        if made is not None:
+            index.refresh(entities)
+        if found or made:
+            return found or (made.id if made else None)
     toks = name_tokens(head)
     if toks:  # a proper name NER missed is the speaker, not a body named in its apposition
         named = index.person_named(head.text) if len(toks) == 1 else None
