@@ -41,7 +41,7 @@ from kg.extract.content import (
 from kg.extract.cues import words
 from kg.extract.nlp import candidates, text_of
 from kg.extract.quotes import QuoteIndex
-from kg.extract.speaker_names import lower_words, speaker_ids
+from kg.extract.speaker_names import lower_words, signer, speaker_ids
 from kg.extract.speakers import (
     EntityIndex,
     clip_speaker,
@@ -67,7 +67,8 @@ _TURN = re.compile(r"(?m)^[\"\u201c]?([A-Z][A-Z.'\u2019-]+(?:[ \t]+[A-Z][A-Z.'\u
 
 
 def find_claims(doc: Any, article: Article, entities: list[Entity]) -> list[Claim]:
-    """Every attribution in ``doc`` (a spaCy Doc of ``article.text``) as a Claim."""
+    """Every attribution in ``doc`` (a spaCy Doc of ``article.text``) as a Claim. Speaker names
+    NER missed become entities and are appended to ``entities`` (see :mod:`speaker_names`)."""
     index = EntityIndex(entities, article.text)
     quotes = QuoteIndex(text_of(doc))
     claims: list[Claim] = []
@@ -101,7 +102,7 @@ def find_claims(doc: Any, article: Article, entities: list[Entity]) -> list[Clai
                 sentence=(sent.start_char, sent.end_char),
                 status=status, speaker=speaker, content=cspan, about=about))
             lemmas[claims[-1].id] = cue_tok.lemma_.lower()
-    claims.extend(_signed_quotes(doc, article, index, quotes, {c.cue.start for c in claims}))
+    claims.extend(_signed_quotes(doc, article, index, quotes, {c.cue.start for c in claims}, entities))
     claims.extend(_transcript_turns(doc, article, index, {c.cue.start for c in claims}))
     kept = _drop_restatements(claims, lemmas)
     kept.sort(key=lambda c: c.cue.start)  # reading order
@@ -109,7 +110,9 @@ def find_claims(doc: Any, article: Article, entities: list[Entity]) -> list[Clai
 
 
 def _signed_quotes(doc: Any, article: Article, index: EntityIndex, quotes: QuoteIndex,
-                   taken: set[int]) -> list[Claim]:
+                   taken: set[int], entities: list[Entity]) -> list[Claim]:
+    """A quotation signed with a dash and a name: that person said it (a signer NER missed is a
+    new Person, when the signature has a given name and a surname)."""
     out = []
     for start, end in quotes.regions:
         m = _SIGNED.match(text_of(doc), end)
@@ -121,7 +124,8 @@ def _signed_quotes(doc: Any, article: Article, index: EntityIndex, quotes: Quote
         sentence = (sent.sent.start_char, sent.sent.end_char) if sent is not None else (start, e)
         about = index.ids_within(start, end)
         out.append(Claim(id=make_id("Claim", article.id, cue.start, cue.end), cue=cue, sentence=sentence,
-                         status="asserted", speaker=Speaker(s, e, m.group(2), index.best_within(s, e)),
+                         status="asserted", speaker=Speaker(s, e, m.group(2), index.best_within(s, e)
+                                                            or signer(index, entities, s, m.group(2))),
                          content=Span(start, end, text_of(doc)[start:end]), about=about))
     return out
 

@@ -138,6 +138,25 @@ def _issuer_name(head: Any) -> Any | None:
     return None
 
 
+def signer(index: EntityIndex, entities: list[Entity], start: int, name: str) -> str | None:
+    """The Person who signed a quotation ("― Ana Ruiz Campos") when NER found no one there: a given
+    name and a surname (two to four capitalised words) sign for a person; a lone word may be a
+    body or a pen name and is left alone."""
+    name = name.rstrip(".")
+    parts = name.split()
+    if not 2 <= len(parts) <= 4 or not all(p[1:2].islower() or len(p.strip(".")) == 1 for p in parts):
+        return None
+    eid = entity_id("Person", person_key(name))
+    ent = next((e for e in entities if e.id == eid), None)
+    if ent is None:
+        ent = Entity(eid, "Person", name)
+        entities.append(ent)
+    ent.mentions.append(Span(start, start + len(name), name))
+    ent.mentions.sort(key=lambda s: (s.start, s.end))
+    index.refresh(entities)
+    return eid
+
+
 def conjunct_heads(head: Any) -> list[Any]:
     """The other heads of a coordinated speaker ("Trump and Clinton", "Mr. King and Mr. Schultz"):
     nouns joined to ``head`` by a conjunction, in reading order."""

@@ -207,3 +207,14 @@ def test_the_body_that_made_a_report_or_poll_speaks_for_it() -> None:
     maker = spoken["A Harbour Accountability Office report released last year"]
     assert maker is not None and (maker.label, maker.name) == ("Organization", "Harbour Accountability Office")
     assert spoken["Several foreign policy analysts"] is None  # common nouns name nobody
+
+
+def test_a_signed_quotation_names_a_person_ner_missed() -> None:
+    claims, entities = _speakers_given_no_entities(
+        "We asked owners what they thought.\n"
+        "\u201cThe fees will drive us off the quay.\u201d \u2015 Marisol Quint-Aberra.\n"
+        "\u201cNobody asked us.\u201d \u2015 Harbourside\n")
+    signed = {c.speaker.text: c.speaker.entity for c in claims if c.speaker}
+    person = next(e for e in entities if e.id == signed["Marisol Quint-Aberra."])
+    assert (person.label, person.name) == ("Person", "Marisol Quint-Aberra")
+    assert signed["Harbourside"] is None  # one word may be a body or a pen name: left alone
