@@ -68,6 +68,8 @@ def _junk(toks: list[Any], text_lower_words: set[str]) -> bool:
     if any(w in titles() or w in lex["lone_roles"] or w in ROLE_NOUNS or w in _MONTHS
            or w in PERSON_PRONOUNS or w in GROUP_PRONOUNS or w in DISCOURSE_NOUNS for w in words_):
         return True
+    if _headline(toks[0]):
+        return True  # "White House Doctor Says ...": a title-case headline capitalises everything
     generic = lex["generic_body_heads"] | lex["generic_body_words"] | ORG_WORDS
     if all(w in generic for w in words_ if w):
         return True  # "The Party said", "the Foreign Ministry": a generic body is named by its state
@@ -75,14 +77,21 @@ def _junk(toks: list[Any], text_lower_words: set[str]) -> bool:
     return len(toks) == 1 and words_[0] in text_lower_words
 
 
-def label_for(toks: list[Any]) -> str:
+def _headline(tok: Any) -> bool:
+    """Is the token in a title-case line (a headline), where capitals say nothing about names?"""
+    longer = [t for t in tok.sent if t.is_alpha and len(t.text) > 3]
+    return len(longer) >= 3 and sum(t.text[:1].isupper() for t in longer) >= 0.8 * len(longer)
+
+
+def label_for(toks: list[Any], lower: frozenset[str] | set[str] = frozenset()) -> str:
     """Person or Organization for an untagged speaker name, from its shape and the words around it."""
     names = [t for t in toks if t.tag_ != "HYPH"]
     if any(t.lower_.strip(".") in ORG_WORDS for t in names):
         return "Organization"
     if _titled(toks[0]) or _person_cues(toks[-1]):
         return "Person"
-    if 2 <= len(names) <= 3 and all(t.text[1:2].islower() or len(t.text.strip(".")) == 1 for t in names):
+    if 2 <= len(names) <= 3 and all(t.text[1:2].islower() or len(t.text.strip(".")) == 1 for t in names) \
+            and names[-1].lower_ not in lower:  # a surname is not a word the article writes in lower case
         return "Person"  # "Beck Pimentel", "Lawrence B. Cummings": the shape of a given name and surname
     return "Organization"
 
@@ -113,9 +122,9 @@ def speaker_entity(head: Any, entities: list[Entity], lower_words: set[str]) -> 
     start, end = toks[0].idx, toks[-1].idx + len(toks[-1].text)
     text = text_of(head.doc)[start:end]
     name = text.strip(".") if len(toks) > 1 else text
-    if name.isupper() and len(toks) == 1 and label_for(toks) == "Person":
+    if name.isupper() and len(toks) == 1 and label_for(toks, lower_words) == "Person":
         name = name.title()
-    label = label_for(toks)
+    label = label_for(toks, lower_words)
     eid = entity_id(label, person_key(name) if label == "Person" else name)
     ent = next((e for e in entities if e.id == eid), None)
     if ent is None:

@@ -218,3 +218,11 @@ def test_a_signed_quotation_names_a_person_ner_missed() -> None:
     person = next(e for e in entities if e.id == signed["Marisol Quint-Aberra."])
     assert (person.label, person.name) == ("Person", "Marisol Quint-Aberra")
     assert signed["Harbourside"] is None  # one word may be a body or a pen name: left alone
+
+
+def test_headline_capitals_and_common_nouns_make_no_speaker() -> None:
+    claims, entities = _speakers_given_no_entities(
+        "Harbour Board Doctor Says Moorings Are Unsafe\n\n"
+        "The Ferry Convention says the crossing must stay open. Under the convention, fees are capped.")
+    assert not any(e.label == "Person" for e in entities), [(e.label, e.name) for e in entities]
+    assert not any("Doctor" in e.name for e in entities)
