@@ -2,10 +2,14 @@
 
 NER misses names it has not seen ("Beck Pimentel said", "Peabody said in a statement"). A speaker
 phrase whose head is such a name stands for a new Person or Organization: a person when a title
-stands before it ("Sen. Ruiz") or it has a given-name shape (two or three capitalised words, none an
-organisation word); otherwise an organisation (one word or an acronym: "Peabody", "CNS"). Only
-speakers get this - a capitalised word anywhere else is too often a heading or a sentence opener -
-and a one-word name the article also writes in lower case ("Polls") is a common noun, not a name.
+stands before it ("Sen. Ruiz"), the sentence says a person ("Schiff, 56,", "X, who ...", "Trump and
+Clinton") or it has a given-name shape (two or three capitalised words, none an organisation word,
+the surname never written in lower case); otherwise an organisation (one word or an acronym:
+"Peabody", "CNS"). The maker of a report or poll speaks for it ("a Pew survey found"). Only speakers
+get this - a capitalised word anywhere else is too often a heading or a sentence opener - and never
+in a title-case headline, for a lone generic body word ("The Party") or for a one-word name the
+article also writes in lower case ("Polls": a common noun). A quotation signed "― Ana Ruiz" names a
+person (:func:`signer`).
 
 A coordinated speaker ("Trump and Clinton said", "France and Germany warned") asserts the claim
 once for each conjunct: :func:`conjunct_heads` gives the head words after the first.
