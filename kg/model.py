@@ -106,10 +106,16 @@ class Speaker:
     start: int
     end: int
     text: str
-    entity: str | None  # resolved entity id
+    entity: str | None  # resolved entity id (the first one when several speak: "X and Y said")
+    entities: list[str] = field(default_factory=list)  # every speaking entity, ``entity`` first
+
+    def all_entities(self) -> list[str]:
+        """Every entity that asserts the claim ("Trump and Clinton said": both)."""
+        return self.entities or ([self.entity] if self.entity else [])
 
     def to_json(self) -> dict[str, Any]:
-        return {"start": self.start, "end": self.end, "text": self.text, "entity": self.entity}
+        return {"start": self.start, "end": self.end, "text": self.text, "entity": self.entity,
+                "entities": self.all_entities()}
 
 
 @dataclass

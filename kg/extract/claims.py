@@ -41,13 +41,13 @@ from kg.extract.content import (
 from kg.extract.cues import words
 from kg.extract.nlp import candidates, text_of
 from kg.extract.quotes import QuoteIndex
+from kg.extract.speaker_names import lower_words, signer, speaker_ids
 from kg.extract.speakers import (
     EntityIndex,
     clip_speaker,
     inverted_speaker,
     left_subject,
     preceding_speaker,
-    resolve_speaker,
     speaker_phrase,
 )
 from kg.extract.speakers import end_of as _end
@@ -67,12 +67,14 @@ _TURN = re.compile(r"(?m)^[\"\u201c]?([A-Z][A-Z.'\u2019-]+(?:[ \t]+[A-Z][A-Z.'\u
 
 
 def find_claims(doc: Any, article: Article, entities: list[Entity]) -> list[Claim]:
-    """Every attribution in ``doc`` (a spaCy Doc of ``article.text``) as a Claim."""
+    """Every attribution in ``doc`` (a spaCy Doc of ``article.text``) as a Claim. Speaker names
+    NER missed become entities and are appended to ``entities`` (see :mod:`speaker_names`)."""
     index = EntityIndex(entities, article.text)
     quotes = QuoteIndex(text_of(doc))
     claims: list[Claim] = []
     lemmas: dict[str, str] = {}
     last_speaker: str | None = None
+    lower = lower_words(article.text)
     cands = candidates(doc, _CLAIM_LEMMAS, _CLAIM_WORDS)
     for sent in doc.sents:
         lo, hi = bisect_left(cands, sent.start), bisect_left(cands, sent.end)
@@ -83,8 +85,9 @@ def find_claims(doc: Any, article: Article, entities: list[Entity]) -> list[Clai
             speaker = None
             if spk is not None:
                 s, e, head = spk
-                ent = resolve_speaker(index, s, e, head.text, head.idx, last_speaker, doc)
-                speaker = Speaker(s, e, text_of(doc)[s:e], ent)
+                ids = speaker_ids(index, entities, head, s, e, last_speaker, lower)
+                ent = ids[0] if ids else None
+                speaker = Speaker(s, e, text_of(doc)[s:e], ent, ids)
                 if ent:
                     last_speaker = ent
             content = extend_over_quotes(content, quotes, doc, sent.end_char)
@@ -99,7 +102,7 @@ def find_claims(doc: Any, article: Article, entities: list[Entity]) -> list[Clai
                 sentence=(sent.start_char, sent.end_char),
                 status=status, speaker=speaker, content=cspan, about=about))
             lemmas[claims[-1].id] = cue_tok.lemma_.lower()
-    claims.extend(_signed_quotes(doc, article, index, quotes, {c.cue.start for c in claims}))
+    claims.extend(_signed_quotes(doc, article, index, quotes, {c.cue.start for c in claims}, entities))
     claims.extend(_transcript_turns(doc, article, index, {c.cue.start for c in claims}))
     kept = _drop_restatements(claims, lemmas)
     kept.sort(key=lambda c: c.cue.start)  # reading order
@@ -107,7 +110,9 @@ def find_claims(doc: Any, article: Article, entities: list[Entity]) -> list[Clai
 
 
 def _signed_quotes(doc: Any, article: Article, index: EntityIndex, quotes: QuoteIndex,
-                   taken: set[int]) -> list[Claim]:
+                   taken: set[int], entities: list[Entity]) -> list[Claim]:
+    """A quotation signed with a dash and a name: that person said it (a signer NER missed is a
+    new Person, when the signature has a given name and a surname)."""
     out = []
     for start, end in quotes.regions:
         m = _SIGNED.match(text_of(doc), end)
@@ -119,7 +124,8 @@ def _signed_quotes(doc: Any, article: Article, index: EntityIndex, quotes: Quote
         sentence = (sent.sent.start_char, sent.sent.end_char) if sent is not None else (start, e)
         about = index.ids_within(start, end)
         out.append(Claim(id=make_id("Claim", article.id, cue.start, cue.end), cue=cue, sentence=sentence,
-                         status="asserted", speaker=Speaker(s, e, m.group(2), index.best_within(s, e)),
+                         status="asserted", speaker=Speaker(s, e, m.group(2), index.best_within(s, e)
+                                                            or signer(index, entities, s, m.group(2))),
                          content=Span(start, end, text_of(doc)[start:end]), about=about))
     return out
 
@@ -140,7 +146,8 @@ def _transcript_turns(doc: Any, article: Article, index: EntityIndex, taken: set
         sent = doc.char_span(cue.start, cue.end, alignment_mode="expand")
         sentence = (sent.sent.start_char, sent.sent.end_char) if sent is not None else (s, content[1])
         out.append(Claim(id=make_id("Claim", article.id, cue.start, cue.end), cue=cue, sentence=sentence,
-                         status="asserted", speaker=Speaker(s, e, m.group(1), index.best_within(s, e)),
+                         status="asserted", speaker=Speaker(s, e, m.group(1), index.best_within(s, e)
+                                                                or index.person_named(m.group(1).split()[-1])),
                          content=Span(content[0], content[1], text_of(doc)[content[0]:content[1]]),
                          about=index.ids_within(*content)))
     return out

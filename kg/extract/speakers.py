@@ -48,7 +48,12 @@ class EntityIndex:
     """Entity mentions sorted by offset, for overlap and "nearest before" queries."""
 
     def __init__(self, entities: list[Entity], text: str = "") -> None:
-        self.text = text  # the article text (role nouns look at the words around a person's mentions)
+        self.refresh(entities, text)
+
+    def refresh(self, entities: list[Entity], text: str | None = None) -> None:
+        """(Re)build the index over ``entities`` (after a speaker name became an entity)."""
+        if text is not None:
+            self.text = text  # the article text (role nouns look at the words around a person's mentions)
         self.by_id = {e.id: e for e in entities}
         self.mentions = sorted((m.start, m.end, e.id) for e in entities for m in e.mentions)
         self._starts = [m[0] for m in self.mentions]

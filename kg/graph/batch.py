@@ -208,9 +208,9 @@ class GraphBatch:
                 "speaker_keys": name_keys([claim.speaker.text]) if claim.speaker else None,
                 "published": art.published})
             self.add_rel("IN_ARTICLE", ("Claim", claim.id), ("Article", art.id))
-            spk = claim.speaker.entity if claim.speaker else None
-            if spk and spk in labels:
-                self.add_rel("ASSERTS", (labels[spk], spk), ("Claim", claim.id))
+            for spk in claim.speaker.all_entities() if claim.speaker else []:
+                if spk in labels:  # "X and Y said": each asserts the claim
+                    self.add_rel("ASSERTS", (labels[spk], spk), ("Claim", claim.id))
             for eid in claim.about:
                 if eid in labels:
                     self.add_rel("ABOUT", ("Claim", claim.id), (labels[eid], eid))

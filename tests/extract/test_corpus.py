@@ -8,6 +8,7 @@ from functools import cache, lru_cache
 from pathlib import Path
 
 from kg.extract import Extractor
+from kg.extract.claims import find_claims
 from kg.graph.batch import GraphBatch, publication_day
 from kg.ids import person_key
 from kg.model import Article, Entity, Extraction
@@ -138,3 +139,90 @@ def test_a_dateline_date_is_the_publication_date_and_undated_articles_leave_firs
     assert rows and all(row.get("seen") is None for row in rows)
     batch.add(dated)
     assert any(row.get("seen") == "2019-03-03" for by_id in batch.nodes.values() for row in by_id.values())
+
+
+def _claim_by(x: Extraction, phrase: str):  # noqa: ANN202 - a Claim
+    return next(c for c in x.claims if c.speaker and c.speaker.text.startswith(phrase))
+
+
+def _speakers_given_no_entities(text: str) -> tuple[list, list[Entity]]:
+    """find_claims on a real parse when the entity finder found nothing (NER missed every name)."""
+    entities: list[Entity] = []
+    claims = find_claims(_extractor().nlp(text), Article("t-untagged", text), entities)
+    return claims, entities
+
+
+def test_a_speaker_ner_missed_becomes_a_person_or_organisation() -> None:
+    claims, entities = _speakers_given_no_entities(
+        "Tovrin Halberg, a boat owner from the north quay, said the rise would drive fishermen away. "
+        "Halberg added that the board had not consulted anyone. Brightwater said in a statement that its "
+        "ferries would keep running. Sen. Okafor said the fees were fair. Readers wrote to say the fees "
+        "were too high, and several readers asked for a meeting.")
+    by_id = {e.id: e for e in entities}
+    spoken = {c.speaker.text.split(",")[0]: by_id.get(c.speaker.entity or "") for c in claims if c.speaker}
+    person = spoken["Tovrin Halberg"]  # given-name shape, not the quay in its apposition
+    assert person is not None and (person.label, person.name) == ("Person", "Tovrin Halberg")
+    assert spoken["Halberg"] is person  # the surname alone later is the same person
+    body = spoken["Brightwater"]  # one untitled word: a body
+    assert body is not None and body.label == "Organization"
+    titled = spoken["Sen. Okafor"]  # a title before one word: a person
+    assert titled is not None and (titled.label, titled.name) == ("Person", "Okafor")
+    assert spoken["Readers"] is None  # written in lower case too: a common noun, nobody
+    assert len(entities) == 3
+
+
+def test_an_untagged_one_word_speaker_is_a_person_when_the_sentence_says_so() -> None:
+    claims, entities = _speakers_given_no_entities(
+        "Vantrell, who has served on the Ports Committee for a decade, said the fees were fair. "
+        "Kessler, 56, told reporters the vote was rushed. Dana Keel-Hartigan said nothing had changed.")
+    by_id = {e.id: e for e in entities}
+    spoken = {c.speaker.text.split(",")[0]: by_id.get(c.speaker.entity or "") for c in claims if c.speaker}
+    assert {k: (v.label, v.name) for k, v in spoken.items() if v} == {
+        "Vantrell": ("Person", "Vantrell"), "Kessler": ("Person", "Kessler"),
+        "Dana Keel-Hartigan": ("Person", "Dana Keel-Hartigan")}
+
+
+def test_a_coordinated_speaker_asserts_the_claim_once_for_each() -> None:
+    x = run("speakers_coordinated.txt")
+    pair = _claim_by(x, "Sweden and Norway")
+    names = [e.name for i in pair.speaker.all_entities() for e in x.entities if e.id == i]
+    assert names == ["Sweden", "Norway"]
+    assert pair.speaker.entity == pair.speaker.all_entities()[0]  # the single field stays the first
+    assert pair.speaker.to_json()["entities"] == pair.speaker.all_entities()
+    councillors = _claim_by(x, "Councillor Ada Lindqvist")
+    people = {e.name for i in councillors.speaker.all_entities() for e in x.entities if e.id == i}
+    assert {"Ada Lindqvist", "Omar Said"} <= people
+    batch = GraphBatch(load_schema()).add(x)
+    asserts = {row["src"] for (t, _s, _d), rows in batch.rels.items() if t == "ASSERTS"
+               for row in rows.values() if row["dst"] == pair.id}
+    assert asserts == set(pair.speaker.all_entities())
+
+
+def test_the_body_that_made_a_report_or_poll_speaks_for_it() -> None:
+    claims, entities = _speakers_given_no_entities(
+        "A Harbour Accountability Office report released last year found that the moorings were unsafe. "
+        "Several foreign policy analysts said the rise was overdue.")
+    by_id = {e.id: e for e in entities}
+    spoken = {c.speaker.text: by_id.get(c.speaker.entity or "") for c in claims if c.speaker}
+    maker = spoken["A Harbour Accountability Office report released last year"]
+    assert maker is not None and (maker.label, maker.name) == ("Organization", "Harbour Accountability Office")
+    assert spoken["Several foreign policy analysts"] is None  # common nouns name nobody
+
+
+def test_a_signed_quotation_names_a_person_ner_missed() -> None:
+    claims, entities = _speakers_given_no_entities(
+        "We asked owners what they thought.\n"
+        "\u201cThe fees will drive us off the quay.\u201d \u2015 Marisol Quint-Aberra.\n"
+        "\u201cNobody asked us.\u201d \u2015 Harbourside\n")
+    signed = {c.speaker.text: c.speaker.entity for c in claims if c.speaker}
+    person = next(e for e in entities if e.id == signed["Marisol Quint-Aberra."])
+    assert (person.label, person.name) == ("Person", "Marisol Quint-Aberra")
+    assert signed["Harbourside"] is None  # one word may be a body or a pen name: left alone
+
+
+def test_headline_capitals_and_common_nouns_make_no_speaker() -> None:
+    claims, entities = _speakers_given_no_entities(
+        "Harbour Board Doctor Says Moorings Are Unsafe\n\n"
+        "The Ferry Convention says the crossing must stay open. Under the convention, fees are capped.")
+    assert not any(e.label == "Person" for e in entities), [(e.label, e.name) for e in entities]
+    assert not any("Doctor" in e.name for e in entities)
