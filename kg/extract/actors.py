@@ -42,7 +42,7 @@ class AgentLexicon:
     heads: dict[str, tuple[str, str]]  # lemma -> (label, agent_type)
     needs_qualifier: frozenset[str]
     kinds: dict[str, str]  # modifier -> agent_type
-    numeral_verbs: frozenset[str] = frozenset()  # "killed 23": the number counts people
+    numeral_verbs: frozenset[str] = frozenset()  # "killed 12": the number counts people
 
     @property
     def lemmas(self) -> frozenset[str]:
@@ -126,7 +126,7 @@ def find_actors(doc: Any, index: EntityIndex, text: str, article_id: str = "",
 
 
 def _numerals(doc: Any, lex: AgentLexicon, by_id: dict[str, Actor], article_id: str) -> None:
-    """"They killed 23 and injured another 15": a bare number object of a verb of harm counts
+    """"They killed 12 and wounded 30 more": a bare number object of a verb of harm counts
     people; it joins the article's generic "people" actor."""
     for i in candidates(doc, lex.numeral_verbs):
         verb = doc[i]

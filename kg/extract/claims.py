@@ -217,7 +217,7 @@ def _verb_claim(tok: Any, sent: Any, quotes: QuoteIndex) -> tuple | None:
 
 
 def _seeming(tok: Any) -> tuple | None:
-    """"Melania seems to have vanished from the campaign": the writer's own hedged claim, with no
+    """"The minister seems to have left the talks": the writer's own hedged claim, with no
     speaker; the subject belongs to what is claimed."""
     kids = list(tok.children)
     subj = next((k for k in kids if k.dep_ in ("nsubj", "csubj")), None)

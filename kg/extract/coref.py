@@ -116,7 +116,7 @@ def _quote_limit(tok: Any) -> int:
 
 def _plural_before(pos: int, index: EntityIndex, limit: int = WINDOW) -> str | None:
     """"They": the nearest body of people (a generic actor or a group) first, then an
-    organisation, then a state ("They killed 23 soldiers" after "gunmen attacked ...")."""
+    organisation, then a state ("They killed 12 soldiers" after "gunmen attacked ...")."""
     near = _before(pos, index, limit)
     for labels in (("Group",), ("Organization",), ("Country",)):
         for _s, _e, eid in near:

@@ -124,13 +124,13 @@ def events_at(tok: Any, index: EntityIndex, lex: Lexicon) -> list[Event]:
         if src and dst:
             rtype = cls.type
             if lemma in lex.verbal_words and _verbal(tok, src, dst, index, lex):
-                rtype = lex.verbal_type or rtype  # "Trump attacked Machado in tweets": words, not force
+                rtype = lex.verbal_type or rtype  # "Albers attacked Keel in posts": words, not force
             out.append(Event(rtype, tuple(src), tuple(dst), tok, _place(tok, index), _date(tok), alleged))
     return out
 
 
 def _verbal(tok: Any, src: list[str], dst: list[str], index: EntityIndex, lex: Lexicon) -> bool:
-    """An attack in words: between people ("Trump attacked Machado"), by a named person on anything
+    """An attack in words: between people ("Albers attacked Keel"), by a named person on anything
     but a place ("Clinton attacked her opponent", "attacked the party"), or with a reason given
     ("attacked X over his tax returns", "for his vote"). Force is used on places and by armed groups."""
     if any(c.dep_ == "prep" and (c.lower_ in lex.verbal_preps or (c.lower_ in ("in", "during", "on") and any(
@@ -248,7 +248,7 @@ def _verb_target(verb: Any, index: EntityIndex, cls: TriggerClass) -> list[str]:
             c.dep_ == "agent" for c in verb.children) and not any(c.dep_ == "nsubjpass" for c in verb.children):
         found = ends(verb.head, index)  # "the killer, shot dead by police": the noun it describes
         if not found and verb.head.dep_ == "attr" and any(a.lower_ == "to" for a in verb.children):
-            # "X are the latest to be threatened by Y": X (not "X is a network financed by Y")
+            # "X is the third town to be shelled by Y": X (not "X is a network financed by Y")
             subj = next((c for c in verb.head.head.children if c.dep_ == "nsubj"), None)
             found = ends(subj, index) if subj is not None else []
         if found:

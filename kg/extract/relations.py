@@ -98,7 +98,7 @@ def find_events(doc: Any, article: Article, entities: list[Entity], claims: list
 
 def _coreferent_mentions(doc: Any, index: EntityIndex, used: set[str], text: str) -> None:
     """A pronoun or description resolved to an entity that a relation names is a mention of it
-    ("They killed 23 soldiers": "They" is the bombers). Places and countries keep only their
+    ("They killed 12 soldiers": "They" is the bombers). Places and countries keep only their
     toponyms as mentions (the map shows toponyms, not "it")."""
     for i, eid in resolved(doc).items():
         ent = index.by_id.get(eid)

@@ -200,11 +200,11 @@ def test_a_coordinated_speaker_asserts_the_claim_once_for_each() -> None:
 
 def test_the_body_that_made_a_report_or_poll_speaks_for_it() -> None:
     claims, entities = _speakers_given_no_entities(
-        "A Harbour Accountability Office report released last year found that the moorings were unsafe. "
+        "A Harbour Accountability Office report published in March showed that the moorings were unsafe. "
         "Several foreign policy analysts said the rise was overdue.")
     by_id = {e.id: e for e in entities}
     spoken = {c.speaker.text: by_id.get(c.speaker.entity or "") for c in claims if c.speaker}
-    maker = spoken["A Harbour Accountability Office report released last year"]
+    maker = spoken["A Harbour Accountability Office report published in March"]
     assert maker is not None and (maker.label, maker.name) == ("Organization", "Harbour Accountability Office")
     assert spoken["Several foreign policy analysts"] is None  # common nouns name nobody
 

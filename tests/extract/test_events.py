@@ -210,9 +210,9 @@ def test_shared_objects_only_between_adjacent_verbs_and_we_is_not_the_speaker(ex
 
 
 def test_attacks_made_in_tweets_or_as_a_characterisation_are_verbal(extract) -> None:
-    x = extract("Rival Donald Trump attacked Alicia Machado in early-morning tweets.")
-    one(x, "CONDEMNS", "Trump", "Machado")
-    x = extract("The Democratic nominee aggressively attacked her opponent as a fraud.")
+    x = extract("Senator Ruth Albers attacked Governor Tomas Keel in late-night posts on social media.")
+    one(x, "CONDEMNS", "Albers", "Keel")
+    x = extract("The Liberal candidate sharply attacked his rival as a liar.")
     assert rels(x, "ATTACKS") == []
 
 
