@@ -13,9 +13,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-import yaml
-
-from kg import settings
+from kg import settings, yamlfile
 from kg.errors import SchemaError
 
 _IDENT = re.compile(r"^[A-Z][A-Za-z0-9_]*$")
@@ -90,7 +88,7 @@ class Schema:
         return tuple(r.type for r in self.relationships.values() if r.domain)
 
     def to_dict(self) -> dict[str, Any]:
-        return yaml.safe_load(self.path.read_text(encoding="utf-8"))
+        return yamlfile.read(self.path)
 
 
 def _check_ident(kind: str, name: str) -> str:
@@ -137,7 +135,7 @@ def parse_schema(data: dict[str, Any], path: Path) -> Schema:
 @lru_cache(maxsize=4)
 def _load(path: Path) -> Schema:
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        data = yamlfile.read(path)
     except OSError as exc:
         raise SchemaError(f"cannot read schema {path}: {exc}") from exc
     return parse_schema(data, path)

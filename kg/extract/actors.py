@@ -23,9 +23,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
 
-import yaml
-
-from kg import settings
+from kg import settings, yamlfile
 from kg.extract.nlp import candidates
 from kg.extract.speakers import EntityIndex
 from kg.geo.reference import reference
@@ -54,7 +52,7 @@ def agent_lexicon(path: str | None = None) -> AgentLexicon:
     """The agents lexicon (``schema/agents.yaml``), read once per process."""
     src = path or str(settings.schema_dir() / "agents.yaml")
     with open(src, encoding="utf-8") as fh:
-        data = yaml.safe_load(fh) or {}
+        data = yamlfile.loads(fh.read()) or {}
     heads = {str(k): (str(v[0]), str(v[1])) for k, v in (data.get("heads") or {}).items()}
     kinds = {str(k): str(v[0]) for k, v in (data.get("kind_modifiers") or {}).items()}
     return AgentLexicon(heads, frozenset(data.get("needs_qualifier") or ()), kinds,

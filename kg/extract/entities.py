@@ -17,9 +17,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
-import yaml
-
-from kg import settings
+from kg import settings, yamlfile
 from kg.extract.nlp import text_of
 from kg.geo.reference import Reference
 from kg.ids import normalise
@@ -96,7 +94,7 @@ def _is_headline(span: Any, text: str) -> bool:
 @lru_cache(maxsize=1)
 def lexicon() -> dict[str, frozenset[str]]:
     """``schema/names.yaml``: titles and role words, generic body names (read once)."""
-    data = yaml.safe_load((settings.schema_dir() / "names.yaml").read_text(encoding="utf-8")) or {}
+    data = yamlfile.read(settings.schema_dir() / "names.yaml") or {}
     return {k: frozenset(str(w).lower() for w in v or ()) for k, v in data.items()}
 
 

