@@ -46,11 +46,11 @@ CALL {
 WITH a, b, r2
 MATCH (a)-[r1]->(b)
 WHERE type(r1) = type(r2) AND r1.status IN ['asserted', 'alleged', 'confirmed']
-OPTIONAL MATCH (s1:Entity)
-WHERE s1.id IN coalesce(r1.asserted_by, [])
+UNWIND CASE WHEN size(coalesce(r1.asserted_by, [])) = 0 THEN [null] ELSE r1.asserted_by END AS sid1
+OPTIONAL MATCH (s1:Entity {id: sid1})
 WITH a, b, r1, r2, collect(DISTINCT s1.name) AS claimed_by
-OPTIONAL MATCH (s2:Entity)
-WHERE s2.id IN coalesce(r2.asserted_by, [])
+UNWIND CASE WHEN size(coalesce(r2.asserted_by, [])) = 0 THEN [null] ELSE r2.asserted_by END AS sid2
+OPTIONAL MATCH (s2:Entity {id: sid2})
 WITH a, b, r1, r2, claimed_by, collect(DISTINCT s2.name) AS denied_by
 RETURN a.name AS source, type(r1) AS relation, b.name AS target, r1.status AS claimed_status,
        claimed_by, denied_by, r1.articles AS claimed_in, r2.articles AS denied_in
