@@ -146,15 +146,24 @@ def _receiver_verb(noun: Any, lex: Lexicon) -> Any:
     return None
 
 
-def _giver(noun: Any, index: EntityIndex) -> list[str]:
-    """Who gives the support one receives: the possessor ("won Trump's backing"), a modifier, or
-    the "of"/"from" object ("had the backing of the union")."""
+def _owner(noun: Any, index: EntityIndex) -> str | None:
+    """The entity a noun's possessor or a modifier before it names ("Trump's backing", "the Russian
+    strikes"): modifiers precede the noun, so they come before any prepositional phrase after it."""
     for c in noun.children:
         if c.dep_ == "poss" or (c.dep_ in ("compound", "amod") and c.i < noun.i):
             found = entity(c, index) if c.dep_ == "poss" else index.best_within(
                 c.left_edge.idx, c.right_edge.idx + len(c.right_edge.text))
             if found:
-                return [found]
+                return found
+    return None
+
+
+def _giver(noun: Any, index: EntityIndex) -> list[str]:
+    """Who gives the support one receives: the possessor ("won Trump's backing"), a modifier, or
+    the "of"/"from" object ("had the backing of the union")."""
+    owner = _owner(noun, index)
+    if owner:
+        return [owner]
     for c in (*noun.children, *noun.head.children):  # "received aid from Iran": the prep may hang off the verb
         if c.dep_ == "prep" and (c.lower_ == "from" or (c.lower_ == "of" and c.head.i == noun.i)):
             givers = _pobj(c, index)
@@ -313,12 +322,10 @@ def _noun_actor(noun: Any, index: EntityIndex, lex: Lexicon) -> list[str]:
     pronoun = next((c for c in noun.children if c.dep_ == "poss" and c.pos_ == "PRON"), None)
     if pronoun is not None:  # "the Kremlin launched its strikes": the light verb's subject first
         return _carrier_actor(noun, index, lex) or ends(pronoun, index)
+    owner = _owner(noun, index)  # "Russia's strikes", "the Russian strikes"
+    if owner:
+        return [owner]
     for c in noun.children:
-        if c.dep_ == "poss" or (c.dep_ in ("compound", "amod") and c.i < noun.i):
-            found = entity(c, index) if c.dep_ == "poss" else index.best_within(
-                c.left_edge.idx, c.right_edge.idx + len(c.right_edge.text))
-            if found:
-                return [found]
         if c.dep_ == "prep" and c.lower_ == "by":
             agents = _pobj(c, index)
             if agents:
