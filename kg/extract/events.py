@@ -19,7 +19,7 @@ given by "in/at/near" on the trigger; ``date`` a DATE phrase on it.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from typing import Any
 
 from kg import settings, yamlfile
@@ -51,8 +51,9 @@ class Lexicon:
     verbal_media: frozenset[str] = frozenset()  # "attacked X in tweets": words
     accusing_verbs: frozenset[str] = frozenset()  # "arrested X for the killing": X is the killer
 
-    @property
+    @cached_property
     def lemmas(self) -> frozenset[str]:
+        """Every trigger word (computed once: rules ask for it token by token)."""
         return frozenset().union(*(c.verbs | c.nouns for c in self.classes))
 
 
@@ -103,6 +104,8 @@ _STATIVE = frozenset({"engage", "involve"})  # light verbs whose passive subject
 def events_at(tok: Any, index: EntityIndex, lex: Lexicon) -> list[Event]:
     """The events triggered by ``tok`` (usually none: one set look-up for most tokens)."""
     lemma = tok.lemma_.lower()
+    if lemma not in lex.lemmas:  # every class below needs its verb or noun: most tokens stop here
+        return []
     out = []
     arg = tok
     if tok.dep_ == "compound" and tok.head.lemma_.lower() in _CONTAINERS:
