@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from collections.abc import Iterator
 from typing import Any
 
 from kg.extract.cues import (
@@ -114,46 +115,38 @@ class EntityIndex:
         if not self.text:
             return None
         low = self.text.lower()
-        k = bisect_left(self._starts, pos) - 1
-        while k >= 0:
-            s, e, eid = self.mentions[k]
-            if pos - s > limit:
-                return None
-            if e <= pos and self.label(eid) == "Person":
-                after = low[e: min(e + 60, pos)]
-                after = after[: after.find(". ")] if ". " in after else after  # its own sentence only
-                around = low[max(0, s - 40): e] + " " + after
-                if re.search(r"\b" + re.escape(role) + r"\b", around):
-                    return eid
-            k -= 1
+        word = re.compile(r"\b" + re.escape(role) + r"\b")
+        for s, e, eid in self._before(pos, limit, ("Person",)):
+            after = low[e: min(e + 60, pos)]
+            after = after[: after.find(". ")] if ". " in after else after  # its own sentence only
+            if word.search(low[max(0, s - 40): e] + " " + after):
+                return eid
         return None
 
     def nearest_subject(self, pos: int, doc: Any, limit: int = 600) -> str | None:
         """The nearest person before ``pos`` (within a few sentences) who is a clause's subject."""
         if doc is None:
             return None
-        k = bisect_left(self._starts, pos) - 1
-        while k >= 0:
-            s, e, eid = self.mentions[k]
-            if pos - s > limit:
-                return None
-            if e <= pos and self.label(eid) == "Person":
-                span = doc.char_span(s, e, alignment_mode="expand")
-                if span is not None and span.root.dep_ in ("nsubj", "nsubjpass"):
-                    return eid
-            k -= 1
+        for s, e, eid in self._before(pos, limit, ("Person",)):
+            span = doc.char_span(s, e, alignment_mode="expand")
+            if span is not None and span.root.dep_ in ("nsubj", "nsubjpass"):
+                return eid
         return None
 
     def nearest_before(self, pos: int, labels: tuple[str, ...], limit: int = 1500) -> str | None:
+        return next((eid for _s, _e, eid in self._before(pos, limit, labels)), None)
+
+    def _before(self, pos: int, limit: int, labels: tuple[str, ...]) -> Iterator[tuple[int, int, str]]:
+        """Mentions of entities with one of ``labels`` that end before ``pos``, nearest first, back to
+        ``limit`` characters (the walk the antecedent look-ups share)."""
         k = bisect_left(self._starts, pos) - 1
         while k >= 0:
             s, e, eid = self.mentions[k]
             if pos - s > limit:
-                return None
+                return
             if e <= pos and self.label(eid) in labels:
-                return eid
+                yield s, e, eid
             k -= 1
-        return None
 
 
 def resolve_speaker(index: EntityIndex, start: int, end: int, head_text: str, head_pos: int,
