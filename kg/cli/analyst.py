@@ -19,7 +19,6 @@ import click
 
 from kg.cli.output import (
     check_output_file,
-    check_output_folder,
     format_option,
     resolve_format,
     scope_options,
@@ -224,16 +223,16 @@ def export_cmd(fmt: str, output: str, force: bool, scope: Scope) -> None:
     --since/--until/--source export only those articles and what hangs off them (claims, the
     entities they name, relations with evidence in them; see kg/scope.py).
     """
-    from kg.export import export
+    from kg.export import check_target, export
     from kg.store import get_store
 
     if output == "-" and fmt == "csv":
         raise click.UsageError("csv writes one file per label and type: give a folder with -o")
     if output != "-":
-        if fmt == "csv":
-            check_output_folder(Path(output), force)
-        else:
-            check_output_file(Path(output), force)
+        try:  # the library's own check, before the store is opened: a wrong output is a usage error
+            check_target(fmt, Path(output), force)
+        except KgError as exc:
+            raise click.UsageError(str(exc)) from exc
     with _errors(), closing(get_store()) as store:
         if output == "-":
             with tempfile.TemporaryDirectory() as tmp:

@@ -82,14 +82,6 @@ def check_output_file(path: Path, force: bool | None = None) -> None:
         raise click.UsageError(f"{path} exists; use --force to overwrite it")
 
 
-def check_output_folder(path: Path, force: bool) -> None:
-    """A folder output (csv export): refuse a file, and a folder with files in it unless ``force``."""
-    if path.exists() and not path.is_dir():
-        raise click.UsageError(f"{path} is a file; this format writes a folder of files, give a folder with -o")
-    if not force and path.is_dir() and any(path.iterdir()):
-        raise click.UsageError(f"{path} is not empty; use --force to write into it")
-
-
 def quiet_driver_logs() -> None:
     """The Neo4j driver logs connection failures itself; the CLI reports them once, as an error."""
     log = logging.getLogger("neo4j")
