@@ -355,6 +355,9 @@ class EmbeddedServer:
                 except redis.ResponseError as exc:
                     if "in progress" not in str(exc):
                         raise
+                    if wait:  # Redis's own rewrite forked before the latest writes: wait, then one more
+                        self._wait_rewrite(conn)
+                        conn.bgrewriteaof()
                 if wait:
                     self._wait_rewrite(conn)
             finally:
