@@ -11,6 +11,7 @@ suggestions. A Scope (kg/scope.py) restricts the articles, and the claims and re
 
 from __future__ import annotations
 
+import textwrap
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
@@ -40,6 +41,7 @@ class EntityProfile:
     label: str
     name: str
     aliases: list[str] = field(default_factory=list)
+    alias_reasons: dict[str, str] = field(default_factory=dict)  # alias -> the rule that joined it (kg/aliases.py)
     country_code: str | None = None
     country: str | None = None
     lat: float | None = None
@@ -137,6 +139,10 @@ def entity_profile(store: Store, name: str, scope: Scope | None = None) -> Entit
         "MATCH (a:Article)-[m:MENTIONS]->(e:Entity {id: $id}) RETURN a.id AS id, a.title AS title, "
         "a.published AS published, a.source AS source, a.url AS url, m.count AS mentions "
         "ORDER BY published DESC, title", params).records()
+    if prof.aliases:
+        from kg.aliases import alias_reasons
+
+        prof.alias_reasons = alias_reasons(prof.label, prof.name, prof.aliases)
     if scope is not None and scoped:  # the scope is applied here, on the entity's own rows (no id lists)
         prof.articles = [a for a in prof.articles if scope.keeps(a["published"], a["source"])]
     prof.article_count = len(prof.articles)
@@ -187,8 +193,14 @@ def format_profile(prof: EntityProfile, width: int = 80, scope: Scope | None = N
     lines = [cut(f"{prof.name}  [{prof.label}]  {prof.id}", width)]
     if scope and scope.active:
         lines.append(f"  scope: {scope.describe()}")
-    if prof.aliases:
-        lines.append(cut(f"  aliases: {', '.join(prof.aliases)}", width))
+    if prof.aliases:  # grouped by the rule that joined them, wrapped (never cut: the reason is the point)
+        by_reason: dict[str, list[str]] = {}
+        for alias in prof.aliases:
+            by_reason.setdefault(prof.alias_reasons.get(alias, ""), []).append(alias)
+        lines.append("  aliases (why one node):")
+        for reason, names in by_reason.items():
+            text = ", ".join(names) + (f" - {reason}" if reason else "")
+            lines.extend(textwrap.wrap(text, max(width, 40), initial_indent="    ", subsequent_indent="      "))
     if prof.country:
         lines.append(f"  country: {prof.country}")
     if prof.lat is not None and prof.lon is not None:

@@ -90,3 +90,37 @@ def test_entity_command_json_and_table(sample_store):
     assert piped.exit_code == 0 and json.loads(piped.output)["name"] == "Bucha"
     missing = runner.invoke(main, ["entity", "Nobody At All"])
     assert missing.exit_code != 0 and "no entity named" in missing.output
+
+
+@pytest.mark.parametrize(("label", "name", "alias", "reason"), [
+    ("Person", "Vladimir Putin", "Vladimir V. Putin", "middle initial"),
+    ("Person", "Sergei Lavrov", "Sergey Lavrov", "spelling variant (transliteration)"),
+    ("Person", "Bashar al-Assad", "Assad", "surname of the full name in the same article"),
+    ("Person", "Maria Zakharova", "Spokeswoman Maria Zakharova", "title or role words dropped"),
+    ("Country", "Russia", "Russian Federation", "another name of the state (reference list)"),
+    ("Organization", "North Atlantic Treaty Organization", "NATO", "another name in the reference list"),
+    ("Organization", "Committee to Protect Journalists", "CPJ", "acronym of the name"),
+])
+def test_each_alias_says_which_rule_joined_it(label, name, alias, reason):
+    from kg.aliases import alias_reason
+
+    assert alias_reason(label, name, alias) == reason
+
+
+def test_entity_profile_explains_a_merge_from_a_real_import(store, tmp_path):
+    from kg.extract import Extractor
+    from kg.pipeline import Importer
+    from loaders import load
+
+    (tmp_path / "a.txt").write_text(
+        "Talks in Geneva\n\nRussian President Vladimir V. Putin met envoys in Geneva on Monday. "
+        "Putin said the talks were useful, and Vladimir Putin's aides agreed.\n", encoding="utf-8")
+    done = Importer(store, Extractor(), batch_size=2).run(load([str(tmp_path / "a.txt")]))
+    assert done.failed == 0, done.errors
+    prof = entity_profile(store, "Putin")
+    assert prof.label == "Person" and prof.aliases, prof
+    assert set(prof.alias_reasons) == set(prof.aliases)
+    assert "referred to as the same entity in one article" not in prof.alias_reasons.values()
+    text = format_profile(prof, width=60)
+    assert "aliases (why one node):" in text and max(len(line) for line in text.splitlines()) <= 60
+    assert json.loads(json.dumps(prof.to_json()))["alias_reasons"] == prof.alias_reasons
