@@ -331,7 +331,7 @@ def _export(store: Store, fmt: str, path: Path, schema: Schema | None = None,
     if fmt == "geojson":
         from kg.export_geo import write_geojson
 
-        return [write_geojson(store, path)]
+        return [write_geojson(store, path, scope)]
     with path.open("w", encoding="utf-8") as fh:
         if fmt == "jsonl":
             for rec in records:

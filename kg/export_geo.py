@@ -6,6 +6,9 @@ coordinates (places and countries: name, type, country, GeoNames id, mentions) a
 per relation with a status whose two ends are located (type, status, sentences, first and last
 seen, the source and target names and ids), so one layer styles points and another lines by
 ``status``. The same reads as ``kg map`` (``kg.viz.map``), so the file and the map agree.
+A Scope (``--since/--until/--source``) keeps the places its articles mention and the relations
+with evidence from them, with mentions and sentences counted in those articles only: the same rule
+as the other export formats (kg/scope.py).
 """
 
 from __future__ import annotations
@@ -14,6 +17,7 @@ import json
 from pathlib import Path
 from typing import Any
 
+from kg.scope import Scope
 from kg.store.base import Store
 
 PLACES = ("MATCH (p:Entity) WHERE p.lat IS NOT NULL AND p.lon IS NOT NULL "
@@ -26,17 +30,43 @@ LINKS = ("MATCH (a:Entity)-[r]->(b:Entity) WHERE r.status IS NOT NULL AND a.lat 
          "RETURN r.id AS id, type(r) AS type, r.status AS status, a.id AS source, a.name AS source_name, "
          "b.id AS target, b.name AS target_name, a.lat AS source_lat, a.lon AS source_lon, b.lat AS target_lat, "
          "b.lon AS target_lon, size(coalesce(r.evidence, [])) AS sentences, coalesce(r.count, 0) AS count, "
-         "r.first_seen AS first_seen, r.last_seen AS last_seen, r.cross_border AS cross_border ORDER BY id")
+         "r.first_seen AS first_seen, r.last_seen AS last_seen, r.cross_border AS cross_border, "
+         "r.articles AS articles, r.evidence AS evidence ORDER BY id")
+SCOPED_MENTIONS = ("UNWIND $ids AS aid MATCH (:Article {id: aid})-[m:MENTIONS]->(p:Entity) WHERE p.lat IS NOT NULL "
+                   "RETURN p.id, toInteger(sum(coalesce(m.count, 1))), count(m)")
 
 
-def features(store: Store) -> dict[str, Any]:
-    """The FeatureCollection as a dict."""
+def _in_scope(link: dict[str, Any], articles: frozenset[str]) -> bool:
+    """Keep a relation with evidence from a kept article (trimming its counts to them), or structure."""
+    if link["articles"] is None:
+        return True
+    evidence = [e for e in link["evidence"] or [] if str(e).rsplit(":", 2)[0] in articles]
+    if not any(a in articles for a in link["articles"]):
+        return False
+    link["sentences"] = link["count"] = len(evidence)
+    return True
+
+
+def features(store: Store, scope: Scope | None = None) -> dict[str, Any]:
+    """The FeatureCollection as a dict, restricted to ``scope`` when one is active."""
     out: list[dict[str, Any]] = []
+    kept = scope.selection(store) if scope is not None else None
+    counts: dict[str, tuple[int, int]] = {}
+    if kept is not None:
+        counts = {r[0]: (r[1], r[2]) for r in store.read(SCOPED_MENTIONS, {"ids": sorted(kept.articles)}).rows}
     for p in store.read(PLACES).records():
+        if kept is not None:
+            if p["id"] not in kept.entities:
+                continue
+            p["mentions"], p["articles"] = counts.get(p["id"], (0, 0))
         props = {k: v for k, v in p.items() if k not in ("lat", "lon")}
         out.append({"type": "Feature", "id": p["id"], "geometry": {"type": "Point",
                     "coordinates": [float(p["lon"]), float(p["lat"])]}, "properties": {"kind": "entity", **props}})
     for ln in store.read(LINKS).records():
+        if kept is not None and (ln["source"] not in kept.entities or ln["target"] not in kept.entities
+                                 or not _in_scope(ln, kept.articles)):
+            continue
+        ln.pop("articles"), ln.pop("evidence")
         coords = [[float(ln["source_lon"]), float(ln["source_lat"])], [float(ln["target_lon"]), float(ln["target_lat"])]]
         props = {k: v for k, v in ln.items() if not k.endswith(("_lat", "_lon"))}
         out.append({"type": "Feature", "id": ln["id"], "geometry": {"type": "LineString", "coordinates": coords},
@@ -44,6 +74,6 @@ def features(store: Store) -> dict[str, Any]:
     return {"type": "FeatureCollection", "features": out}
 
 
-def write_geojson(store: Store, path: Path) -> Path:
-    path.write_text(json.dumps(features(store), ensure_ascii=False, default=str) + "\n", encoding="utf-8")
+def write_geojson(store: Store, path: Path, scope: Scope | None = None) -> Path:
+    path.write_text(json.dumps(features(store, scope), ensure_ascii=False, default=str) + "\n", encoding="utf-8")
     return path

@@ -39,6 +39,23 @@ def test_geojson_places_and_located_relations(sample_store, tmp_path):
     assert attack["properties"]["first_seen"] == "2023-07-01"
 
 
+def test_geojson_keeps_only_what_the_scope_keeps(sample_store, tmp_path):
+    out = tmp_path / "kyiv-independent.geojson"
+    assert _export("--format", "geojson", "-o", str(out), "--source", "Kyiv Independent").exit_code == 0
+    doc = json.loads(out.read_text(encoding="utf-8"))
+    points = {f["properties"]["name"] for f in doc["features"] if f["geometry"]["type"] == "Point"}
+    lines = {(f["properties"]["source_name"], f["properties"]["type"], f["properties"]["target_name"])
+             for f in doc["features"] if f["geometry"]["type"] == "LineString"}
+    assert not {"Bucha", "Moscow"} & points and {"Kyiv", "Sweden", "Ukraine"} <= points
+    assert lines == {("Sweden", "SUPPORTS", "Ukraine")}
+    july = tmp_path / "july.geojson"
+    assert _export("--format", "geojson", "-o", str(july), "--since", "2023-07").exit_code == 0
+    doc = json.loads(july.read_text(encoding="utf-8"))
+    kyiv = next(f for f in doc["features"] if f["properties"]["name"] == "Kyiv")
+    assert kyiv["properties"]["articles"] == 1 and kyiv["properties"]["mentions"] >= 1
+    assert {f["properties"]["type"] for f in doc["features"] if f["geometry"]["type"] == "LineString"} == {"ATTACKS"}
+
+
 def test_graphml_has_labels_gephi_shows(sample_store, tmp_path):
     out = tmp_path / "graph.graphml"
     assert _export("--format", "graphml", "-o", str(out)).exit_code == 0
