@@ -10,8 +10,7 @@ import json
 import shutil
 import sys
 import tempfile
-from collections.abc import Iterator
-from contextlib import closing, contextmanager
+from contextlib import closing
 from pathlib import Path
 from typing import Any
 
@@ -29,14 +28,6 @@ from kg.scope import Scope
 from kg.table import to_json_text
 
 
-@contextmanager
-def _errors() -> Iterator[None]:
-    try:
-        yield
-    except KgError as exc:
-        raise click.ClickException(str(exc)) from exc
-
-
 def parse_params(pairs: tuple[str, ...]) -> dict[str, Any]:
     """``--param name=value`` pairs, typed as ``kg query`` types them (``km=100`` is an integer)."""
     from kg.cli.store import parse_param
@@ -52,11 +43,10 @@ def queries_cmd(name: str | None, fmt: str | None) -> None:
     from kg import settings
     from kg.queries import get_saved, list_saved
 
-    with _errors():
-        if name:
-            click.echo(get_saved(name).text_for(settings.store_name()), nl=False)
-            return
-        saved = list_saved()
+    if name:
+        click.echo(get_saved(name).text_for(settings.store_name()), nl=False)
+        return
+    saved = list_saved()
     if resolve_format(fmt) == "json":
         click.echo(json.dumps([{"name": q.name, "description": q.description, "dialects": sorted(q.texts),
                                 "params": [{"name": p, "example": e, "meaning": m, "optional": p in q.optional}
@@ -86,7 +76,7 @@ def entity_cmd(name: str, fmt: str | None, scope: Scope) -> None:
     from kg.profile import entity_profile, format_profile
     from kg.store import get_store
 
-    with _errors(), closing(get_store()) as store:
+    with closing(get_store()) as store:
         prof = entity_profile(store, name, scope)
     click.echo(to_json_text(prof.to_json()) if resolve_format(fmt) == "json"
                else format_profile(prof, terminal_width(), scope))
@@ -104,7 +94,7 @@ def article_cmd(ref: str, fmt: str | None, output: Path | None) -> None:
 
     if output is not None:
         check_output_file(output)
-    with _errors(), closing(get_store()) as store:
+    with closing(get_store()) as store:
         view = article_view(store, ref)
     if output is not None:
         write_article_html(view, output)
@@ -152,7 +142,7 @@ def viz_cmd(cypher: str | None, saved: str | None, entity: str | None, params: t
     if sum(x is not None for x in (cypher, saved, entity)) > 1:
         raise click.UsageError("give one of CYPHER, --saved NAME or --entity NAME (or none for an overview)")
     values = parse_params(params)
-    with _errors(), closing(get_store()) as store:
+    with closing(get_store()) as store:
         if entity:
             data, title = entity_graph(store, entity, scope, co_mentions), f"kg viz --entity {entity}"
         elif saved or cypher:
@@ -192,7 +182,7 @@ def map_cmd(entity: str | None, saved: str | None, params: tuple[str, ...], scop
     if entity and saved:
         raise click.UsageError("give --entity or --saved, not both")
     values = parse_params(params)
-    with _errors(), closing(get_store()) as store:
+    with closing(get_store()) as store:
         query_values: dict[str, Any] | None = None
         text = None
         if saved:
@@ -233,7 +223,7 @@ def export_cmd(fmt: str, output: str, force: bool, scope: Scope) -> None:
             check_target(fmt, Path(output), force)
         except KgError as exc:
             raise click.UsageError(str(exc)) from exc
-    with _errors(), closing(get_store()) as store:
+    with closing(get_store()) as store:
         if output == "-":
             with tempfile.TemporaryDirectory() as tmp:
                 path = Path(tmp) / f"graph.{fmt}"
@@ -260,7 +250,7 @@ def push_cmd(target: str, batch_size: int) -> None:
             click.echo(f"  {sent['nodes'] + sent['relationships']} rows in {sent['batches']} batches, "
                        f"{sent['rows_per_s']:.0f} rows/s", err=True)
 
-    with _errors(), closing(get_store("embedded")) as source, closing(get_store(target)) as dest:
+    with closing(get_store("embedded")) as source, closing(get_store(target)) as dest:
         sent = push(source, dest, size=batch_size, progress=progress)
     click.echo(f"pushed {sent['nodes']} nodes and {sent['relationships']} relationships "
                f"in {sent['batches']} batch(es) to {target}: {sent['seconds']:.1f} s, {sent['rows_per_s']:.0f} rows/s")

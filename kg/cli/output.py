@@ -5,8 +5,9 @@
 - Tables fit the terminal (kg.table); the width is ``COLUMNS`` or the terminal's, else 80.
 - Outputs: a folder given where a file is wanted (or the reverse) is a clear error; an export onto
   existing data asks for ``--force``.
-- :class:`KgGroup` is the last line of defence: a KgError or an OSError (a bad path, a full disk)
-  anywhere below becomes one ``Error:`` line and exit status 1, never a traceback.
+- :class:`KgGroup` is the one place errors are turned into messages: a KgError or an OSError (a bad
+  path, a full disk) raised anywhere below any command becomes one ``Error:`` line and exit status 1,
+  never a traceback, so commands do not wrap their own calls.
 """
 
 from __future__ import annotations

@@ -7,11 +7,9 @@ ClickException (exit 1), a bad option a usage error (exit 2). ``kg query`` is re
 
 from __future__ import annotations
 
-import functools
 import json
-from collections.abc import Callable
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any
 
 import click
 
@@ -20,22 +18,9 @@ from kg.errors import KgError
 from kg.scope import Scope
 from kg.store.base import QueryResult
 
-F = TypeVar("F", bound=Callable[..., Any])
-
 store_option = click.option(
     "--store", "store_name", envvar="KG_STORE", default=None, metavar="NAME",
     help="Store backend: embedded (default; alias falkordb) or neo4j. Env: KG_STORE.")
-
-
-def kg_errors(func: F) -> F:
-    """Library errors become one clean message and exit status 1, never a traceback."""
-    @functools.wraps(func)
-    def wrapper(*args: Any, **kwargs: Any) -> Any:
-        try:
-            return func(*args, **kwargs)
-        except KgError as exc:
-            raise click.ClickException(str(exc)) from exc
-    return wrapper  # type: ignore[return-value]
 
 
 def _open(store_name: str | None) -> Any:
@@ -87,7 +72,6 @@ def _size(n: int) -> str:
 
 @store_cmd.command("status")
 @format_option("table", "json")
-@kg_errors
 def store_status(fmt: str | None) -> None:
     """Show whether the embedded store is stopped, loading its data files, running or busy (running, not
     answering in time): pid, uptime, data-file sizes."""
@@ -102,7 +86,6 @@ def store_status(fmt: str | None) -> None:
 
 
 @store_cmd.command("start")
-@kg_errors
 def store_start() -> None:
     """Start the embedded store (or find it already running); it keeps running after kg exits."""
     server = _server()
@@ -111,7 +94,6 @@ def store_start() -> None:
 
 
 @store_cmd.command("stop")
-@kg_errors
 def store_stop() -> None:
     """Stop the embedded store cleanly: its log is compacted into a snapshot first, so the next start is fast."""
     server = _server()
@@ -123,7 +105,6 @@ def store_stop() -> None:
               help="Copy the data files aside, then cut a damaged log back to its last whole write (store stopped).")
 @click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True,
               help="Output format.")
-@kg_errors
 def store_check(repair: bool, fmt: str) -> None:
     """Diagnose the data files without changing them (Redis's own redis-check-aof when the store is stopped).
 
@@ -146,7 +127,6 @@ def store_check(repair: bool, fmt: str) -> None:
 @store_cmd.command("backup")
 @click.argument("path", type=click.Path(dir_okay=False, path_type=Path))
 @click.option("--force", is_flag=True, help="Overwrite PATH if it exists.")
-@kg_errors
 def store_backup(path: Path, force: bool) -> None:
     """Write a consistent snapshot of the store to PATH while it keeps running (starts it if needed)."""
     from kg.cli.output import check_output_file
@@ -162,7 +142,6 @@ def store_backup(path: Path, force: bool) -> None:
 @click.argument("path", type=click.Path(exists=True, dir_okay=False, path_type=Path))
 @click.option("--force", is_flag=True,
               help="Replace a store that holds data: it is stopped and its files moved aside (kept, not deleted).")
-@kg_errors
 def store_restore(path: Path, force: bool) -> None:
     """Make the backup at PATH the store of KG_HOME (an empty one, unless --force)."""
     from kg.store import maintenance
@@ -182,7 +161,6 @@ def schema_cmd() -> None:
 @schema_cmd.command("show")
 @click.option("--format", "fmt", type=click.Choice(["yaml", "cypher-neo4j", "cypher-falkordb"]), default="yaml",
               show_default=True, help="The ontology YAML, or the DDL generated from it for a store.")
-@kg_errors
 def schema_show(fmt: str) -> None:
     """Print the ontology or the index/constraint statements generated from it."""
     from kg import settings
@@ -200,7 +178,6 @@ def schema_show(fmt: str) -> None:
 
 @schema_cmd.command("apply")
 @store_option
-@kg_errors
 def schema_apply(store_name: str | None) -> None:
     """Create the schema's indexes and constraints in the store (safe to repeat)."""
     from kg.schema import load_schema
@@ -215,7 +192,6 @@ def schema_apply(store_name: str | None) -> None:
 @format_option("table", "json")
 @store_option
 @scope_options
-@kg_errors
 def stats_cmd(fmt: str | None, store_name: str | None, scope: Scope) -> None:
     """Count nodes per label and relationships per type.
 
@@ -244,7 +220,6 @@ def stats_cmd(fmt: str | None, store_name: str | None, scope: Scope) -> None:
 @click.option("--saved", metavar="NAME",
               help="Run a saved query from queries/ instead of CYPHER; unset params take its example values.")
 @store_option
-@kg_errors
 def query_cmd(cypher: str | None, params: tuple[str, ...], fmt: str | None, write: bool, saved: str | None,
               store_name: str | None) -> None:
     """Run a Cypher query (read-only unless --write) and print the rows.
