@@ -12,6 +12,7 @@ included) and the incremental log.
 
 from __future__ import annotations
 
+import fcntl
 import os
 import shutil
 import subprocess
@@ -98,10 +99,20 @@ def repair(server: EmbeddedServer) -> dict[str, Any]:
 
 
 def backup(server: EmbeddedServer, path: Path) -> dict[str, Any]:
-    """A consistent snapshot (BGSAVE, taken by a fork while the server keeps serving) copied to ``path``."""
+    """A consistent snapshot (BGSAVE, taken by a fork while the server keeps serving) copied to ``path``.
+
+    Backups of one home take turns (an flock on ``backup.lock``): Redis writes every snapshot to the
+    same dump file, which each backup copies and then removes, so two at once would race for it."""
     path = path.expanduser()
     if path.is_dir():
         raise StoreError(f"{path} is a folder; give the backup file's name")
+    server.dir.mkdir(parents=True, exist_ok=True)
+    with open(server.dir / "backup.lock", "a") as lock:
+        fcntl.flock(lock.fileno(), fcntl.LOCK_EX)  # released when the file closes, even on a crash
+        return _backup(server, path)
+
+
+def _backup(server: EmbeddedServer, path: Path) -> dict[str, Any]:
     server.start()
     conn = server.client(timeout=60.0)
     dump: Path | None = None

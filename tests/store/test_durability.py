@@ -220,3 +220,26 @@ def test_backup_and_restore_round_trip(kg_home: Path, tmp_path: Path, monkeypatc
     assert EmbeddedServer().stop() is True
     with pytest.raises(Exception, match="not a backup"):
         maintenance.restore(EmbeddedServer(other), Path(__file__), force=True)
+
+
+def test_two_backups_at_once_both_succeed(kg_home: Path, tmp_path: Path) -> None:
+    """Every snapshot goes to the one dump file Redis writes: backups take turns instead of racing."""
+    _write(kg_home, 200)
+    results: dict[str, object] = {}
+
+    def run(name: str) -> None:
+        try:
+            results[name] = maintenance.backup(EmbeddedServer(), tmp_path / f"{name}.rdb")
+        except Exception as exc:  # reported below with the other's result
+            results[name] = exc
+
+    threads = [threading.Thread(target=run, args=(n,)) for n in ("one", "two")]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join(timeout=120)
+    for name in ("one", "two"):
+        report = results[name]
+        assert isinstance(report, dict), results
+        assert (tmp_path / f"{name}.rdb").read_bytes()[:5] == b"REDIS"
+    assert EmbeddedServer().stop() is True
