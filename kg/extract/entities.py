@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Container, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
@@ -143,7 +143,7 @@ _NAME_PARTICLES = frozenset({"de", "da", "van", "von", "bin", "ibn", "al", "el",
 class MentionFinder:
     """Turns a Doc into Mentions; holds the reference-derived lookups (built once)."""
 
-    def __init__(self, ref: Reference, place_names: frozenset[str] = frozenset()) -> None:
+    def __init__(self, ref: Reference, place_names: Container[str] = frozenset()) -> None:
         self.ref = ref
         self.place_names = place_names  # normalised names an ORG must not be (capitals, states)
 

