@@ -50,6 +50,8 @@ class Lexicon:
     receiving_types: frozenset[str] = frozenset()  # ... what these types give (SUPPORTS, AIDS)
     verbal_media: frozenset[str] = frozenset()  # "attacked X in tweets": words
     accusing_verbs: frozenset[str] = frozenset()  # "arrested X for the killing": X is the killer
+    suffering_verbs: frozenset[str] = frozenset()  # "suffered attacks by X": the subject is hit ...
+    suffering_types: frozenset[str] = frozenset()  # ... by what these types do (ATTACKS, THREATENS)
 
     @cached_property
     def lemmas(self) -> frozenset[str]:
@@ -71,10 +73,12 @@ def trigger_lexicon(path: str | None = None) -> Lexicon:
                                     tuple(_word(p) for p in spec.get("preps") or ()), objects, purpose))
     verbal = data.get("verbal_attack") or {}
     receiving = data.get("receiving") or {}
+    suffering = data.get("suffering") or {}
     return Lexicon(tuple(classes), frozenset(data.get("light_verbs") or ()), frozenset(verbal.get("words") or ()),
                    str(verbal.get("as") or ""), frozenset(_word(p) for p in verbal.get("reason_preps") or ()),
                    frozenset(receiving.get("verbs") or ()), frozenset(receiving.get("types") or ()),
-                   frozenset(verbal.get("media") or ()), frozenset(data.get("accusing_verbs") or ()))
+                   frozenset(verbal.get("media") or ()), frozenset(data.get("accusing_verbs") or ()),
+                   frozenset(suffering.get("verbs") or ()), frozenset(suffering.get("types") or ()))
 
 
 def _word(value: Any) -> str:
@@ -96,9 +100,13 @@ class Event:
 
 _REQUEST_VERBS = frozenset({"urge", "ask", "order", "tell", "force", "call", "press", "push", "encourage",
                             "instruct", "persuade", "allow", "help"})
-_CONTAINERS = frozenset({"campaign", "operation", "offensive", "mission", "spree", "wave", "series"})
+_CONTAINERS = frozenset({"campaign", "operation", "offensive", "mission", "spree", "wave", "series", "string",
+                         "spate", "barrage", "round"})
 _RESPONSIBILITY = frozenset({"responsibility", "credit", "blame"})
-_STATIVE = frozenset({"engage", "involve"})  # light verbs whose passive subject is the actor
+_STATIVE = frozenset({"engage", "involve"})
+# the bodies through which their possessor acts ("his regime tortured ...", "its army shelled ...")
+_FORCES = frozenset({"regime", "government", "administration", "army", "military", "force", "troop", "soldier",
+                     "police", "militia", "fighter", "navy", "jet", "warplane", "men", "man", "agent", "guard"})  # light verbs whose passive subject is the actor
 
 
 def events_at(tok: Any, index: EntityIndex, lex: Lexicon) -> list[Event]:
@@ -110,6 +118,9 @@ def events_at(tok: Any, index: EntityIndex, lex: Lexicon) -> list[Event]:
     arg = tok
     if tok.dep_ == "compound" and tok.head.lemma_.lower() in _CONTAINERS:
         arg = tok.head  # "the bombing campaign against X": the campaign carries the arguments
+    elif tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.lemma_.lower() in _CONTAINERS \
+            and tok.head.head.pos_ == "NOUN":
+        arg = tok.head.head  # "a wave of bombings by X", "a series of raids on Y": likewise
     for cls in lex.classes:
         alleged = False
         if tok.pos_ == "VERB" and lemma in cls.verbs:
@@ -117,11 +128,15 @@ def events_at(tok: Any, index: EntityIndex, lex: Lexicon) -> list[Event]:
         elif tok.pos_ in ("NOUN", "PROPN") and lemma in cls.nouns:
             if cls.type in lex.receiving_types and _receiver_verb(arg, lex) is not None:
                 src, dst = _giver(arg, index), verb_actor(_receiver_verb(arg, lex), index)
+            elif cls.type in lex.suffering_types and _sufferer_verb(arg, lex) is not None:
+                src, dst = _inflicter(arg, index), _sufferer(_sufferer_verb(arg, lex), index)
             else:
                 src, dst = _noun_actor(arg, index, lex), _noun_target(arg, index, cls)
             alleged = bool(src) and src == _accused(arg, index, lex)
         else:
             continue
+        dst = [d for d in dst if d not in src]  # "China and Russia support the government": the
+        # government (resolved to the nearest state) is never one of the event's own actors
         if src and dst:
             rtype = cls.type
             if lemma in lex.verbal_words and _verbal(tok, src, dst, index, lex):
@@ -147,6 +162,41 @@ def _receiver_verb(noun: Any, lex: Lexicon) -> Any:
     if noun.dep_ == "dobj" and noun.head.lemma_.lower() in lex.receiving_verbs:
         return noun.head
     return None
+
+
+def _sufferer_verb(noun: Any, lex: Lexicon) -> Any:
+    """The verb of suffering whose object ``noun`` is ("suffered attacks", "came under shelling")."""
+    if noun.dep_ == "dobj" and noun.head.lemma_.lower() in lex.suffering_verbs:
+        return noun.head
+    if noun.dep_ == "pobj" and noun.head.lower_ == "under" and noun.head.head.lemma_.lower() in lex.suffering_verbs:
+        return noun.head.head
+    return None
+
+
+def _sufferer(verb: Any, index: EntityIndex) -> list[str]:
+    """The verb's own subject (never one found by climbing to a governing verb: "troops were sent to
+    repel incursions by X" does not say who the incursions hit)."""
+    subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if subj is None:
+        return []
+    if subj.lower_ in ("who", "which", "that") and verb.dep_ == "relcl":
+        return ends(verb.head, index)  # "the town, which suffered shelling by X"
+    return ends(subj, index)
+
+
+def _inflicter(noun: Any, index: EntityIndex) -> list[str]:
+    """Who inflicts what one suffers: the possessor or a modifier ("suffered Russian strikes"), or the
+    "by"/"from" object, on the noun or on the verb ("came under shelling from government troops")."""
+    owner = _owner(noun, index)
+    if owner:
+        return [owner]
+    verb = noun.head.head if noun.dep_ == "pobj" else noun.head
+    for c in (*noun.children, *verb.children):
+        if c.dep_ in ("prep", "agent") and c.lower_ in ("by", "from"):
+            found = _pobj(c, index)
+            if found:
+                return found
+    return []
 
 
 def _owner(noun: Any, index: EntityIndex) -> str | None:
@@ -205,6 +255,10 @@ def entity(tok: Any, index: EntityIndex) -> str | None:
     for c in tok.lefts:
         if c.dep_ in ("compound", "amod", "nmod", "poss", "npadvmod"):
             found = index.best_within(c.left_edge.idx, c.right_edge.idx + len(c.right_edge.text))
+            if found and not (tok.tag_ == "NNS" and c.dep_ != "poss" and index.label(found) == "Place"):
+                return found  # "two Vermont developers" are people from a place, not the place
+        if c.dep_ == "poss" and c.pos_ == "PRON" and tok.lemma_.lower() in _FORCES:
+            found = antecedent(c, index)  # "his regime", "its troops": the possessor acts through them
             if found:
                 return found
     event_noun = tok.lemma_.lower() in trigger_lexicon().lemmas  # "the invasion of Iraq" is no Iraq
@@ -246,6 +300,9 @@ def verb_actor(verb: Any, index: EntityIndex) -> list[str]:
                 return found
             cur = cur.head.head  # "he has the right to attack Iran": the holder of the right acts
             continue
+        if cur.dep_ == "pcomp" and cur.head.lower_ == "in" and cur.head.head.lemma_.lower() in _STATIVE:
+            held = next((c for c in cur.head.head.children if c.dep_ in ("nsubjpass", "nsubj")), None)
+            return ends(held, index) if held is not None else []  # "X is engaged in torturing Y"
         if cur.dep_ in ("xcomp", "conj", "advcl", "pcomp") and cur.head != cur:
             cur = cur.head
             continue

@@ -1,0 +1,62 @@
+"""Event arguments the parse gives beyond a verb's subject and object: the target as the subject of
+a verb of suffering, the body through which a possessor acts, "engaged in <gerund>", event nouns
+inside a container ("a wave of bombings"). Every sentence is written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.extract.test_events import one, rels
+
+
+@pytest.mark.parametrize("text,src,dst", [
+    ("Turkey has suffered a wave of bombings by Kurdish militants this year.", "Kurdish militants", "Turkey"),
+    ("The port city of Mariupol came under heavy shelling by government troops on Monday.",
+     "government troops", "Mariupol"),
+    ("Israel repelled an assault by Hamas fighters near the border.", "Hamas", "Israel"),
+])
+def test_the_subject_of_a_verb_of_suffering_is_the_target(extract, text: str, src: str, dst: str) -> None:
+    one(extract(text), "ATTACKS", src, dst)
+
+
+def test_suffering_without_an_inflicter_gives_nothing(extract) -> None:
+    assert rels(extract("Turkey has suffered a wave of bombings this year."), "ATTACKS") == []
+
+
+@pytest.mark.parametrize("text,src,dst", [
+    ("Germany declared war on France in 1914.", "Germany", "France"),
+    ("The Kremlin is waging a brutal assault on Chechen rebels.", "Kremlin", "Chechen rebels"),
+    ("Canada is engaged in torturing prisoners, the report said.", "Canada", "prisoners"),
+    ("The farmers were shot dead in their house by Russian special forces.", "Russian special forces", "farmers"),
+    ("Police arrested Omar Haddad for the poisoning of Ivan Petrov.", "Omar Haddad", "Ivan Petrov"),
+])
+def test_more_ways_to_say_an_attack(extract, text: str, src: str, dst: str) -> None:
+    one(extract(text), "ATTACKS", src, dst)
+
+
+def test_a_possessive_pronoun_on_a_force_names_who_acts_through_it(extract) -> None:
+    x = extract("Saddam Hussein ruled Iraq for decades. His regime tortured thousands of dissidents.")
+    one(x, "ATTACKS", "Saddam Hussein", "dissidents")
+    # not for any noun: "his wife" is not the man
+    x = extract("Mark Olsen arrived in Paris on Monday. His wife attacked the reporters.")
+    assert not [r for r in rels(x, "ATTACKS") if r[1] == "Mark Olsen"]
+
+
+def test_an_actor_is_never_its_own_event_s_target(extract) -> None:
+    x = extract("China and Russia support the government.")
+    assert rels(x, "SUPPORTS") == []
+
+
+def test_people_from_a_place_are_not_the_place(extract) -> None:
+    x = extract("Federal prosecutors charged two Vermont developers with fraud.")
+    assert not [r for r in rels(x) if r[2] == "Vermont"]
+
+
+def test_a_sufferer_is_the_verb_s_own_subject(extract) -> None:
+    x = extract("Federal troops were sent to repel raids by Kurdish militants in the north.")
+    assert rels(x, "ATTACKS") == []
+
+
+def test_a_sunk_ship_stands_for_its_side(extract) -> None:
+    one(extract("The British Navy, which sank two German destroyers, won the battle."),
+        "ATTACKS", "British Navy", "German")
