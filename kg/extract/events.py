@@ -58,6 +58,11 @@ class Lexicon:
         """Every trigger word (computed once: rules ask for it token by token)."""
         return frozenset().union(*(c.verbs | c.nouns for c in self.classes))
 
+    @cached_property
+    def classes_of(self) -> dict[str, tuple[TriggerClass, ...]]:
+        """Trigger word -> the classes that list it, in file order (most words are in one class)."""
+        return {w: tuple(c for c in self.classes if w in c.verbs or w in c.nouns) for w in self.lemmas}
+
 
 @lru_cache(maxsize=2)
 def trigger_lexicon(path: str | None = None) -> Lexicon:
@@ -121,7 +126,7 @@ def events_at(tok: Any, index: EntityIndex, lex: Lexicon) -> list[Event]:
     elif tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.lemma_.lower() in _CONTAINERS \
             and tok.head.head.pos_ == "NOUN":
         arg = tok.head.head  # "a wave of bombings by X", "a series of raids on Y": likewise
-    for cls in lex.classes:
+    for cls in lex.classes_of[lemma]:
         alleged = False
         if tok.pos_ == "VERB" and lemma in cls.verbs:
             src, dst = verb_actor(tok, index), _verb_target(tok, index, cls)

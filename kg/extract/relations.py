@@ -27,8 +27,10 @@ allegation, so "the briefing asserted that the embassy recruits for the legion" 
 
 from __future__ import annotations
 
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from typing import Any
+
+import numpy
 
 from kg.extract import cues
 from kg.extract.actors import find_actors
@@ -70,21 +72,27 @@ def find_events(doc: Any, article: Article, entities: list[Entity], claims: list
     note_speakers(doc, [(c.content.start, c.content.end, c.speaker.entity) for c in claims
                         if c.content and c.speaker and c.speaker.entity])
     out: dict[str, Relation] = {}
-    # only two kinds of token can start a relation: a trigger word, or a word inside a mention
-    starts = sorted(set(candidates(doc, lex.lemmas)) | _mention_tokens(doc, index))
+    # only two kinds of token can start a relation: a trigger word (events), or the head word of a
+    # mention (structural relations read off the phrase it heads); each kind is looked up once per doc
+    triggers = set(candidates(doc, lex.lemmas))
+    heads = _mention_heads(doc, index)
+    starts = sorted(triggers | heads)
     headlines = headline_spans(text)
     if headlines:  # a headline's parse is a noun phrase: no relation starts there
         starts = [i for i in starts if not any(s <= doc[i].idx < e for s, e in headlines)]
     for sent in doc.sents:
-        if is_question(sent):
+        here = starts[bisect_left(starts, sent.start): bisect_left(starts, sent.end)]
+        if not here or is_question(sent):  # most sentences of an article start nothing
             continue
         found: list[Found] = []
-        for i in starts[bisect_left(starts, sent.start): bisect_left(starts, sent.end)]:
+        for i in here:
             tok = doc[i]
-            for ev in events_at(tok, index, lex):
-                extras = {"place": ev.place, "date": ev.date, "alleged": ev.alleged}
-                found.extend((ev.type, s, d, tok, extras) for s in ev.sources for d in ev.targets)
-            found.extend((*f, {}) for f in _structural(tok, index))
+            if i in triggers:
+                for ev in events_at(tok, index, lex):
+                    extras = {"place": ev.place, "date": ev.date, "alleged": ev.alleged}
+                    found.extend((ev.type, s, d, tok, extras) for s in ev.sources for d in ev.targets)
+            if i in heads:
+                found.extend((*f, {}) for f in _structural(tok, index))
         for rtype, src, dst, anchor, extras in found:
             if src == dst or not schema.allows(rtype, index.label(src), index.label(dst)):
                 continue
@@ -136,12 +144,28 @@ def _relation(rtype: str, src: str, dst: str, anchor: Any, extras: dict[str, Any
                     place=extras.get("place"), date=extras.get("date"))
 
 
-def _mention_tokens(doc: Any, index: EntityIndex) -> set[int]:
+def _mention_heads(doc: Any, index: EntityIndex) -> set[int]:
+    """The tokens of each mention that reach outside it: its root (the word whose head lies outside;
+    several when the mention is no constituent) and any word with a dependent outside ("the
+    Committee of the Red Cross in Kampala": "in" may hang off "Cross"). Structural rules read a
+    phrase off its head and its dependents, so the other words of a mention add nothing. Read from
+    the Doc's arrays (no Span or Token objects per mention)."""
+    from spacy.attrs import HEAD, IDX
+
+    if not index.mentions or not len(doc):
+        return set()
+    arr = doc.to_array([IDX, HEAD]).astype("int64")  # HEAD: offset of the head from the token
+    n = len(doc)
+    ids = numpy.arange(n)
+    head = arr[:, 1] + ids
+    lo, hi = ids.copy(), ids.copy()  # the first and last child of each token (itself when none)
+    numpy.minimum.at(lo, head, ids)
+    numpy.maximum.at(hi, head, ids)
+    starts, heads, first, last = arr[:, 0].tolist(), head.tolist(), lo.tolist(), hi.tolist()
     out: set[int] = set()
     for s, e, _eid in index.mentions:
-        span = doc.char_span(s, e, alignment_mode="expand")
-        if span is not None:
-            out.update(range(span.start, span.end))
+        a, b = max(0, bisect_right(starts, s) - 1), bisect_left(starts, e)
+        out.update(i for i in range(a, b) if not a <= heads[i] < b or first[i] < a or last[i] >= b)
     return out
 
 
