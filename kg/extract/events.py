@@ -23,6 +23,7 @@ from functools import cached_property, lru_cache
 from typing import Any
 
 from kg import settings, yamlfile
+from kg.extract.actors import agent_lexicon
 from kg.extract.coref import antecedent
 from kg.extract.event_setting import event_date as _date
 from kg.extract.event_setting import event_place as _place
@@ -257,6 +258,8 @@ def entity(tok: Any, index: EntityIndex) -> str | None:
     found = index.best_within(tok.idx, tok.idx + len(tok.text), tok.idx)
     if found:
         return found
+    if tok.lemma_.lower() in agent_lexicon().non_actor_heads:
+        return None  # "the Minsk agreement" is no Minsk, "the Clean Water Act" no party
     for c in tok.lefts:
         if c.dep_ in ("compound", "amod", "nmod", "poss", "npadvmod"):
             found = index.best_within(c.left_edge.idx, c.right_edge.idx + len(c.right_edge.text))

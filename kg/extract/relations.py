@@ -33,7 +33,7 @@ from typing import Any
 import numpy
 
 from kg.extract import cues
-from kg.extract.actors import find_actors
+from kg.extract.actors import agent_lexicon, find_actors
 from kg.extract.coref import note_speakers, resolved
 from kg.extract.events import entity as _entity
 from kg.extract.events import events_at, target, trigger_lexicon, verb_actor
@@ -65,6 +65,7 @@ def find_events(doc: Any, article: Article, entities: list[Entity], claims: list
     ``schema``: the caller's, so a corpus run does not look the schema file up for every article."""
     schema = schema or load_schema()
     lex = trigger_lexicon()
+    things = agent_lexicon().non_actor_names
     text = text_of(doc)
     actors = find_actors(doc, EntityIndex(entities), text, article.id)
     actor_entities = [a.entity() for a in actors]
@@ -96,12 +97,20 @@ def find_events(doc: Any, article: Article, entities: list[Entity], claims: list
         for rtype, src, dst, anchor, extras in found:
             if src == dst or not schema.allows(rtype, index.label(src), index.label(dst)):
                 continue
+            if schema.relationships[rtype].domain and (_no_party(index, src, things) or _no_party(index, dst, things)):
+                continue  # "sponsored the Clean Water Act": a law NER tagged as a name is no party
             rel = _relation(rtype, src, dst, anchor, extras, sent, claims, schema, index)
             if rel is not None:
                 out.setdefault(rel.id, rel)
     used = {r.source for r in out.values()} | {r.target for r in out.values()}
     _coreferent_mentions(doc, index, used, text)
     return list(out.values()), [a for a in actor_entities if a.id in used]
+
+
+def _no_party(index: EntityIndex, eid: str, things: frozenset[str]) -> bool:
+    """An entity whose name ends with a word for a law, document or agreement ("the Patriot Act")."""
+    words = index.by_id[eid].name.lower().split()
+    return bool(words) and words[-1] in things
 
 
 def _coreferent_mentions(doc: Any, index: EntityIndex, used: set[str], text: str) -> None:

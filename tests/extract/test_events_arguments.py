@@ -60,3 +60,17 @@ def test_a_sufferer_is_the_verb_s_own_subject(extract) -> None:
 def test_a_sunk_ship_stands_for_its_side(extract) -> None:
     one(extract("The British Navy, which sank two German destroyers, won the battle."),
         "ATTACKS", "British Navy", "German")
+
+
+@pytest.mark.parametrize("text", [
+    "The Kremlin backed the Minsk Agreement.",
+    "Senator Ames endorsed the Iran Nuclear Agreement in July.",
+    "Senator Hale supported the North American Free Trade Agreement.",
+    "Governor Tom Hale strongly supports the Cuba policy of the administration.",
+])
+def test_laws_agreements_and_policies_are_no_parties(extract, text: str) -> None:
+    assert rels(extract(text), "SUPPORTS") == []
+
+
+def test_a_body_named_like_a_programme_still_acts(extract) -> None:
+    one(extract("The World Food Programme sent aid to refugees in Chad."), "AIDS", "World Food Programme", "refugees")
