@@ -449,12 +449,32 @@ def _carrier_actor(noun: Any, index: EntityIndex, lex: Lexicon) -> list[str]:
     return []
 
 
+_DIE = frozenset({"die", "perish"})
+
+
+def _harmed_in(noun: Any, cls: TriggerClass) -> Any:
+    """"Three soldiers were killed in an attack by X", "two men died in the shelling": the one harmed
+    in an event is its target (the passive subject of a verb of harm of the same class, or the subject
+    of "die"); the caller reads the actor off the noun."""
+    if noun.dep_ != "pobj" or noun.head.lower_ not in ("in", "during") or noun.head.head.pos_ != "VERB":
+        return None
+    verb = noun.head.head
+    lemma = verb.lemma_.lower()
+    dep = "nsubj" if lemma in _DIE else "nsubjpass" if lemma in cls.verbs else None
+    return next((c for c in verb.children if c.dep_ == dep), None) if dep else None
+
+
 def _noun_target(noun: Any, index: EntityIndex, cls: TriggerClass) -> list[str]:
     if noun.dep_ == "compound" and cls.objects:
         return ends(noun.head, index)  # "training mercenaries"
     found = target(noun, index, cls.preps + ("of",), objects=False, purpose=cls.purpose)
     if found:
         return found
+    harmed = _harmed_in(noun, cls)
+    if harmed is not None:
+        found = ends(harmed, index)
+        if found:
+            return found
     if noun.dep_ in ("pobj", "dobj"):
         # "engaged in recruitment to populate X", "imposed sanctions on X": the rest hangs off the verb
         verb = noun.head.head if noun.dep_ == "pobj" else noun.head

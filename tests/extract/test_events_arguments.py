@@ -74,3 +74,16 @@ def test_laws_agreements_and_policies_are_no_parties(extract, text: str) -> None
 
 def test_a_body_named_like_a_programme_still_acts(extract) -> None:
     one(extract("The World Food Programme sent aid to refugees in Chad."), "AIDS", "World Food Programme", "refugees")
+
+
+@pytest.mark.parametrize("text,src,dst", [
+    ("Three Afghan soldiers were killed in an attack by Taliban fighters on Sunday.", "Taliban", "Afghan soldiers"),
+    ("Four policemen were wounded during a raid by Hamas militants.", "Hamas militants", "policemen"),
+    ("Two civilians died in a Russian air strike on Monday.", "Russia", "civilians"),
+])
+def test_those_harmed_in_an_event_are_its_target(extract, text: str, src: str, dst: str) -> None:
+    one(extract(text), "ATTACKS", src, dst)
+
+
+def test_harm_in_an_event_without_an_actor_gives_nothing(extract) -> None:
+    assert rels(extract("Three Afghan soldiers were killed in an attack on Sunday."), "ATTACKS") == []
