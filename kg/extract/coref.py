@@ -5,8 +5,9 @@ number and recency (no model): a pronoun or a definite noun phrase at an event's
 takes the nearest earlier mention that fits it:
 
 * "he"/"him"/"his", "she"/"her": the nearest Person;
-* "I"/"me"/"my" inside a claim's content: its speaker ("'We will strike them,' the commander
-  said");
+* "I"/"me"/"my" inside a claim's content: its speaker ("'I ordered the strikes,' the commander
+  said"); "we"/"us"/"our" only when the speaker is an organisation, state or group ("'We will strike
+  back,' the Israeli army said"): a person's "we" is a body the quote does not name;
 * "it"/"its": the nearest Organization, Country or Group (a state or body; never a person);
 * "they"/"them"/"their": the nearest plural generic actor, Group, Organization or Country;
 * "the embassy", "the ministry", "the militia": the nearest entity whose name has that head word;
@@ -29,6 +30,7 @@ _PERSON = frozenset({"he", "him", "his", "she", "her"})
 _IT = frozenset({"it", "its"})
 _THEY = frozenset({"they", "them", "their"})
 _FIRST = frozenset({"i", "me", "my"})  # the speaker of the quote they are in ("we" is a body the speaker is in)
+_WE = frozenset({"we", "us", "our"})  # ... unless the speaker is that body
 _BODY = ("Organization", "Group")
 _STATE_NOUNS = frozenset({"government", "country", "state", "nation", "regime", "kingdom", "republic"})
 _BODY_NOUNS = frozenset({"group", "organization", "organisation", "movement", "faction", "militia",
@@ -71,6 +73,9 @@ def _antecedent(tok: Any, index: EntityIndex) -> str | None:
     pos = tok.idx
     if low in _FIRST:
         return _speaker(tok, index)
+    if low in _WE:  # "'We will respond,' the army said": a body speaking of itself (a person's "we" is a body
+        found = _speaker(tok, index)  # he is in, which the quote does not name)
+        return found if found is not None and index.label(found) in ("Organization", "Country", "Group") else None
     if tok.pos_ == "PRON" or low in _PERSON | _IT | _THEY:
         if low in _PERSON:
             return _subject_first(tok, pos, index, lambda e: e.label == "Person")

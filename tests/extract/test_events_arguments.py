@@ -87,3 +87,11 @@ def test_those_harmed_in_an_event_are_its_target(extract, text: str, src: str, d
 
 def test_harm_in_an_event_without_an_actor_gives_nothing(extract) -> None:
     assert rels(extract("Three Afghan soldiers were killed in an attack on Sunday."), "ATTACKS") == []
+
+
+def test_we_is_the_speaking_body_but_not_a_speaking_person(extract) -> None:
+    x = extract('"We will strike the Hamas bases in Gaza," the Israeli army said on Monday.')
+    r = one(x, "ATTACKS", "Israel", "Hamas")
+    assert r.mode == "future"
+    x = extract('"We fight against the Taliban every day," General John Nicholson said.')
+    assert rels(x, "ATTACKS") == []
