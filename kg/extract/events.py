@@ -109,6 +109,7 @@ _REQUEST_VERBS = frozenset({"urge", "ask", "order", "tell", "force", "call", "pr
 _CONTAINERS = frozenset({"campaign", "operation", "offensive", "mission", "spree", "wave", "series", "string",
                          "spate", "barrage", "round"})
 _RESPONSIBILITY = frozenset({"responsibility", "credit", "blame"})
+_ANSWERABLE = _RESPONSIBILITY | {"responsible"}
 _STATIVE = frozenset({"engage", "involve"})
 # the bodies through which their possessor acts ("his regime tortured ...", "its army shelled ...")
 _FORCES = frozenset({"regime", "government", "administration", "army", "military", "force", "troop", "soldier",
@@ -308,6 +309,9 @@ def verb_actor(verb: Any, index: EntityIndex) -> list[str]:
                 return found
             cur = cur.head.head  # "he has the right to attack Iran": the holder of the right acts
             continue
+        if cur.dep_ == "pcomp" and cur.head.lower_ == "for" and cur.head.head.lemma_.lower() in _ANSWERABLE:
+            cur = cur.head.head.head  # "X were responsible for shooting down Y", "claimed responsibility
+            continue  # for killing Y": the one answerable for the act is its actor
         if cur.dep_ == "pcomp" and cur.head.lower_ == "in" and cur.head.head.lemma_.lower() in _STATIVE:
             held = next((c for c in cur.head.head.children if c.dep_ in ("nsubjpass", "nsubj")), None)
             return ends(held, index) if held is not None else []  # "X is engaged in torturing Y"

@@ -95,3 +95,11 @@ def test_we_is_the_speaking_body_but_not_a_speaking_person(extract) -> None:
     assert r.mode == "future"
     x = extract('"We fight against the Taliban every day," General John Nicholson said.')
     assert rels(x, "ATTACKS") == []
+
+
+@pytest.mark.parametrize("text,src,dst", [
+    ("Two Syrian pilots were responsible for shooting down a Turkish jet over Hatay.", "Syrian pilots", "Turkish"),
+    ("The Taliban claimed responsibility for killing six Afghan policemen.", "Taliban", "Afghan policemen"),
+])
+def test_the_one_answerable_for_an_act_is_its_actor(extract, text: str, src: str, dst: str) -> None:
+    one(extract(text), "ATTACKS", src, dst)
