@@ -186,14 +186,16 @@ def _structural(tok: Any, index: EntityIndex) -> list[tuple[str, str, str, Any]]
     if here is None:
         return out
     label = index.label(here)
+    kids = list(tok.children)  # one walk over the dependents serves every rule below
+    rights = [c for c in kids if c.i > tok.i]
     # "X, who leads Y" / "X, head of Y" / "X, a member of Y"
     if label == "Person":
-        for c in tok.children:
+        for c in kids:
             if c.dep_ == "relcl" and c.lemma_.lower() in _ROLE_VERBS:
                 for role in target(c, index, ()):
                     out.append(("HOLDS_ROLE", here, role, c))
-    if tok.dep_ == "appos" or any(c.dep_ == "appos" for c in tok.children):
-        for c in tok.children:
+    if tok.dep_ == "appos" or any(c.dep_ == "appos" for c in kids):
+        for c in kids:
             if c.dep_ == "appos":
                 dst = _of_object(c, index)
                 if dst:
@@ -209,7 +211,7 @@ def _structural(tok: Any, index: EntityIndex) -> list[tuple[str, str, str, Any]]
             elif dst and attr.lemma_.lower() in _ROLE_NOUNS:
                 out.append(("HOLDS_ROLE", here, dst, attr))
     # "<org|event> in <place>": the prepositional object, or a place nested in the mention itself
-    for c in tok.rights:
+    for c in rights:
         if c.dep_ == "prep" and c.lower_ in ("in", "at"):
             obj = next((g for g in c.children if g.dep_ == "pobj"), None)
             dst = index.best_within(obj.idx, obj.idx + len(obj.text), obj.idx) if obj is not None else None
@@ -217,8 +219,8 @@ def _structural(tok: Any, index: EntityIndex) -> list[tuple[str, str, str, Any]]
                 out.append(("TOOK_PLACE_IN" if label == "Event" else "LOCATED_IN", here, dst, c))
     # demonym or state inside an organisation's own mention: "the Ukrainian embassy"
     if label in ("Organization", "Group"):
-        for c in tok.lefts:
-            if c.dep_ in ("amod", "compound", "poss", "nmod"):
+        for c in kids:
+            if c.i < tok.i and c.dep_ in ("amod", "compound", "poss", "nmod"):
                 dst = index.best_within(c.idx, c.idx + len(c.text), c.idx)
                 if dst and index.label(dst) == "Group":  # a demonym stands for its state when known
                     state = index.by_id[dst].properties.get("country")
@@ -229,7 +231,7 @@ def _structural(tok: Any, index: EntityIndex) -> list[tuple[str, str, str, Any]]
     # a generic actor also for an organisation ("instructors from NATO-aligned forces")
     if label in ("Group", "Person", "Organization"):
         generic = "agent_type" in index.by_id[here].properties
-        for c in tok.rights:
+        for c in rights:
             if c.dep_ == "prep" and c.lower_ == "from":
                 obj = next((g for g in c.children if g.dep_ == "pobj"), None)
                 dst = None
