@@ -131,7 +131,9 @@ def events_at(tok: Any, index: EntityIndex, lex: Lexicon) -> list[Event]:
     for cls in lex.classes_of[lemma]:
         alleged = False
         if tok.pos_ == "VERB" and lemma in cls.verbs:
-            src, dst = verb_actor(tok, index), _verb_target(tok, index, cls)
+            accused = _accused(tok, index, lex) if tok.dep_ == "pcomp" else []
+            src, dst = accused or verb_actor(tok, index), _verb_target(tok, index, cls)
+            alleged = bool(accused)  # "X was charged with killing Y": charged, not found
         elif tok.pos_ in ("NOUN", "PROPN") and lemma in cls.nouns:
             if cls.type in lex.receiving_types and _receiver_verb(arg, lex) is not None:
                 src, dst = _giver(arg, index), verb_actor(_receiver_verb(arg, lex), index)
@@ -411,8 +413,8 @@ def _accused(noun: Any, index: EntityIndex, lex: Lexicon) -> list[str]:
     its passive subject)."""
     cur = noun
     for _ in range(2):
-        if cur.dep_ != "pobj" or cur.head.lower_ not in ("for", "in", "over", "with"):
-            return []
+        if cur.dep_ not in ("pobj", "pcomp") or cur.head.lower_ not in ("for", "in", "over", "with", "of"):
+            return []  # "accused X of the bombing", "accused of killing Y" (a gerund: pcomp)
         head = cur.head.head
         if head.pos_ == "VERB" and head.lemma_.lower() in lex.accusing_verbs:
             if any(p.dep_ == "prep" and p.lower_ in ("for", "with", "of") and g.dep_ == "pobj" and g.i != cur.i

@@ -103,3 +103,12 @@ def test_we_is_the_speaking_body_but_not_a_speaking_person(extract) -> None:
 ])
 def test_the_one_answerable_for_an_act_is_its_actor(extract, text: str, src: str, dst: str) -> None:
     one(extract(text), "ATTACKS", src, dst)
+
+
+@pytest.mark.parametrize("text,src,dst", [
+    ("Prosecutors accused Omar Haddad of the bombing of the Jordanian embassy.", "Omar Haddad", "Jordanian embassy"),
+    ("Colonel Ivan Petrov was charged with killing two Chechen journalists.", "Ivan Petrov", "Chechen journalists"),
+])
+def test_the_one_accused_of_an_act_is_its_alleged_actor(extract, text: str, src: str, dst: str) -> None:
+    r = one(extract(text), "ATTACKS", src, dst)
+    assert r.status == "alleged"
