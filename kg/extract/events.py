@@ -109,6 +109,7 @@ _REQUEST_VERBS = frozenset({"urge", "ask", "order", "tell", "force", "call", "pr
 _CONTAINERS = frozenset({"campaign", "operation", "offensive", "mission", "spree", "wave", "series", "string",
                          "spate", "barrage", "round"})
 _RESPONSIBILITY = frozenset({"responsibility", "credit", "blame"})
+_HOLDING = frozenset({"have", "get", "gain", "win", "seek", "need", "want", "claim", "reserve", "retain"})
 _ANSWERABLE = _RESPONSIBILITY | {"responsible"}
 _STATIVE = frozenset({"engage", "involve"})
 # the bodies through which their possessor acts ("his regime tortured ...", "its army shelled ...")
@@ -309,6 +310,11 @@ def verb_actor(verb: Any, index: EntityIndex) -> list[str]:
             if found or not (cur.dep_ == "acl" and cur.head.dep_ in ("dobj", "attr")
                              and any(a.lower_ == "to" for a in cur.children)):
                 return found
+            holder = next((c for c in cur.head.children if c.dep_ == "poss"), None)
+            if holder is not None:  # "praised Ames's decision to sanction Iran": Ames decides
+                return ends(holder, index)
+            if cur.head.dep_ == "dobj" and cur.head.head.lemma_.lower() not in _HOLDING | trigger_lexicon().light_verbs:
+                return []  # "praised the decision to sanction Iran": the one who praises does not decide
             cur = cur.head.head  # "he has the right to attack Iran": the holder of the right acts
             continue
         if cur.dep_ == "pcomp" and cur.head.lower_ == "for" and cur.head.head.lemma_.lower() in _ANSWERABLE:

@@ -112,3 +112,18 @@ def test_the_one_answerable_for_an_act_is_its_actor(extract, text: str, src: str
 def test_the_one_accused_of_an_act_is_its_alleged_actor(extract, text: str, src: str, dst: str) -> None:
     r = one(extract(text), "ATTACKS", src, dst)
     assert r.status == "alleged"
+
+
+def test_a_decision_is_its_holder_s_not_its_praiser_s(extract) -> None:
+    one(extract("Senator Hale praised Governor Ames's decision to sanction Iran."), "SANCTIONS", "Ames", "Iran")
+    assert rels(extract("Senator Hale praised the decision to sanction Iran."), "SANCTIONS") == []
+    one(extract("Iran made a decision to attack the Saudi tankers."), "ATTACKS", "Iran", "Saudi")
+
+
+def test_mobilising_for_someone_is_not_against_them(extract) -> None:
+    x = extract("The Democratic Party is trying to mobilize young voters to go to the polls for Senator Ames.")
+    assert rels(x, "MOBILIZES_AGAINST") == []
+
+
+def test_what_befalls_a_party_is_not_the_party(extract) -> None:
+    assert rels(extract("Hundreds of students joined a protest of Omar Haddad's death in Cairo."), "PROTESTS") == []
