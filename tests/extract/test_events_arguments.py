@@ -127,3 +127,8 @@ def test_mobilising_for_someone_is_not_against_them(extract) -> None:
 
 def test_what_befalls_a_party_is_not_the_party(extract) -> None:
     assert rels(extract("Hundreds of students joined a protest of Omar Haddad's death in Cairo."), "PROTESTS") == []
+
+
+def test_she_skips_a_man_the_article_calls_mister(extract) -> None:
+    x = extract("Mrs. Ames met voters in Ohio on Monday. Mr. Hale said she attacked the police union unfairly.")
+    assert [r[1] for r in rels(x, "CONDEMNS")] == ["Ames"]
