@@ -109,6 +109,7 @@ _REQUEST_VERBS = frozenset({"urge", "ask", "order", "tell", "force", "call", "pr
 _CONTAINERS = frozenset({"campaign", "operation", "offensive", "mission", "spree", "wave", "series", "string",
                          "spate", "barrage", "round"})
 _RESPONSIBILITY = frozenset({"responsibility", "credit", "blame"})
+_SYMMETRIC = frozenset({"MEETS_WITH"})  # its nouns take both parties as modifiers: "the US-China talks"
 _HOLDING = frozenset({"have", "get", "gain", "win", "seek", "need", "want", "claim", "reserve", "retain"})
 _ANSWERABLE = _RESPONSIBILITY | {"responsible"}
 _STATIVE = frozenset({"engage", "involve"})
@@ -145,6 +146,11 @@ def events_at(tok: Any, index: EntityIndex, lex: Lexicon) -> list[Event]:
             alleged = bool(src) and src == _accused(arg, index, lex)
         else:
             continue
+        if cls.type in _SYMMETRIC and tok.pos_ in ("NOUN", "PROPN"):
+            if not dst:
+                src, dst = _pair_before(arg, index) or (src, dst)  # "the Putin-Erdogan meeting"
+            elif not src and len(dst) >= 2:
+                src, dst = dst[:1], dst[1:]  # "talks between Russia and Turkey"
         dst = [d for d in dst if d not in src]  # "China and Russia support the government": the
         # government (resolved to the nearest state) is never one of the event's own actors
         if src and dst:
@@ -172,6 +178,15 @@ def _receiver_verb(noun: Any, lex: Lexicon) -> Any:
     if noun.dep_ == "dobj" and noun.head.lemma_.lower() in lex.receiving_verbs:
         return noun.head
     return None
+
+
+def _pair_before(noun: Any, index: EntityIndex) -> tuple[list[str], list[str]] | None:
+    """The two parties named before a meeting noun ("the Putin-Erdogan meeting", "US-China talks"):
+    two or more entities inside its pre-modifiers, with no possessor among them."""
+    if noun.left_edge.i == noun.i or any(c.dep_ == "poss" for c in noun.children):
+        return None
+    ids = index.ids_within(noun.left_edge.idx, noun.idx)
+    return ([ids[0]], ids[1:]) if len(ids) >= 2 else None
 
 
 def _sufferer_verb(noun: Any, lex: Lexicon) -> Any:

@@ -132,3 +132,12 @@ def test_what_befalls_a_party_is_not_the_party(extract) -> None:
 def test_she_skips_a_man_the_article_calls_mister(extract) -> None:
     x = extract("Mrs. Ames met voters in Ohio on Monday. Mr. Hale said she attacked the police union unfairly.")
     assert [r[1] for r in rels(x, "CONDEMNS")] == ["Ames"]
+
+
+@pytest.mark.parametrize("text,a,b", [
+    ("Talks between Russia and Turkey ended in Sochi.", "Russia", "Turkey"),
+    ("The debate between Senator Hale and Governor Ames was tense.", "Hale", "Ames"),
+    ("US-China talks resumed in Geneva on Monday.", "United States", "China"),
+])
+def test_a_meeting_names_both_parties_after_between_or_before_the_noun(extract, text: str, a: str, b: str) -> None:
+    one(extract(text), "MEETS_WITH", a, b)
