@@ -132,7 +132,11 @@ def events_at(tok: Any, index: EntityIndex, lex: Lexicon) -> list[Event]:
         arg = tok.head.head  # "a wave of bombings by X", "a series of raids on Y": likewise
     for cls in lex.classes_of[lemma]:
         alleged = False
-        if tok.pos_ == "VERB" and lemma in cls.verbs:
+        if tok.pos_ == "VERB" and lemma in cls.verbs and tok.dep_ == "amod" and tok.tag_ == "VBN":
+            # "Kremlin-backed separatists", "Iranian-funded militias": the modifier's own left part acts
+            doer = index.best_within(tok.left_edge.idx, tok.idx) if tok.left_edge.i < tok.i else None
+            src, dst = ([doer] if doer else []), ends(tok.head, index)
+        elif tok.pos_ == "VERB" and lemma in cls.verbs:
             accused = _accused(tok, index, lex) if tok.dep_ == "pcomp" else []
             src, dst = accused or verb_actor(tok, index), _verb_target(tok, index, cls)
             alleged = bool(accused)  # "X was charged with killing Y": charged, not found

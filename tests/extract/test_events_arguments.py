@@ -141,3 +141,9 @@ def test_she_skips_a_man_the_article_calls_mister(extract) -> None:
 ])
 def test_a_meeting_names_both_parties_after_between_or_before_the_noun(extract, text: str, a: str, b: str) -> None:
     one(extract(text), "MEETS_WITH", a, b)
+
+
+def test_a_compound_participle_names_who_backs_funds_or_trains(extract) -> None:
+    one(extract("Kremlin-backed separatists shelled the town of Avdiivka."), "SUPPORTS", "Kremlin", "separatists")
+    one(extract("Iranian-funded militias control the border crossing."), "AIDS", "Iran", "militias")
+    assert rels(extract("The wounded soldiers were evacuated from Kandahar."), "ATTACKS") == []
