@@ -12,85 +12,24 @@ of ``schema/ontology.yaml`` (which names the type's PLOVER category: ``event_typ
   verb ("endorsed the invasion") gives no actor.
 
 Every end may be coordinated ("mercenaries and saboteurs"), a generic actor (kg.extract.actors),
-or a pronoun / definite description resolved by kg.extract.coref. ``place`` is a Place/Country
+or a pronoun / definite description resolved by kg.extract.coref (the phrase-to-entity rules shared
+with the structural relations are in kg.extract.event_ends; the lexicon in kg.extract.event_lexicon). ``place`` is a Place/Country
 given by "in/at/near" on the trigger; ``date`` a DATE phrase on it.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import cached_property, lru_cache
 from typing import Any
 
-from kg import settings, yamlfile
-from kg.extract.actors import agent_lexicon
-from kg.extract.coref import antecedent
+from kg.extract.event_ends import _RESPONSIBILITY, _STATIVE, _pobj, ends, entity, target, verb_actor
+from kg.extract.event_lexicon import Lexicon, TriggerClass, trigger_lexicon
 from kg.extract.event_setting import event_date as _date
 from kg.extract.event_setting import event_place as _place
 from kg.extract.speakers import EntityIndex
 
-
-@dataclass(frozen=True)
-class TriggerClass:
-    type: str
-    verbs: frozenset[str]
-    nouns: frozenset[str]
-    preps: tuple[str, ...]
-    objects: bool
-    purpose: bool  # a purpose clause gives the target ("recruit to populate X", "threatened to strike X")
-
-
-@dataclass(frozen=True)
-class Lexicon:
-    classes: tuple[TriggerClass, ...]
-    light_verbs: frozenset[str]
-    verbal_words: frozenset[str] = frozenset()  # "attack" between two people is verbal ...
-    verbal_type: str = ""  # ... and this type (CONDEMNS)
-    verbal_preps: frozenset[str] = frozenset()  # "attacked X over/for his record": a reason makes it verbal
-    receiving_verbs: frozenset[str] = frozenset()  # "had/won the backing of X": the subject receives ...
-    receiving_types: frozenset[str] = frozenset()  # ... what these types give (SUPPORTS, AIDS)
-    verbal_media: frozenset[str] = frozenset()  # "attacked X in tweets": words
-    accusing_verbs: frozenset[str] = frozenset()  # "arrested X for the killing": X is the killer
-    suffering_verbs: frozenset[str] = frozenset()  # "suffered attacks by X": the subject is hit ...
-    suffering_types: frozenset[str] = frozenset()  # ... by what these types do (ATTACKS, THREATENS)
-
-    @cached_property
-    def lemmas(self) -> frozenset[str]:
-        """Every trigger word (computed once: rules ask for it token by token)."""
-        return frozenset().union(*(c.verbs | c.nouns for c in self.classes))
-
-    @cached_property
-    def classes_of(self) -> dict[str, tuple[TriggerClass, ...]]:
-        """Trigger word -> the classes that list it, in file order (most words are in one class)."""
-        return {w: tuple(c for c in self.classes if w in c.verbs or w in c.nouns) for w in self.lemmas}
-
-
-@lru_cache(maxsize=2)
-def trigger_lexicon(path: str | None = None) -> Lexicon:
-    """``schema/events.yaml`` read once per process."""
-    src = path or str(settings.schema_dir() / "events.yaml")
-    with open(src, encoding="utf-8") as fh:
-        data = yamlfile.loads(fh.read()) or {}
-    classes = []
-    for rtype, spec in (data.get("types") or {}).items():
-        objects = True if spec.get("object") is None else bool(spec.get("object"))
-        purpose = not objects if spec.get("purpose") is None else bool(spec.get("purpose"))
-        classes.append(TriggerClass(str(rtype), frozenset(spec.get("verbs") or ()), frozenset(spec.get("nouns") or ()),
-                                    tuple(_word(p) for p in spec.get("preps") or ()), objects, purpose))
-    verbal = data.get("verbal_attack") or {}
-    receiving = data.get("receiving") or {}
-    suffering = data.get("suffering") or {}
-    return Lexicon(tuple(classes), frozenset(data.get("light_verbs") or ()), frozenset(verbal.get("words") or ()),
-                   str(verbal.get("as") or ""), frozenset(_word(p) for p in verbal.get("reason_preps") or ()),
-                   frozenset(receiving.get("verbs") or ()), frozenset(receiving.get("types") or ()),
-                   frozenset(verbal.get("media") or ()), frozenset(data.get("accusing_verbs") or ()),
-                   frozenset(suffering.get("verbs") or ()), frozenset(suffering.get("types") or ()))
-
-
-def _word(value: Any) -> str:
-    if not isinstance(value, str):  # YAML 1.1 reads a bare on/off/yes/no as a boolean
-        raise ValueError(f"events.yaml: preposition {value!r} must be quoted")
-    return value
+__all__ = ["Event", "Lexicon", "TriggerClass", "ends", "entity", "events_at", "target", "trigger_lexicon",
+           "verb_actor"]
 
 
 @dataclass(frozen=True)
@@ -104,18 +43,9 @@ class Event:
     alleged: bool = False  # read off a charge or an arrest ("arrested X for the killing of Y")
 
 
-_REQUEST_VERBS = frozenset({"urge", "ask", "order", "tell", "force", "call", "press", "push", "encourage",
-                            "instruct", "persuade", "allow", "help"})
 _CONTAINERS = frozenset({"campaign", "operation", "offensive", "mission", "spree", "wave", "series", "string",
                          "spate", "barrage", "round"})
-_RESPONSIBILITY = frozenset({"responsibility", "credit", "blame"})
 _SYMMETRIC = frozenset({"MEETS_WITH"})  # its nouns take both parties as modifiers: "the US-China talks"
-_HOLDING = frozenset({"have", "get", "gain", "win", "seek", "need", "want", "claim", "reserve", "retain"})
-_ANSWERABLE = _RESPONSIBILITY | {"responsible"}
-_STATIVE = frozenset({"engage", "involve"})
-# the bodies through which their possessor acts ("his regime tortured ...", "its army shelled ...")
-_FORCES = frozenset({"regime", "government", "administration", "army", "military", "force", "troop", "soldier",
-                     "police", "militia", "fighter", "navy", "jet", "warplane", "men", "man", "agent", "guard"})  # light verbs whose passive subject is the actor
 
 
 def events_at(tok: Any, index: EntityIndex, lex: Lexicon) -> list[Event]:
@@ -254,100 +184,6 @@ def _giver(noun: Any, index: EntityIndex) -> list[str]:
     return []
 
 
-# ---------- ends ----------
-
-def ends(tok: Any, index: EntityIndex) -> list[str]:
-    """The entities a phrase and the phrases coordinated with it stand for."""
-    out: list[str] = []
-    for t in (tok, *_conjuncts(tok)):
-        found = entity(t, index)
-        if found and found not in out:
-            out.append(found)
-    return out
-
-
-def _conjuncts(tok: Any) -> list[Any]:
-    out, stack = [], [c for c in tok.children if c.dep_ == "conj"]
-    while stack:
-        c = stack.pop()
-        out.append(c)
-        stack.extend(g for g in c.children if g.dep_ == "conj")
-    return out
-
-
-def entity(tok: Any, index: EntityIndex) -> str | None:
-    """The entity a noun phrase stands for: at its head, a left modifier, its from/of object, or
-    its antecedent when it is a pronoun or a definite description."""
-    found = index.best_within(tok.idx, tok.idx + len(tok.text), tok.idx)
-    if found:
-        return found
-    if tok.lemma_.lower() in agent_lexicon().non_actor_heads:
-        return None  # "the Minsk agreement" is no Minsk, "the Clean Water Act" no party
-    for c in tok.lefts:
-        if c.dep_ in ("compound", "amod", "nmod", "poss", "npadvmod"):
-            found = index.best_within(c.left_edge.idx, c.right_edge.idx + len(c.right_edge.text))
-            if found and not (tok.tag_ == "NNS" and c.dep_ != "poss" and index.label(found) == "Place"):
-                return found  # "two Vermont developers" are people from a place, not the place
-        if c.dep_ == "poss" and c.pos_ == "PRON" and tok.lemma_.lower() in _FORCES:
-            found = antecedent(c, index)  # "his regime", "its troops": the possessor acts through them
-            if found:
-                return found
-    event_noun = tok.lemma_.lower() in trigger_lexicon().lemmas  # "the invasion of Iraq" is no Iraq
-    for c in tok.rights:
-        if c.dep_ == "prep" and c.lower_ in ("from", "of") and not event_noun:
-            obj = next((g for g in c.children if g.dep_ == "pobj"), None)
-            if obj is not None and tok.pos_ in ("NOUN", "PROPN"):
-                found = entity(obj, index)
-                if found:
-                    return found
-    return antecedent(tok, index)
-
-
-def verb_actor(verb: Any, index: EntityIndex) -> list[str]:
-    cur = verb
-    for _ in range(4):
-        passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in cur.children)
-        for c in cur.children:
-            if c.dep_ == "agent":
-                obj = next((g for g in c.children if g.dep_ == "pobj"), None)
-                if obj is not None:
-                    return ends(obj, index)
-        if passive and cur.i == verb.i:
-            return []  # "they were charged": no agent, no actor (never the governing verb's subject)
-        for c in cur.children:
-            if c.dep_ == "nsubj":
-                if c.lower_ in ("who", "which", "that") and cur.dep_ == "relcl":
-                    heads = ends(cur.head, index)  # "who" never stands for a place
-                    return [h for h in heads if c.lower_ != "who" or index.label(h) not in ("Place", "Country")]
-                return ends(c, index)
-        if cur.dep_ == "xcomp" and cur.head.lemma_.lower() in _REQUEST_VERBS:
-            obj = next((c for c in cur.head.children if c.dep_ in ("dobj", "dative")), None)
-            return ends(obj, index) if obj is not None else []  # "urged Iran to strike": Iran acts
-        if cur.dep_ in ("relcl", "acl") and cur.head.pos_ in ("NOUN", "PROPN") and not any(
-                c.dep_ == "nsubjpass" for c in cur.children):
-            found = ends(cur.head, index)  # "the militia that attacked the town"
-            if found or not (cur.dep_ == "acl" and cur.head.dep_ in ("dobj", "attr")
-                             and any(a.lower_ == "to" for a in cur.children)):
-                return found
-            holder = next((c for c in cur.head.children if c.dep_ == "poss"), None)
-            if holder is not None:  # "praised Ames's decision to sanction Iran": Ames decides
-                return ends(holder, index)
-            if cur.head.dep_ == "dobj" and cur.head.head.lemma_.lower() not in _HOLDING | trigger_lexicon().light_verbs:
-                return []  # "praised the decision to sanction Iran": the one who praises does not decide
-            cur = cur.head.head  # "he has the right to attack Iran": the holder of the right acts
-            continue
-        if cur.dep_ == "pcomp" and cur.head.lower_ == "for" and cur.head.head.lemma_.lower() in _ANSWERABLE:
-            cur = cur.head.head.head  # "X were responsible for shooting down Y", "claimed responsibility
-            continue  # for killing Y": the one answerable for the act is its actor
-        if cur.dep_ == "pcomp" and cur.head.lower_ == "in" and cur.head.head.lemma_.lower() in _STATIVE:
-            held = next((c for c in cur.head.head.children if c.dep_ in ("nsubjpass", "nsubj")), None)
-            return ends(held, index) if held is not None else []  # "X is engaged in torturing Y"
-        if cur.dep_ in ("xcomp", "conj", "advcl", "pcomp") and cur.head != cur:
-            cur = cur.head
-            continue
-        return []
-    return []
-
 
 def _verb_target(verb: Any, index: EntityIndex, cls: TriggerClass) -> list[str]:
     if verb.dep_ in ("acl", "relcl") and verb.tag_ == "VBN" and cls.objects and any(
@@ -380,41 +216,6 @@ def _verb_target(verb: Any, index: EntityIndex, cls: TriggerClass) -> list[str]:
                     and any(g.dep_ == "dobj" for g in c.children):  # only "X-ed and Y-ed Z", nothing between
                 return target(c, index, (), purpose=False)
     return found
-
-
-def target(head: Any, index: EntityIndex, preps: tuple[str, ...], objects: bool = True,
-           purpose: bool = True) -> list[str]:
-    """The target among ``head``'s dependents: its object, a prepositional object, or (``purpose``)
-    the object of a purpose clause ("recruitment to populate the legion")."""
-    if objects:
-        for c in head.children:
-            if c.dep_ in ("dobj", "dative"):
-                found = ends(c, index)
-                if found:
-                    return found
-    for c in head.children:
-        if c.dep_ == "prep" and c.lower_ in preps:
-            found = _pobj(c, index)
-            if found:
-                return found
-        if c.dep_ == "dobj" and c.lemma_.lower() not in trigger_lexicon().lemmas:
-            # "recruiting fighters for the regiment": the prep hangs off the object (not off an
-            # event noun: "endorsed the invasion of Iraq" does not endorse Iraq)
-            for p in c.children:
-                if p.dep_ == "prep" and p.lower_ in preps:
-                    found = _pobj(p, index)
-                    if found:
-                        return found
-        if purpose and c.dep_ in ("advcl", "xcomp", "relcl", "acl") and any(a.lower_ == "to" for a in c.children):
-            found = target(c, index, preps + ("for",))  # purpose: "to populate the legion"
-            if found:
-                return found
-    return []
-
-
-def _pobj(prep: Any, index: EntityIndex) -> list[str]:
-    obj = next((g for g in prep.children if g.dep_ == "pobj"), None)
-    return ends(obj, index) if obj is not None else []
 
 
 def _noun_actor(noun: Any, index: EntityIndex, lex: Lexicon) -> list[str]:
