@@ -273,6 +273,9 @@ def _carrier_actor(noun: Any, index: EntityIndex, lex: Lexicon) -> list[str]:
         verb = cur.head
         if verb.lemma_.lower() not in lex.light_verbs:
             return []
+        if cur.dep_ == "prep" and cur.lower_ in ("in", "during", "at", "after", "before") and any(
+                c.dep_ == "dobj" and c.lemma_.lower() not in ("part", "role") for c in verb.children):
+            return []  # "offered advice to X in the debates": the verb carries its object, the noun is a setting
         if verb.lemma_.lower() in _STATIVE:  # "the embassy is engaged in recruitment"
             subj = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
             if subj is not None and subj.i != noun.i:

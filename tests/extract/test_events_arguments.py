@@ -147,3 +147,9 @@ def test_a_compound_participle_names_who_backs_funds_or_trains(extract) -> None:
     one(extract("Kremlin-backed separatists shelled the town of Avdiivka."), "SUPPORTS", "Kremlin", "separatists")
     one(extract("Iranian-funded militias control the border crossing."), "AIDS", "Iran", "militias")
     assert rels(extract("The wounded soldiers were evacuated from Kandahar."), "ATTACKS") == []
+
+
+def test_an_event_noun_as_a_setting_is_not_carried_by_the_verb(extract) -> None:
+    x = extract("Tom Hale offered some pointed advice to Mary Ames on Friday in the upcoming presidential debates.")
+    assert rels(x, "MEETS_WITH") == []
+    one(extract("Turkey participated in the raid on Afrin."), "ATTACKS", "Turkey", "Afrin")
