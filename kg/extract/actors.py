@@ -41,6 +41,8 @@ class AgentLexicon:
     needs_qualifier: frozenset[str]
     kinds: dict[str, str]  # modifier -> agent_type
     numeral_verbs: frozenset[str] = frozenset()  # "killed 12": the number counts people
+    non_actor_heads: frozenset[str] = frozenset()  # "the Minsk agreement", "the Syria policy": no party
+    non_actor_names: frozenset[str] = frozenset()  # last words of names of laws ("the Clean Water Act")
 
     @property
     def lemmas(self) -> frozenset[str]:
@@ -56,7 +58,8 @@ def agent_lexicon(path: str | None = None) -> AgentLexicon:
     heads = {str(k): (str(v[0]), str(v[1])) for k, v in (data.get("heads") or {}).items()}
     kinds = {str(k): str(v[0]) for k, v in (data.get("kind_modifiers") or {}).items()}
     return AgentLexicon(heads, frozenset(data.get("needs_qualifier") or ()), kinds,
-                        frozenset(data.get("numeral_victim_verbs") or ()))
+                        frozenset(data.get("numeral_victim_verbs") or ()),
+                        frozenset(data.get("non_actor_heads") or ()), frozenset(data.get("non_actor_names") or ()))
 
 
 @dataclass

@@ -5,16 +5,18 @@ number and recency (no model): a pronoun or a definite noun phrase at an event's
 takes the nearest earlier mention that fits it:
 
 * "he"/"him"/"his", "she"/"her": the nearest Person;
-* "I"/"me"/"my" inside a claim's content: its speaker ("'We will strike them,' the commander
-  said");
+* "I"/"me"/"my" inside a claim's content: its speaker ("'I ordered the strikes,' the commander
+  said"); "we"/"us"/"our" only when the speaker is an organisation, state or group ("'We will strike
+  back,' the Israeli army said"): a person's "we" is a body the quote does not name;
 * "it"/"its": the nearest Organization, Country or Group (a state or body; never a person);
 * "they"/"them"/"their": the nearest plural generic actor, Group, Organization or Country;
 * "the embassy", "the ministry", "the militia": the nearest entity whose name has that head word;
   "the group"/"the organization": the nearest Group or Organization; "the government"/"the
   country": the nearest Country.
 
-Gender is not checked (no first-name lexicon ships with kg): "he" after a woman's name resolves to
-her if she is the nearest person. Antecedents are looked for within the last ``WINDOW`` characters
+Gender is read only from honorifics in the article ("Mr. Jordan", "Mrs. Clinton": "she" skips Mr.
+Jordan); no first-name lexicon ships with kg, so "he" after a woman's name written without one
+resolves to her if she is the nearest person. Antecedents are looked for within the last ``WINDOW`` characters
 (about three sentences), never after the word itself.
 """
 
@@ -22,13 +24,16 @@ from __future__ import annotations
 
 from typing import Any
 
+from kg.extract.nlp import text_of
 from kg.extract.speakers import EntityIndex
 
 WINDOW = 600
 _PERSON = frozenset({"he", "him", "his", "she", "her"})
+_HONORIFICS = {"mr": "m", "mrs": "f", "ms": "f", "miss": "f", "sir": "m", "madam": "f"}
 _IT = frozenset({"it", "its"})
 _THEY = frozenset({"they", "them", "their"})
 _FIRST = frozenset({"i", "me", "my"})  # the speaker of the quote they are in ("we" is a body the speaker is in)
+_WE = frozenset({"we", "us", "our"})  # ... unless the speaker is that body
 _BODY = ("Organization", "Group")
 _STATE_NOUNS = frozenset({"government", "country", "state", "nation", "regime", "kingdom", "republic"})
 _BODY_NOUNS = frozenset({"group", "organization", "organisation", "movement", "faction", "militia",
@@ -71,9 +76,14 @@ def _antecedent(tok: Any, index: EntityIndex) -> str | None:
     pos = tok.idx
     if low in _FIRST:
         return _speaker(tok, index)
+    if low in _WE:  # "'We will respond,' the army said": a body speaking of itself (a person's "we" is a body
+        found = _speaker(tok, index)  # he is in, which the quote does not name)
+        return found if found is not None and index.label(found) in ("Organization", "Country", "Group") else None
     if tok.pos_ == "PRON" or low in _PERSON | _IT | _THEY:
         if low in _PERSON:
-            return _subject_first(tok, pos, index, lambda e: e.label == "Person")
+            want = "f" if low in ("she", "her") else "m"
+            return _subject_first(tok, pos, index, lambda e: e.label == "Person" and _gender(
+                e.id, index, tok.doc) in (None, want))
         if low in _IT:  # a state or body, never a plural generic actor ("protesters")
             return _singular_before(tok, pos, index)
         if low in _THEY:
@@ -92,6 +102,20 @@ def _antecedent(tok: Any, index: EntityIndex) -> str | None:
         return named
     if lemma in _BODY_NOUNS:
         return index.nearest_before(pos, _BODY, WINDOW)
+    return None
+
+
+def _gender(eid: str, index: EntityIndex, doc: Any) -> str | None:
+    """"m" or "f" when the article writes the person with an honorific ("Mr. Jordan", "Mrs. Clinton"),
+    else None (unknown: any pronoun may take them)."""
+    text = text_of(doc)
+    for s, e, i in index.mentions:
+        if i != eid:
+            continue
+        words = (text[max(0, s - 8):s] + " " + text[s:e].split(" ")[0]).lower().replace(".", " ").split()
+        for w in words[-2:]:
+            if w in _HONORIFICS:
+                return _HONORIFICS[w]
     return None
 
 

@@ -12,75 +12,24 @@ of ``schema/ontology.yaml`` (which names the type's PLOVER category: ``event_typ
   verb ("endorsed the invasion") gives no actor.
 
 Every end may be coordinated ("mercenaries and saboteurs"), a generic actor (kg.extract.actors),
-or a pronoun / definite description resolved by kg.extract.coref. ``place`` is a Place/Country
+or a pronoun / definite description resolved by kg.extract.coref (the phrase-to-entity rules shared
+with the structural relations are in kg.extract.event_ends; the lexicon in kg.extract.event_lexicon). ``place`` is a Place/Country
 given by "in/at/near" on the trigger; ``date`` a DATE phrase on it.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import cached_property, lru_cache
 from typing import Any
 
-from kg import settings, yamlfile
-from kg.extract.coref import antecedent
+from kg.extract.event_ends import _RESPONSIBILITY, _STATIVE, _pobj, ends, entity, target, verb_actor
+from kg.extract.event_lexicon import Lexicon, TriggerClass, trigger_lexicon
 from kg.extract.event_setting import event_date as _date
 from kg.extract.event_setting import event_place as _place
 from kg.extract.speakers import EntityIndex
 
-
-@dataclass(frozen=True)
-class TriggerClass:
-    type: str
-    verbs: frozenset[str]
-    nouns: frozenset[str]
-    preps: tuple[str, ...]
-    objects: bool
-    purpose: bool  # a purpose clause gives the target ("recruit to populate X", "threatened to strike X")
-
-
-@dataclass(frozen=True)
-class Lexicon:
-    classes: tuple[TriggerClass, ...]
-    light_verbs: frozenset[str]
-    verbal_words: frozenset[str] = frozenset()  # "attack" between two people is verbal ...
-    verbal_type: str = ""  # ... and this type (CONDEMNS)
-    verbal_preps: frozenset[str] = frozenset()  # "attacked X over/for his record": a reason makes it verbal
-    receiving_verbs: frozenset[str] = frozenset()  # "had/won the backing of X": the subject receives ...
-    receiving_types: frozenset[str] = frozenset()  # ... what these types give (SUPPORTS, AIDS)
-    verbal_media: frozenset[str] = frozenset()  # "attacked X in tweets": words
-    accusing_verbs: frozenset[str] = frozenset()  # "arrested X for the killing": X is the killer
-
-    @cached_property
-    def lemmas(self) -> frozenset[str]:
-        """Every trigger word (computed once: rules ask for it token by token)."""
-        return frozenset().union(*(c.verbs | c.nouns for c in self.classes))
-
-
-@lru_cache(maxsize=2)
-def trigger_lexicon(path: str | None = None) -> Lexicon:
-    """``schema/events.yaml`` read once per process."""
-    src = path or str(settings.schema_dir() / "events.yaml")
-    with open(src, encoding="utf-8") as fh:
-        data = yamlfile.loads(fh.read()) or {}
-    classes = []
-    for rtype, spec in (data.get("types") or {}).items():
-        objects = True if spec.get("object") is None else bool(spec.get("object"))
-        purpose = not objects if spec.get("purpose") is None else bool(spec.get("purpose"))
-        classes.append(TriggerClass(str(rtype), frozenset(spec.get("verbs") or ()), frozenset(spec.get("nouns") or ()),
-                                    tuple(_word(p) for p in spec.get("preps") or ()), objects, purpose))
-    verbal = data.get("verbal_attack") or {}
-    receiving = data.get("receiving") or {}
-    return Lexicon(tuple(classes), frozenset(data.get("light_verbs") or ()), frozenset(verbal.get("words") or ()),
-                   str(verbal.get("as") or ""), frozenset(_word(p) for p in verbal.get("reason_preps") or ()),
-                   frozenset(receiving.get("verbs") or ()), frozenset(receiving.get("types") or ()),
-                   frozenset(verbal.get("media") or ()), frozenset(data.get("accusing_verbs") or ()))
-
-
-def _word(value: Any) -> str:
-    if not isinstance(value, str):  # YAML 1.1 reads a bare on/off/yes/no as a boolean
-        raise ValueError(f"events.yaml: preposition {value!r} must be quoted")
-    return value
+__all__ = ["Event", "Lexicon", "TriggerClass", "ends", "entity", "events_at", "target", "trigger_lexicon",
+           "verb_actor"]
 
 
 @dataclass(frozen=True)
@@ -94,11 +43,9 @@ class Event:
     alleged: bool = False  # read off a charge or an arrest ("arrested X for the killing of Y")
 
 
-_REQUEST_VERBS = frozenset({"urge", "ask", "order", "tell", "force", "call", "press", "push", "encourage",
-                            "instruct", "persuade", "allow", "help"})
-_CONTAINERS = frozenset({"campaign", "operation", "offensive", "mission", "spree", "wave", "series"})
-_RESPONSIBILITY = frozenset({"responsibility", "credit", "blame"})
-_STATIVE = frozenset({"engage", "involve"})  # light verbs whose passive subject is the actor
+_CONTAINERS = frozenset({"campaign", "operation", "offensive", "mission", "spree", "wave", "series", "string",
+                         "spate", "barrage", "round"})
+_SYMMETRIC = frozenset({"MEETS_WITH"})  # its nouns take both parties as modifiers: "the US-China talks"
 
 
 def events_at(tok: Any, index: EntityIndex, lex: Lexicon) -> list[Event]:
@@ -110,18 +57,36 @@ def events_at(tok: Any, index: EntityIndex, lex: Lexicon) -> list[Event]:
     arg = tok
     if tok.dep_ == "compound" and tok.head.lemma_.lower() in _CONTAINERS:
         arg = tok.head  # "the bombing campaign against X": the campaign carries the arguments
-    for cls in lex.classes:
+    elif tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.lemma_.lower() in _CONTAINERS \
+            and tok.head.head.pos_ == "NOUN":
+        arg = tok.head.head  # "a wave of bombings by X", "a series of raids on Y": likewise
+    for cls in lex.classes_of[lemma]:
         alleged = False
-        if tok.pos_ == "VERB" and lemma in cls.verbs:
-            src, dst = verb_actor(tok, index), _verb_target(tok, index, cls)
+        if tok.pos_ == "VERB" and lemma in cls.verbs and tok.dep_ == "amod" and tok.tag_ == "VBN":
+            # "Kremlin-backed separatists", "Iranian-funded militias": the modifier's own left part acts
+            doer = index.best_within(tok.left_edge.idx, tok.idx) if tok.left_edge.i < tok.i else None
+            src, dst = ([doer] if doer else []), ends(tok.head, index)
+        elif tok.pos_ == "VERB" and lemma in cls.verbs:
+            accused = _accused(tok, index, lex) if tok.dep_ == "pcomp" else []
+            src, dst = accused or verb_actor(tok, index), _verb_target(tok, index, cls)
+            alleged = bool(accused)  # "X was charged with killing Y": charged, not found
         elif tok.pos_ in ("NOUN", "PROPN") and lemma in cls.nouns:
             if cls.type in lex.receiving_types and _receiver_verb(arg, lex) is not None:
                 src, dst = _giver(arg, index), verb_actor(_receiver_verb(arg, lex), index)
+            elif cls.type in lex.suffering_types and _sufferer_verb(arg, lex) is not None:
+                src, dst = _inflicter(arg, index), _sufferer(_sufferer_verb(arg, lex), index)
             else:
                 src, dst = _noun_actor(arg, index, lex), _noun_target(arg, index, cls)
             alleged = bool(src) and src == _accused(arg, index, lex)
         else:
             continue
+        if cls.type in _SYMMETRIC and tok.pos_ in ("NOUN", "PROPN"):
+            if not dst:
+                src, dst = _pair_before(arg, index) or (src, dst)  # "the Putin-Erdogan meeting"
+            elif not src and len(dst) >= 2:
+                src, dst = dst[:1], dst[1:]  # "talks between Russia and Turkey"
+        dst = [d for d in dst if d not in src]  # "China and Russia support the government": the
+        # government (resolved to the nearest state) is never one of the event's own actors
         if src and dst:
             rtype = cls.type
             if lemma in lex.verbal_words and _verbal(tok, src, dst, index, lex):
@@ -149,6 +114,50 @@ def _receiver_verb(noun: Any, lex: Lexicon) -> Any:
     return None
 
 
+def _pair_before(noun: Any, index: EntityIndex) -> tuple[list[str], list[str]] | None:
+    """The two parties named before a meeting noun ("the Putin-Erdogan meeting", "US-China talks"):
+    two or more entities inside its pre-modifiers, with no possessor among them."""
+    if noun.left_edge.i == noun.i or any(c.dep_ == "poss" for c in noun.children):
+        return None
+    ids = index.ids_within(noun.left_edge.idx, noun.idx)
+    return ([ids[0]], ids[1:]) if len(ids) >= 2 else None
+
+
+def _sufferer_verb(noun: Any, lex: Lexicon) -> Any:
+    """The verb of suffering whose object ``noun`` is ("suffered attacks", "came under shelling")."""
+    if noun.dep_ == "dobj" and noun.head.lemma_.lower() in lex.suffering_verbs:
+        return noun.head
+    if noun.dep_ == "pobj" and noun.head.lower_ == "under" and noun.head.head.lemma_.lower() in lex.suffering_verbs:
+        return noun.head.head
+    return None
+
+
+def _sufferer(verb: Any, index: EntityIndex) -> list[str]:
+    """The verb's own subject (never one found by climbing to a governing verb: "troops were sent to
+    repel incursions by X" does not say who the incursions hit)."""
+    subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if subj is None:
+        return []
+    if subj.lower_ in ("who", "which", "that") and verb.dep_ == "relcl":
+        return ends(verb.head, index)  # "the town, which suffered shelling by X"
+    return ends(subj, index)
+
+
+def _inflicter(noun: Any, index: EntityIndex) -> list[str]:
+    """Who inflicts what one suffers: the possessor or a modifier ("suffered Russian strikes"), or the
+    "by"/"from" object, on the noun or on the verb ("came under shelling from government troops")."""
+    owner = _owner(noun, index)
+    if owner:
+        return [owner]
+    verb = noun.head.head if noun.dep_ == "pobj" else noun.head
+    for c in (*noun.children, *verb.children):
+        if c.dep_ in ("prep", "agent") and c.lower_ in ("by", "from"):
+            found = _pobj(c, index)
+            if found:
+                return found
+    return []
+
+
 def _owner(noun: Any, index: EntityIndex) -> str | None:
     """The entity a noun's possessor or a modifier before it names ("Trump's backing", "the Russian
     strikes"): modifiers precede the noun, so they come before any prepositional phrase after it."""
@@ -174,83 +183,6 @@ def _giver(noun: Any, index: EntityIndex) -> list[str]:
                 return givers
     return []
 
-
-# ---------- ends ----------
-
-def ends(tok: Any, index: EntityIndex) -> list[str]:
-    """The entities a phrase and the phrases coordinated with it stand for."""
-    out: list[str] = []
-    for t in (tok, *_conjuncts(tok)):
-        found = entity(t, index)
-        if found and found not in out:
-            out.append(found)
-    return out
-
-
-def _conjuncts(tok: Any) -> list[Any]:
-    out, stack = [], [c for c in tok.children if c.dep_ == "conj"]
-    while stack:
-        c = stack.pop()
-        out.append(c)
-        stack.extend(g for g in c.children if g.dep_ == "conj")
-    return out
-
-
-def entity(tok: Any, index: EntityIndex) -> str | None:
-    """The entity a noun phrase stands for: at its head, a left modifier, its from/of object, or
-    its antecedent when it is a pronoun or a definite description."""
-    found = index.best_within(tok.idx, tok.idx + len(tok.text), tok.idx)
-    if found:
-        return found
-    for c in tok.lefts:
-        if c.dep_ in ("compound", "amod", "nmod", "poss", "npadvmod"):
-            found = index.best_within(c.left_edge.idx, c.right_edge.idx + len(c.right_edge.text))
-            if found:
-                return found
-    event_noun = tok.lemma_.lower() in trigger_lexicon().lemmas  # "the invasion of Iraq" is no Iraq
-    for c in tok.rights:
-        if c.dep_ == "prep" and c.lower_ in ("from", "of") and not event_noun:
-            obj = next((g for g in c.children if g.dep_ == "pobj"), None)
-            if obj is not None and tok.pos_ in ("NOUN", "PROPN"):
-                found = entity(obj, index)
-                if found:
-                    return found
-    return antecedent(tok, index)
-
-
-def verb_actor(verb: Any, index: EntityIndex) -> list[str]:
-    cur = verb
-    for _ in range(4):
-        passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in cur.children)
-        for c in cur.children:
-            if c.dep_ == "agent":
-                obj = next((g for g in c.children if g.dep_ == "pobj"), None)
-                if obj is not None:
-                    return ends(obj, index)
-        if passive and cur.i == verb.i:
-            return []  # "they were charged": no agent, no actor (never the governing verb's subject)
-        for c in cur.children:
-            if c.dep_ == "nsubj":
-                if c.lower_ in ("who", "which", "that") and cur.dep_ == "relcl":
-                    heads = ends(cur.head, index)  # "who" never stands for a place
-                    return [h for h in heads if c.lower_ != "who" or index.label(h) not in ("Place", "Country")]
-                return ends(c, index)
-        if cur.dep_ == "xcomp" and cur.head.lemma_.lower() in _REQUEST_VERBS:
-            obj = next((c for c in cur.head.children if c.dep_ in ("dobj", "dative")), None)
-            return ends(obj, index) if obj is not None else []  # "urged Iran to strike": Iran acts
-        if cur.dep_ in ("relcl", "acl") and cur.head.pos_ in ("NOUN", "PROPN") and not any(
-                c.dep_ == "nsubjpass" for c in cur.children):
-            found = ends(cur.head, index)  # "the militia that attacked the town"
-            if found or not (cur.dep_ == "acl" and cur.head.dep_ in ("dobj", "attr")
-                             and any(a.lower_ == "to" for a in cur.children)):
-                return found
-            cur = cur.head.head  # "he has the right to attack Iran": the holder of the right acts
-            continue
-        if cur.dep_ in ("xcomp", "conj", "advcl", "pcomp") and cur.head != cur:
-            cur = cur.head
-            continue
-        return []
-    return []
 
 
 def _verb_target(verb: Any, index: EntityIndex, cls: TriggerClass) -> list[str]:
@@ -286,41 +218,6 @@ def _verb_target(verb: Any, index: EntityIndex, cls: TriggerClass) -> list[str]:
     return found
 
 
-def target(head: Any, index: EntityIndex, preps: tuple[str, ...], objects: bool = True,
-           purpose: bool = True) -> list[str]:
-    """The target among ``head``'s dependents: its object, a prepositional object, or (``purpose``)
-    the object of a purpose clause ("recruitment to populate the legion")."""
-    if objects:
-        for c in head.children:
-            if c.dep_ in ("dobj", "dative"):
-                found = ends(c, index)
-                if found:
-                    return found
-    for c in head.children:
-        if c.dep_ == "prep" and c.lower_ in preps:
-            found = _pobj(c, index)
-            if found:
-                return found
-        if c.dep_ == "dobj" and c.lemma_.lower() not in trigger_lexicon().lemmas:
-            # "recruiting fighters for the regiment": the prep hangs off the object (not off an
-            # event noun: "endorsed the invasion of Iraq" does not endorse Iraq)
-            for p in c.children:
-                if p.dep_ == "prep" and p.lower_ in preps:
-                    found = _pobj(p, index)
-                    if found:
-                        return found
-        if purpose and c.dep_ in ("advcl", "xcomp", "relcl", "acl") and any(a.lower_ == "to" for a in c.children):
-            found = target(c, index, preps + ("for",))  # purpose: "to populate the legion"
-            if found:
-                return found
-    return []
-
-
-def _pobj(prep: Any, index: EntityIndex) -> list[str]:
-    obj = next((g for g in prep.children if g.dep_ == "pobj"), None)
-    return ends(obj, index) if obj is not None else []
-
-
 def _noun_actor(noun: Any, index: EntityIndex, lex: Lexicon) -> list[str]:
     pronoun = next((c for c in noun.children if c.dep_ == "poss" and c.pos_ == "PRON"), None)
     if pronoun is not None:  # "the Kremlin launched its strikes": the light verb's subject first
@@ -342,8 +239,8 @@ def _accused(noun: Any, index: EntityIndex, lex: Lexicon) -> list[str]:
     its passive subject)."""
     cur = noun
     for _ in range(2):
-        if cur.dep_ != "pobj" or cur.head.lower_ not in ("for", "in", "over", "with"):
-            return []
+        if cur.dep_ not in ("pobj", "pcomp") or cur.head.lower_ not in ("for", "in", "over", "with", "of"):
+            return []  # "accused X of the bombing", "accused of killing Y" (a gerund: pcomp)
         head = cur.head.head
         if head.pos_ == "VERB" and head.lemma_.lower() in lex.accusing_verbs:
             if any(p.dep_ == "prep" and p.lower_ in ("for", "with", "of") and g.dep_ == "pobj" and g.i != cur.i
@@ -376,6 +273,9 @@ def _carrier_actor(noun: Any, index: EntityIndex, lex: Lexicon) -> list[str]:
         verb = cur.head
         if verb.lemma_.lower() not in lex.light_verbs:
             return []
+        if cur.dep_ == "prep" and cur.lower_ in ("in", "during", "at", "after", "before") and any(
+                c.dep_ == "dobj" and c.lemma_.lower() not in ("part", "role") for c in verb.children):
+            return []  # "offered advice to X in the debates": the verb carries its object, the noun is a setting
         if verb.lemma_.lower() in _STATIVE:  # "the embassy is engaged in recruitment"
             subj = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
             if subj is not None and subj.i != noun.i:
@@ -384,12 +284,32 @@ def _carrier_actor(noun: Any, index: EntityIndex, lex: Lexicon) -> list[str]:
     return []
 
 
+_DIE = frozenset({"die", "perish"})
+
+
+def _harmed_in(noun: Any, cls: TriggerClass) -> Any:
+    """"Three soldiers were killed in an attack by X", "two men died in the shelling": the one harmed
+    in an event is its target (the passive subject of a verb of harm of the same class, or the subject
+    of "die"); the caller reads the actor off the noun."""
+    if noun.dep_ != "pobj" or noun.head.lower_ not in ("in", "during") or noun.head.head.pos_ != "VERB":
+        return None
+    verb = noun.head.head
+    lemma = verb.lemma_.lower()
+    dep = "nsubj" if lemma in _DIE else "nsubjpass" if lemma in cls.verbs else None
+    return next((c for c in verb.children if c.dep_ == dep), None) if dep else None
+
+
 def _noun_target(noun: Any, index: EntityIndex, cls: TriggerClass) -> list[str]:
     if noun.dep_ == "compound" and cls.objects:
         return ends(noun.head, index)  # "training mercenaries"
     found = target(noun, index, cls.preps + ("of",), objects=False, purpose=cls.purpose)
     if found:
         return found
+    harmed = _harmed_in(noun, cls)
+    if harmed is not None:
+        found = ends(harmed, index)
+        if found:
+            return found
     if noun.dep_ in ("pobj", "dobj"):
         # "engaged in recruitment to populate X", "imposed sanctions on X": the rest hangs off the verb
         verb = noun.head.head if noun.dep_ == "pobj" else noun.head

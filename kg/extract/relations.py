@@ -27,11 +27,13 @@ allegation, so "the briefing asserted that the embassy recruits for the legion" 
 
 from __future__ import annotations
 
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from typing import Any
 
+import numpy
+
 from kg.extract import cues
-from kg.extract.actors import find_actors
+from kg.extract.actors import agent_lexicon, find_actors
 from kg.extract.coref import note_speakers, resolved
 from kg.extract.events import entity as _entity
 from kg.extract.events import events_at, target, trigger_lexicon, verb_actor
@@ -63,6 +65,7 @@ def find_events(doc: Any, article: Article, entities: list[Entity], claims: list
     ``schema``: the caller's, so a corpus run does not look the schema file up for every article."""
     schema = schema or load_schema()
     lex = trigger_lexicon()
+    things = agent_lexicon().non_actor_names
     text = text_of(doc)
     actors = find_actors(doc, EntityIndex(entities), text, article.id)
     actor_entities = [a.entity() for a in actors]
@@ -70,30 +73,44 @@ def find_events(doc: Any, article: Article, entities: list[Entity], claims: list
     note_speakers(doc, [(c.content.start, c.content.end, c.speaker.entity) for c in claims
                         if c.content and c.speaker and c.speaker.entity])
     out: dict[str, Relation] = {}
-    # only two kinds of token can start a relation: a trigger word, or a word inside a mention
-    starts = sorted(set(candidates(doc, lex.lemmas)) | _mention_tokens(doc, index))
+    # only two kinds of token can start a relation: a trigger word (events), or the head word of a
+    # mention (structural relations read off the phrase it heads); each kind is looked up once per doc
+    triggers = set(candidates(doc, lex.lemmas))
+    heads = _mention_heads(doc, index)
+    starts = sorted(triggers | heads)
     headlines = headline_spans(text)
     if headlines:  # a headline's parse is a noun phrase: no relation starts there
         starts = [i for i in starts if not any(s <= doc[i].idx < e for s, e in headlines)]
     for sent in doc.sents:
-        if is_question(sent):
+        here = starts[bisect_left(starts, sent.start): bisect_left(starts, sent.end)]
+        if not here or is_question(sent):  # most sentences of an article start nothing
             continue
         found: list[Found] = []
-        for i in starts[bisect_left(starts, sent.start): bisect_left(starts, sent.end)]:
+        for i in here:
             tok = doc[i]
-            for ev in events_at(tok, index, lex):
-                extras = {"place": ev.place, "date": ev.date, "alleged": ev.alleged}
-                found.extend((ev.type, s, d, tok, extras) for s in ev.sources for d in ev.targets)
-            found.extend((*f, {}) for f in _structural(tok, index))
+            if i in triggers:
+                for ev in events_at(tok, index, lex):
+                    extras = {"place": ev.place, "date": ev.date, "alleged": ev.alleged}
+                    found.extend((ev.type, s, d, tok, extras) for s in ev.sources for d in ev.targets)
+            if i in heads:
+                found.extend((*f, {}) for f in _structural(tok, index))
         for rtype, src, dst, anchor, extras in found:
             if src == dst or not schema.allows(rtype, index.label(src), index.label(dst)):
                 continue
+            if schema.relationships[rtype].domain and (_no_party(index, src, things) or _no_party(index, dst, things)):
+                continue  # "sponsored the Clean Water Act": a law NER tagged as a name is no party
             rel = _relation(rtype, src, dst, anchor, extras, sent, claims, schema, index)
             if rel is not None:
                 out.setdefault(rel.id, rel)
     used = {r.source for r in out.values()} | {r.target for r in out.values()}
     _coreferent_mentions(doc, index, used, text)
     return list(out.values()), [a for a in actor_entities if a.id in used]
+
+
+def _no_party(index: EntityIndex, eid: str, things: frozenset[str]) -> bool:
+    """An entity whose name ends with a word for a law, document or agreement ("the Patriot Act")."""
+    words = index.by_id[eid].name.lower().split()
+    return bool(words) and words[-1] in things
 
 
 def _coreferent_mentions(doc: Any, index: EntityIndex, used: set[str], text: str) -> None:
@@ -136,12 +153,28 @@ def _relation(rtype: str, src: str, dst: str, anchor: Any, extras: dict[str, Any
                     place=extras.get("place"), date=extras.get("date"))
 
 
-def _mention_tokens(doc: Any, index: EntityIndex) -> set[int]:
+def _mention_heads(doc: Any, index: EntityIndex) -> set[int]:
+    """The tokens of each mention that reach outside it: its root (the word whose head lies outside;
+    several when the mention is no constituent) and any word with a dependent outside ("the
+    Committee of the Red Cross in Kampala": "in" may hang off "Cross"). Structural rules read a
+    phrase off its head and its dependents, so the other words of a mention add nothing. Read from
+    the Doc's arrays (no Span or Token objects per mention)."""
+    from spacy.attrs import HEAD, IDX
+
+    if not index.mentions or not len(doc):
+        return set()
+    arr = doc.to_array([IDX, HEAD]).astype("int64")  # HEAD: offset of the head from the token
+    n = len(doc)
+    ids = numpy.arange(n)
+    head = arr[:, 1] + ids
+    lo, hi = ids.copy(), ids.copy()  # the first and last child of each token (itself when none)
+    numpy.minimum.at(lo, head, ids)
+    numpy.maximum.at(hi, head, ids)
+    starts, heads, first, last = arr[:, 0].tolist(), head.tolist(), lo.tolist(), hi.tolist()
     out: set[int] = set()
     for s, e, _eid in index.mentions:
-        span = doc.char_span(s, e, alignment_mode="expand")
-        if span is not None:
-            out.update(range(span.start, span.end))
+        a, b = max(0, bisect_right(starts, s) - 1), bisect_left(starts, e)
+        out.update(i for i in range(a, b) if not a <= heads[i] < b or first[i] < a or last[i] >= b)
     return out
 
 
@@ -153,14 +186,16 @@ def _structural(tok: Any, index: EntityIndex) -> list[tuple[str, str, str, Any]]
     if here is None:
         return out
     label = index.label(here)
+    kids = list(tok.children)  # one walk over the dependents serves every rule below
+    rights = [c for c in kids if c.i > tok.i]
     # "X, who leads Y" / "X, head of Y" / "X, a member of Y"
     if label == "Person":
-        for c in tok.children:
+        for c in kids:
             if c.dep_ == "relcl" and c.lemma_.lower() in _ROLE_VERBS:
                 for role in target(c, index, ()):
                     out.append(("HOLDS_ROLE", here, role, c))
-    if tok.dep_ == "appos" or any(c.dep_ == "appos" for c in tok.children):
-        for c in tok.children:
+    if tok.dep_ == "appos" or any(c.dep_ == "appos" for c in kids):
+        for c in kids:
             if c.dep_ == "appos":
                 dst = _of_object(c, index)
                 if dst:
@@ -176,7 +211,7 @@ def _structural(tok: Any, index: EntityIndex) -> list[tuple[str, str, str, Any]]
             elif dst and attr.lemma_.lower() in _ROLE_NOUNS:
                 out.append(("HOLDS_ROLE", here, dst, attr))
     # "<org|event> in <place>": the prepositional object, or a place nested in the mention itself
-    for c in tok.rights:
+    for c in rights:
         if c.dep_ == "prep" and c.lower_ in ("in", "at"):
             obj = next((g for g in c.children if g.dep_ == "pobj"), None)
             dst = index.best_within(obj.idx, obj.idx + len(obj.text), obj.idx) if obj is not None else None
@@ -184,8 +219,8 @@ def _structural(tok: Any, index: EntityIndex) -> list[tuple[str, str, str, Any]]
                 out.append(("TOOK_PLACE_IN" if label == "Event" else "LOCATED_IN", here, dst, c))
     # demonym or state inside an organisation's own mention: "the Ukrainian embassy"
     if label in ("Organization", "Group"):
-        for c in tok.lefts:
-            if c.dep_ in ("amod", "compound", "poss", "nmod"):
+        for c in kids:
+            if c.i < tok.i and c.dep_ in ("amod", "compound", "poss", "nmod"):
                 dst = index.best_within(c.idx, c.idx + len(c.text), c.idx)
                 if dst and index.label(dst) == "Group":  # a demonym stands for its state when known
                     state = index.by_id[dst].properties.get("country")
@@ -196,7 +231,7 @@ def _structural(tok: Any, index: EntityIndex) -> list[tuple[str, str, str, Any]]
     # a generic actor also for an organisation ("instructors from NATO-aligned forces")
     if label in ("Group", "Person", "Organization"):
         generic = "agent_type" in index.by_id[here].properties
-        for c in tok.rights:
+        for c in rights:
             if c.dep_ == "prep" and c.lower_ == "from":
                 obj = next((g for g in c.children if g.dep_ == "pobj"), None)
                 dst = None

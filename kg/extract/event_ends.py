@@ -1,0 +1,154 @@
+"""The entities at the ends of an event: the phrase a word heads (its entity, coordinated phrases,
+a modifier's or possessor's entity, a pronoun's antecedent), a verb's actor (subject, passive agent,
+the subject of the verb a clause hangs from, the object of a request) and the target among a head's
+dependents (object, prepositional object, purpose clause). Used by kg.extract.events and by the
+structural rules of kg.extract.relations."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from kg.extract.actors import agent_lexicon
+from kg.extract.coref import antecedent
+from kg.extract.event_lexicon import trigger_lexicon
+from kg.extract.speakers import EntityIndex
+
+_REQUEST_VERBS = frozenset({"urge", "ask", "order", "tell", "force", "call", "press", "push", "encourage",
+                            "instruct", "persuade", "allow", "help"})
+_RESPONSIBILITY = frozenset({"responsibility", "credit", "blame"})
+_ANSWERABLE = _RESPONSIBILITY | {"responsible"}
+_HOLDING = frozenset({"have", "get", "gain", "win", "seek", "need", "want", "claim", "reserve", "retain"})
+_STATIVE = frozenset({"engage", "involve"})  # light verbs whose passive subject is the actor
+# the bodies through which their possessor acts ("his regime tortured ...", "its army shelled ...")
+_FORCES = frozenset({"regime", "government", "administration", "army", "military", "force", "troop", "soldier",
+                     "police", "militia", "fighter", "navy", "jet", "warplane", "men", "man", "agent", "guard"})
+
+
+def ends(tok: Any, index: EntityIndex) -> list[str]:
+    """The entities a phrase and the phrases coordinated with it stand for."""
+    out: list[str] = []
+    for t in (tok, *_conjuncts(tok)):
+        found = entity(t, index)
+        if found and found not in out:
+            out.append(found)
+    return out
+
+
+def _conjuncts(tok: Any) -> list[Any]:
+    out, stack = [], [c for c in tok.children if c.dep_ == "conj"]
+    while stack:
+        c = stack.pop()
+        out.append(c)
+        stack.extend(g for g in c.children if g.dep_ == "conj")
+    return out
+
+
+def entity(tok: Any, index: EntityIndex) -> str | None:
+    """The entity a noun phrase stands for: at its head, a left modifier, its from/of object, or
+    its antecedent when it is a pronoun or a definite description."""
+    found = index.best_within(tok.idx, tok.idx + len(tok.text), tok.idx)
+    if found:
+        return found
+    if tok.lemma_.lower() in agent_lexicon().non_actor_heads:
+        return None  # "the Minsk agreement" is no Minsk, "the Clean Water Act" no party
+    for c in tok.lefts:
+        if c.dep_ in ("compound", "amod", "nmod", "poss", "npadvmod"):
+            found = index.best_within(c.left_edge.idx, c.right_edge.idx + len(c.right_edge.text))
+            if found and not (tok.tag_ == "NNS" and c.dep_ != "poss" and index.label(found) == "Place"):
+                return found  # "two Vermont developers" are people from a place, not the place
+        if c.dep_ == "poss" and c.pos_ == "PRON" and tok.lemma_.lower() in _FORCES:
+            found = antecedent(c, index)  # "his regime", "its troops": the possessor acts through them
+            if found:
+                return found
+    event_noun = tok.lemma_.lower() in trigger_lexicon().lemmas  # "the invasion of Iraq" is no Iraq
+    for c in tok.rights:
+        if c.dep_ == "prep" and c.lower_ in ("from", "of") and not event_noun:
+            obj = next((g for g in c.children if g.dep_ == "pobj"), None)
+            if obj is not None and tok.pos_ in ("NOUN", "PROPN"):
+                found = entity(obj, index)
+                if found:
+                    return found
+    return antecedent(tok, index)
+
+
+def verb_actor(verb: Any, index: EntityIndex) -> list[str]:
+    cur = verb
+    for _ in range(4):
+        passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in cur.children)
+        for c in cur.children:
+            if c.dep_ == "agent":
+                obj = next((g for g in c.children if g.dep_ == "pobj"), None)
+                if obj is not None:
+                    return ends(obj, index)
+        if passive and cur.i == verb.i:
+            return []  # "they were charged": no agent, no actor (never the governing verb's subject)
+        for c in cur.children:
+            if c.dep_ == "nsubj":
+                if c.lower_ in ("who", "which", "that") and cur.dep_ == "relcl":
+                    heads = ends(cur.head, index)  # "who" never stands for a place
+                    return [h for h in heads if c.lower_ != "who" or index.label(h) not in ("Place", "Country")]
+                return ends(c, index)
+        if cur.dep_ == "xcomp" and cur.head.lemma_.lower() in _REQUEST_VERBS:
+            obj = next((c for c in cur.head.children if c.dep_ in ("dobj", "dative")), None)
+            return ends(obj, index) if obj is not None else []  # "urged Iran to strike": Iran acts
+        if cur.dep_ in ("relcl", "acl") and cur.head.pos_ in ("NOUN", "PROPN") and not any(
+                c.dep_ == "nsubjpass" for c in cur.children):
+            found = ends(cur.head, index)  # "the militia that attacked the town"
+            if found or not (cur.dep_ == "acl" and cur.head.dep_ in ("dobj", "attr")
+                             and any(a.lower_ == "to" for a in cur.children)):
+                return found
+            holder = next((c for c in cur.head.children if c.dep_ == "poss"), None)
+            if holder is not None:  # "praised Ames's decision to sanction Iran": Ames decides
+                return ends(holder, index)
+            if cur.head.dep_ == "dobj" and cur.head.head.lemma_.lower() not in _HOLDING | trigger_lexicon().light_verbs:
+                return []  # "praised the decision to sanction Iran": the one who praises does not decide
+            cur = cur.head.head  # "he has the right to attack Iran": the holder of the right acts
+            continue
+        if cur.dep_ == "pcomp" and cur.head.lower_ == "for" and cur.head.head.lemma_.lower() in _ANSWERABLE:
+            cur = cur.head.head.head  # "X were responsible for shooting down Y", "claimed responsibility
+            continue  # for killing Y": the one answerable for the act is its actor
+        if cur.dep_ == "pcomp" and cur.head.lower_ == "in" and cur.head.head.lemma_.lower() in _STATIVE:
+            held = next((c for c in cur.head.head.children if c.dep_ in ("nsubjpass", "nsubj")), None)
+            return ends(held, index) if held is not None else []  # "X is engaged in torturing Y"
+        if cur.dep_ in ("xcomp", "conj", "advcl", "pcomp") and cur.head != cur:
+            cur = cur.head
+            continue
+        return []
+    return []
+
+
+
+
+def target(head: Any, index: EntityIndex, preps: tuple[str, ...], objects: bool = True,
+           purpose: bool = True) -> list[str]:
+    """The target among ``head``'s dependents: its object, a prepositional object, or (``purpose``)
+    the object of a purpose clause ("recruitment to populate the legion")."""
+    if objects:
+        for c in head.children:
+            if c.dep_ in ("dobj", "dative"):
+                found = ends(c, index)
+                if found:
+                    return found
+    for c in head.children:
+        if c.dep_ == "prep" and c.lower_ in preps:
+            found = _pobj(c, index)
+            if found:
+                return found
+        if c.dep_ == "dobj" and c.lemma_.lower() not in trigger_lexicon().lemmas:
+            # "recruiting fighters for the regiment": the prep hangs off the object (not off an
+            # event noun: "endorsed the invasion of Iraq" does not endorse Iraq)
+            for p in c.children:
+                if p.dep_ == "prep" and p.lower_ in preps:
+                    found = _pobj(p, index)
+                    if found:
+                        return found
+        if purpose and c.dep_ in ("advcl", "xcomp", "relcl", "acl") and any(a.lower_ == "to" for a in c.children):
+            found = target(c, index, preps + ("for",))  # purpose: "to populate the legion"
+            if found:
+                return found
+    return []
+
+
+def _pobj(prep: Any, index: EntityIndex) -> list[str]:
+    obj = next((g for g in prep.children if g.dep_ == "pobj"), None)
+    return ends(obj, index) if obj is not None else []
