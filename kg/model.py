@@ -153,6 +153,7 @@ class Relation:
     mode: str | None = None  # None: it happened; future, possible, planned, threatened, requested, conditional
     place: str | None = None  # entity id of the Place/Country where the event happened, when stated
     date: str | None = None  # the date phrase the sentence gives, when stated ("on Monday")
+    role: str | None = None  # HOLDS_ROLE: the title as written ("Foreign Minister")
 
     @staticmethod
     def make_id(type_: str, source: str, target: str, status: str, mode: str | None = None) -> str:
@@ -167,6 +168,8 @@ class Relation:
                "evidence": {"start": self.evidence[0], "end": self.evidence[1]}}
         if self.event_type:  # additive: structural relations keep their old shape
             out.update(event_type=self.event_type, mode=self.mode, place=self.place, date=self.date)
+        if self.role:
+            out["role"] = self.role
         return out
 
 

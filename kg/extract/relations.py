@@ -39,6 +39,7 @@ from kg.extract.events import entity as _entity
 from kg.extract.events import events_at, target, trigger_lexicon, verb_actor
 from kg.extract.modality import headline_spans, is_question, modality
 from kg.extract.nlp import candidates, text_of
+from kg.extract.roles import title_roles
 from kg.extract.speakers import EntityIndex
 from kg.model import Article, Claim, Entity, Relation, Span
 from kg.schema import Schema, load_schema
@@ -102,9 +103,25 @@ def find_events(doc: Any, article: Article, entities: list[Entity], claims: list
             rel = _relation(rtype, src, dst, anchor, extras, sent, claims, schema, index)
             if rel is not None:
                 out.setdefault(rel.id, rel)
+    _title_roles(doc, text, entities, claims, schema, index, out)
     used = {r.source for r in out.values()} | {r.target for r in out.values()}
     _coreferent_mentions(doc, index, used, text)
     return list(out.values()), [a for a in actor_entities if a.id in used]
+
+
+def _title_roles(doc: Any, text: str, entities: list[Entity], claims: list[Claim], schema: Schema,
+                 index: EntityIndex, out: dict[str, Relation]) -> None:
+    """HOLDS_ROLE from titles ("NATO Secretary General Jens Stoltenberg", kg/extract/roles.py)."""
+    for tr in title_roles(text, entities):
+        if not schema.allows("HOLDS_ROLE", index.label(tr.person), index.label(tr.body)):
+            continue
+        span = doc.char_span(tr.start, tr.end, alignment_mode="expand")
+        if span is None:
+            continue
+        rel = _relation("HOLDS_ROLE", tr.person, tr.body, span[0], {}, span.sent, claims, schema, index)
+        if rel is not None:
+            rel.role = tr.role
+            out.setdefault(rel.id, rel)
 
 
 def _no_party(index: EntityIndex, eid: str, things: frozenset[str]) -> bool:

@@ -225,6 +225,8 @@ class GraphBatch:
                 props["event_type"] = rel.event_type
             if rel.mode:
                 props["mode"] = rel.mode
+            if rel.role:
+                props["role"] = rel.role
             if rel.place and rel.place in labels:
                 stated["place"] = [rel.place]
             if rel.date:
