@@ -18,7 +18,7 @@ from kg.extract.language import not_english
 from kg.extract.nlp import load_nlp
 from kg.extract.relations import find_events
 from kg.extract.resolve import Cluster, acronym_mentions, assign_keys, best_name
-from kg.extract.toponyms import after_place, datelines, states_after_towns
+from kg.extract.toponyms import after_place, datelines, demonym_places, states_after_towns
 from kg.extract.toponyms import repair as repair_toponyms
 from kg.extract.workers import extract_in_pool
 from kg.geo.disambiguate import Choice, GeoContext, choose
@@ -144,6 +144,7 @@ class Extractor:
             entities = entities + actors  # generic actors ("Swedish mercenaries") that relations name
         except Exception as exc:  # noqa: BLE001
             warnings.append(f"claims/relations failed: {type(exc).__name__}: {exc}")
+        entities = demonym_places(clusters, entities, self._country_geo)
         comentions = []
         for n, ids in sorted(sentence_ids.items()):
             for a, b in combinations(sorted(ids), 2):
@@ -274,6 +275,13 @@ class Extractor:
                     if any(t.country_code == r.country_code and t.admin1 == r.admin1 != "" for t in towns):
                         return r
         return None
+
+    def _country_geo(self, code: str) -> Geo:
+        rec = self.country_records.get(code)
+        if rec is not None:
+            return _geo(rec, 1.0)
+        state = self.ref.states.get(code)
+        return Geo(None, None, None, code, "PCLI", 1.0, state.name if state else code)
 
     def _geo_for(self, c: Cluster, choice: Any) -> Geo | None:
         if c.label == "Country":

@@ -18,14 +18,16 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from typing import Any
 
 from kg.extract.cues import SPEECH_VERBS
 from kg.extract.entities import Mention
+from kg.extract.toponym_senses import embedded, given_names, not_pathogens
 from kg.geo.gazetteer import Gazetteer
 from kg.geo.usstates import state_code
 from kg.ids import normalise
+from kg.model import Entity, Geo, Span, entity_id
 
 LOCATIVE = frozenset({"in", "at", "near", "around", "outside", "inside", "from", "to", "into", "towards",
                       "toward", "across", "via", "through", "between", "on"})
@@ -136,11 +138,20 @@ def _speaks(span: Any) -> bool:
 
 def repair(doc: Any, mentions: list[Mention], gz: Gazetteer, text: str,
            sent_of: Any, located: Iterable[str] = ()) -> list[Mention]:
-    """Relabel misread toponyms as Place, and add cued toponyms NER missed; returns the mentions sorted."""
+    """Relabel misread toponyms as Place, add cued toponyms NER missed, and settle each name's sense
+    in the article (disease, given name, place inside an organisation's name: ``toponym_senses``);
+    returns the mentions sorted."""
+    mentions = not_pathogens(mentions, text)
+    given_names(doc, mentions, _cued)
+    people = _person_words(mentions)
+    return embedded(_repair(doc, mentions, gz, text, sent_of, located, people), text, people)
+
+
+def _repair(doc: Any, mentions: list[Mention], gz: Gazetteer, text: str,
+            sent_of: Any, located: Iterable[str], people: set[str]) -> list[Mention]:
     countries = context_countries(mentions, located)
     if not countries:
         return mentions
-    people = _person_words(mentions)
     for m in mentions:
         if m.label not in _RELABEL or m.org or m.state or m.demonym:
             continue
@@ -217,3 +228,29 @@ def _inside_name(text: str, start: int, end: int) -> bool:
 
 _OPENERS = frozenset({"in", "at", "the", "from", "to", "near", "and", "of", "on", "for", "by", "with", "a", "an",
                       "but", "as", "when", "while", "since", "across", "outside", "inside", "into", "around"})
+
+
+def demonym_places(clusters: Iterable[Any], entities: list[Entity], country_geo: Callable[[str], Geo]) -> list[Entity]:
+    """A demonym used as an adjective names its country: "Russian troops", "the Turkish government",
+    "Syrian refugees" refer to Russia, Turkey, Syria (associative toponyms, Gritta et al. 2019, "A
+    Pragmatic Guide to Geoparsing Evaluation"). Each such span becomes a mention of the Country,
+    marked ``kind="demonym"``, beside the nationality Group that keeps it; the country is added if
+    the article never names it. A demonym as a noun ("the Russians", "a Canadian") names people and
+    stays only a Group. Runs after claims and relations, which keep reading the Group."""
+    by_id = {e.id: e for e in entities}
+    added: list[Entity] = []
+    for c in clusters:
+        if c.label != "Group" or not c.key.startswith("demonym:"):
+            continue
+        spans = [Span(m.start, m.end, m.text, "demonym") for m in c.mentions if m.modifier]
+        if not spans:
+            continue
+        geo = country_geo(c.key.split(":", 1)[1])
+        eid = entity_id("Country", "", geo)
+        ent = by_id.get(eid)
+        if ent is None:
+            ent = by_id[eid] = Entity(eid, "Country", geo.name or geo.country_code or "", geo=geo)
+            added.append(ent)
+        ent.mentions.extend(spans)
+        ent.mentions.sort(key=lambda s: (s.start, s.end))
+    return entities + added if added else entities

@@ -1,0 +1,66 @@
+"""Which sense a place name has in an article: a country named by its adjective, a disease, a person's
+given name, a place inside an organisation's name. Real Extractor (spaCy + gazetteer); the sentences
+were written for these tests."""
+
+from __future__ import annotations
+
+from kg.model import Extraction
+
+
+def _place_spans(x: Extraction) -> dict[str, list[tuple[str, str]]]:
+    """Place/Country entity name -> its mentions as (text, kind)."""
+    return {e.name: [(m.text, m.kind) for m in e.mentions] for e in x.entities if e.label in ("Place", "Country")}
+
+
+def test_a_demonym_modifying_a_noun_names_its_country(extract) -> None:
+    x = extract("Hungarian troops crossed the river on Monday. Officials in Vienna said the Hungarians "
+                "had not warned them. The Hungarian government denied any plan to stay.")
+    places = _place_spans(x)
+    assert places["Hungary"] == [("Hungarian", "demonym"), ("Hungarian", "demonym")]
+    country = next(e for e in x.entities if e.name == "Hungary")
+    assert country.geo is not None and country.geo.country_code == "HU" and country.geo.lat is not None
+    # the plural noun names people: it stays a Group and is no mention of the country
+    group = next(e for e in x.entities if e.label == "Group" and e.properties.get("country_code") == "HU")
+    assert "Hungarians" in [m.text for m in group.mentions]
+    assert country.to_json()["mentions"][0]["kind"] == "demonym"
+
+
+def test_a_demonym_joins_the_country_the_article_also_names(extract) -> None:
+    x = extract("Chile said it would reopen the border. Chilean officials met their counterparts in Lima.")
+    chile = next(e for e in x.entities if e.label == "Country" and e.name == "Chile")
+    assert [(m.text, m.kind) for m in chile.mentions] == [("Chile", ""), ("Chilean", "demonym")]
+    assert len([e for e in x.entities if e.label == "Country" and e.name == "Chile"]) == 1
+
+
+def test_a_disease_named_after_a_place_is_no_place(extract) -> None:
+    x = extract("Two nurses who treated patients in Liberia tested positive for Ebola, health officials said. "
+                "The Ebola outbreak has killed hundreds since spring.")
+    places = _place_spans(x)
+    assert "Ebola" not in places and "Liberia" in places
+    x = extract("Doctors confirmed a second case of Marburg virus in the district. Marburg spreads through "
+                "contact with bodily fluids, the ministry in Kampala said.")
+    assert not [e for e in x.entities if e.label == "Place" and e.name == "Marburg"]
+
+
+def test_the_same_name_is_a_place_where_nobody_is_ill(extract) -> None:
+    x = extract("Students from Marburg won the regional chess final, beating a team from Kassel in Frankfurt.")
+    marburg = _place_spans(x).get("Marburg")
+    assert marburg == [("Marburg", "")]
+
+
+def test_a_given_name_of_a_person_named_in_full_is_that_person(extract) -> None:
+    x = extract("Georgia Whitfield, 12, won the junior title at the provincial championships in Calgary. "
+                "Georgia trains five mornings a week, her coach said. Georgia will compete in Halifax next.")
+    places = _place_spans(x)
+    assert "Georgia" not in places
+    assert "Calgary" in places and "Halifax" in places
+
+
+def test_a_place_the_article_names_is_a_place_inside_an_organisations_name(extract) -> None:
+    text = ("Flooding closed three roads in Sheffield on Sunday. A spokesman for Sheffield City Council said "
+            "crews worked overnight. Residents told BBC Sheffield the water rose within an hour.")
+    x = extract(text)
+    sheffield = next(e for e in x.entities if e.label == "Place" and e.name == "Sheffield")
+    starts = [m.start for m in sheffield.mentions]
+    assert starts == [text.index("Sheffield"), text.index("Sheffield City"), text.index("BBC Sheffield") + 4]
+    assert any(e.label == "Organization" and e.name == "Sheffield City Council" for e in x.entities)
