@@ -12,6 +12,7 @@ from __future__ import annotations
 import math
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from itertools import chain
 
 from kg.geo.gazetteer import Gazetteer, GeoRecord
 
@@ -23,6 +24,8 @@ BIG_CITY = 1_000_000  # "New York": a city this big beats the state of the same 
 CONTEXT_BONUS = 2.5
 ALTERNATE_PENALTY = 2.0
 NEAR_KM, NEAR_BONUS = 150.0, 1.5  # a town near places the article is sure of (spatial minimality)
+_DIVISIONS = ("PCLI", "CONT", "ADM1", "RGN", "ADM2")
+IN_CONTAINER = 0.6  # a town known only as "in <state or country>": right area, no point of its own
 ADMIN1_BONUS = 1.5  # a town in the state/province the article is sure of ("Springfield" in an Illinois story)
 
 
@@ -148,7 +151,16 @@ def _inside(rec: GeoRecord, container: GeoRecord) -> bool:
 
 def choose(gz: Gazetteer, query: str, ctx: GeoContext | None = None,
            within: GeoRecord | None = None) -> Choice | None:
-    """The best record for ``query`` and how sure we are, or None when the gazetteer has no match."""
+    """The best record for ``query`` and how sure we are, or None when the gazetteer has no match.
+    A town the text puts in a US state ("Holliday, Missouri") that the gazetteer does not know there
+    (it holds towns of 1,000+) is placed at that state, not at a namesake elsewhere. Only a US state:
+    a country is too large for its point to stand for a town, and a list of states or cities
+    ("Wisconsin, Michigan", "Toronto, Vancouver") is no containment."""
+    if within is not None and within.feature_code == "ADM1" and within.country_code == "US":
+        candidates = list(chain(*gz.lookup(query)))
+        if not any(r.feature_code in _DIVISIONS or _inside(r, within) for r in candidates):
+            town = GeoRecord(0, query, within.lat, within.lon, "US", "PPL", 0, within.admin1)
+            return Choice(town, IN_CONTAINER, len(candidates))
     scored = ranked(gz, query, ctx, within)
     if not scored:
         return None
