@@ -43,8 +43,9 @@ def not_pathogens(mentions: list[Mention], text: str) -> list[Mention]:
     if not places:
         return mentions
     pathogens = {m.text for m in mentions if heads.match(text, m.end)}
-    if illness.search(text):
-        pathogens |= {m.text for m in places if normalise(m.text) in names}
+    listed = {m.text for m in places if normalise(m.text) in names}
+    if listed - pathogens and illness.search(text):
+        pathogens |= listed
     if not pathogens:
         return mentions
     return [m for m in mentions if not (m.label == "Place" and m.text in pathogens)]
