@@ -149,7 +149,7 @@ def repair(doc: Any, mentions: list[Mention], gz: Gazetteer, text: str,
 
 def _repair(doc: Any, mentions: list[Mention], gz: Gazetteer, text: str,
             sent_of: Any, located: Iterable[str], people: set[str]) -> list[Mention]:
-    countries = context_countries(mentions, located)
+    countries = context_countries(mentions, located) | _division_countries(gz, mentions)
     if not countries:
         return mentions
     for m in mentions:
@@ -175,8 +175,51 @@ def _repair(doc: Any, mentions: list[Mention], gz: Gazetteer, text: str,
             span = doc.char_span(start, end, alignment_mode="expand")
             if span is not None:
                 mentions.append(Mention(start, end, found.group(1), "Place", sent_of(span.start)))
+    mentions += _after_locatives(doc, mentions, gz, text, sent_of, countries, people)
     mentions.sort(key=lambda m: (m.start, -m.end))
     return one_sense(doc, mentions, text, sent_of, people)
+
+
+def _division_countries(gz: Gazetteer, mentions: list[Mention]) -> set[str]:
+    """Countries of the states, provinces and regions the article names ("Queensland" -> AU): a
+    name that is a division of one country only, and no capital or country itself."""
+    out = set()
+    for m in mentions:
+        if m.label != "Place":
+            continue
+        primary = gz.lookup(m.text)[0]
+        codes = {r.country_code for r in primary if r.feature_code in ("ADM1", "RGN")}
+        if len(codes) == 1 and "" not in codes and not any(r.feature_code in ("PCLI", "PPLC") for r in primary):
+            out |= codes
+    return out
+
+
+# a capitalised name right after a locative preposition ("killed in Aleppo", "flew into Calgary")
+_LOCATIVE_NAME = re.compile(r"\b(?:in|at|near|outside|into|across|around|from|to) ((?:[A-Z][\w'\u2019-]+)(?: [A-Z][\w'\u2019-]+){0,2})")
+
+
+def _after_locatives(doc: Any, mentions: list[Mention], gz: Gazetteer, text: str, sent_of: Any,
+                     countries: set[str], people: set[str]) -> list[Mention]:
+    """A name NER left untagged, right after a locative preposition, that is a capital, a state or
+    region, or a big city (``_famous``) is a place; a name the article uses for anything else
+    (an organisation, a person) is not."""
+    taken = [(m.start, m.end) for m in mentions]
+    other = {m.text for m in mentions if m.label != "Place"}
+    added = []
+    for found in _LOCATIVE_NAME.finditer(text):
+        start, words = found.start(1), found.group(1).split(" ")
+        for n in range(len(words), 0, -1):
+            name = " ".join(words[:n])
+            end = start + len(name)
+            if any(s < end and start < e for s, e in taken):
+                break
+            if name in other or normalise(name) in people or not _famous(gz, name, countries):
+                continue
+            span = doc.char_span(start, end)
+            if span is not None:
+                added.append(Mention(start, end, name, "Place", sent_of(span.start)))
+            break
+    return added
 
 
 _NAME_PUNCT = frozenset("_'\u2019.-")

@@ -64,3 +64,29 @@ def test_a_place_the_article_names_is_a_place_inside_an_organisations_name(extra
     starts = [m.start for m in sheffield.mentions]
     assert starts == [text.index("Sheffield"), text.index("Sheffield City"), text.index("BBC Sheffield") + 4]
     assert any(e.label == "Organization" and e.name == "Sheffield City Council" for e in x.entities)
+
+
+def test_a_famous_place_after_a_locative_is_found_where_ner_saw_nothing(extractor) -> None:
+    from kg.extract.entities import Mention
+    from kg.extract.toponyms import _after_locatives, _division_countries
+
+    text = "Aid convoys reached families trapped in Aleppo after the ceasefire, said Mark Dunmore of Relief Now."
+    doc = extractor.nlp(text)
+    relief = text.index("Relief Now")
+    mentions = [Mention(relief, relief + len("Relief Now"), "Relief Now", "Organization", 0)]
+    found = _after_locatives(doc, mentions, extractor.gz, text, lambda _t: 0, {"SY"}, set())
+    assert [(m.text, m.label) for m in found] == [("Aleppo", "Place")]
+    # a name the article gives to something else stays that, and an unknown name is no place
+    as_org = [*mentions, Mention(0, 4, "Aleppo", "Organization", 0)]
+    assert _after_locatives(doc, as_org, extractor.gz, text, lambda _t: 0, {"SY"}, set()) == []
+    # the states and provinces an article names tell which countries it is about
+    provinces = [Mention(0, 10, "Queensland", "Place", 0), Mention(20, 27, "Alberta", "Place", 0)]
+    assert _division_countries(extractor.gz, provinces) == {"AU", "CA"}
+
+
+def test_a_city_ner_reads_as_a_person_is_a_place_in_an_article_about_its_province(extract) -> None:
+    x = extract("Police in Queensland have charged three teenagers over a string of break-ins. "
+                "The Cairns juvenile unit said the arrests followed a month-long operation.")
+    cairns = [e for e in x.entities if e.name == "Cairns"]
+    assert [e.label for e in cairns] == ["Place"] and cairns[0].geo is not None
+    assert cairns[0].geo.country_code == "AU"
