@@ -144,7 +144,7 @@ class Extractor:
             entities = entities + actors  # generic actors ("Swedish mercenaries") that relations name
         except Exception as exc:  # noqa: BLE001
             warnings.append(f"claims/relations failed: {type(exc).__name__}: {exc}")
-        entities = demonym_places(clusters, entities, self._country_geo)
+        entities = demonym_places(clusters, entities, article.text, self._country_geo)
         comentions = []
         for n, ids in sorted(sentence_ids.items()):
             for a, b in combinations(sorted(ids), 2):

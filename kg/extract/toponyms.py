@@ -294,7 +294,8 @@ _OPENERS = frozenset({"in", "at", "the", "from", "to", "near", "and", "of", "on"
                       "but", "as", "when", "while", "since", "across", "outside", "inside", "into", "around"})
 
 
-def demonym_places(clusters: Iterable[Any], entities: list[Entity], country_geo: Callable[[str], Geo]) -> list[Entity]:
+def demonym_places(clusters: list[Any], entities: list[Entity], text: str,
+                   country_geo: Callable[[str], Geo]) -> list[Entity]:
     """A demonym used as an adjective names its country: "Russian troops", "the Turkish government",
     "Syrian refugees" refer to Russia, Turkey, Syria (associative toponyms, Gritta et al. 2019, "A
     Pragmatic Guide to Geoparsing Evaluation"). Each such span becomes a mention of the Country,
@@ -303,10 +304,15 @@ def demonym_places(clusters: Iterable[Any], entities: list[Entity], country_geo:
     stays only a Group. Runs after claims and relations, which keep reading the Group."""
     by_id = {e.id: e for e in entities}
     added: list[Entity] = []
+    # "a dual Iranian and Canadian citizen": a demonym coordinated with a modifying one modifies too
+    groups = [m for c in clusters if c.label == "Group" and c.key.startswith("demonym:") for m in c.mentions]
+    ends = {m.end for m in groups if m.modifier}
+    joined = {m.start for m in groups for gap in (" and ", " or ", ", ") if m.start - len(gap) in ends
+              and text[m.start - len(gap): m.start] == gap}
     for c in clusters:
         if c.label != "Group" or not c.key.startswith("demonym:"):
             continue
-        spans = [Span(m.start, m.end, m.text, "demonym") for m in c.mentions if m.modifier]
+        spans = [Span(m.start, m.end, m.text, "demonym") for m in c.mentions if m.modifier or m.start in joined]
         if not spans:
             continue
         geo = country_geo(c.key.split(":", 1)[1])

@@ -90,3 +90,9 @@ def test_a_city_ner_reads_as_a_person_is_a_place_in_an_article_about_its_provinc
     cairns = [e for e in x.entities if e.name == "Cairns"]
     assert [e.label for e in cairns] == ["Place"] and cairns[0].geo is not None
     assert cairns[0].geo.country_code == "AU"
+
+
+def test_a_demonym_coordinated_with_a_modifying_one_names_its_country_too(extract) -> None:
+    x = extract("Prosecutors said Omid Rahimi, a dual Iranian and Canadian citizen, shipped the parts through Dubai.")
+    countries = {e.name: [(m.text, m.kind) for m in e.mentions] for e in x.entities if e.label == "Country"}
+    assert countries.get("Canada") == [("Canadian", "demonym")], countries
