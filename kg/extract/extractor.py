@@ -18,7 +18,7 @@ from kg.extract.language import not_english
 from kg.extract.nlp import load_nlp
 from kg.extract.relations import find_events
 from kg.extract.resolve import Cluster, acronym_mentions, assign_keys, best_name
-from kg.extract.toponyms import after_place, datelines, demonym_places, states_after_towns
+from kg.extract.toponyms import after_place, coordinated, datelines, demonym_places, states_after_towns
 from kg.extract.toponyms import repair as repair_toponyms
 from kg.extract.workers import extract_in_pool
 from kg.geo.disambiguate import Choice, GeoContext, choose
@@ -170,8 +170,11 @@ class Extractor:
         sure = {ch.record.country_code for ch in first.values() if ch and (
             ch.confidence >= 0.8 or (ch.confidence >= 0.7 and ch.record.feature_code in ("ADM1", "PPLC")))}
         subdivisions: dict[int, Choice] = {}
+        countries = [(m.start, m.end) for c in clusters if c.label == "Country" for m in c.mentions]
         for c in clusters:  # "Atlanta, Georgia": Georgia is the US state, not the country
-            sub = self._subdivision_in(c, (named | sure) - {c.key}, text, ends) if c.label == "Country" else None
+            if c.label != "Country" or any(coordinated(m, text, countries) for m in c.mentions):
+                continue  # "the invasions of Georgia and Ukraine": a country among countries
+            sub = self._subdivision_in(c, (named | sure) - {c.key}, text, ends)
             if sub is not None:
                 c.label, c.key = "Place", normalise(c.mentions[0].text)
                 subdivisions[id(c)] = Choice(sub, 0.9, 2)

@@ -22,7 +22,7 @@ from collections.abc import Callable, Iterable
 from typing import Any
 
 from kg.extract.cues import SPEECH_VERBS
-from kg.extract.entities import Mention
+from kg.extract.entities import ORG_WORDS, Mention
 from kg.extract.toponym_senses import embedded, given_names, not_pathogens
 from kg.geo.gazetteer import Gazetteer
 from kg.geo.usstates import state_code
@@ -111,6 +111,18 @@ def after_place(start: int, text: str, place_ends: set[int]) -> bool:
     return text[start - 2: start] == ", " and start - 2 in place_ends
 
 
+_COORDINATORS = (" and ", " or ", ", ", ", and ", " & ")
+
+
+def coordinated(m: Mention, text: str, spans: list[tuple[int, int]]) -> bool:
+    """Is the mention listed with one of ``spans`` ("Georgia and Ukraine", "Ukraine, Georgia")?"""
+    starts = {s for s, _e in spans if s != m.start}
+    ends = {e for _s, e in spans if e != m.end}
+    return any((text.startswith(gap, m.end) and m.end + len(gap) in starts)
+               or (text[max(0, m.start - len(gap)): m.start] == gap and m.start - len(gap) in ends)
+               for gap in _COORDINATORS)
+
+
 def states_after_towns(mentions: list[Mention], text: str) -> None:
     """"Springfield, IL": a US state abbreviation right after a place is a place, whatever NER said."""
     place_ends = {m.end for m in mentions if m.label == "Place"}
@@ -157,6 +169,8 @@ def _repair(doc: Any, mentions: list[Mention], gz: Gazetteer, text: str,
             continue
         if m.label == "Person" and (" " in m.text.strip() or normalise(m.text) in people):
             continue
+        if m.text.lower() in ORG_WORDS:
+            continue  # "in Congress", "at Parliament": the body, not a town of that name
         span = doc.char_span(m.start, m.end, alignment_mode="expand")
         if span is None:
             continue

@@ -96,3 +96,36 @@ def test_a_demonym_coordinated_with_a_modifying_one_names_its_country_too(extrac
     x = extract("Prosecutors said Omid Rahimi, a dual Iranian and Canadian citizen, shipped the parts through Dubai.")
     countries = {e.name: [(m.text, m.kind) for m in e.mentions] for e in x.entities if e.label == "Country"}
     assert countries.get("Canada") == [("Canadian", "demonym")], countries
+
+
+def test_a_country_listed_with_countries_stays_a_country_in_an_article_naming_us_states(extract) -> None:
+    x = extract("Voters in Ohio and Michigan were told little about Europe. Moscow's wars in Georgia and "
+                "Ukraine worry Estonia, the senator from Wisconsin said.")
+    georgia = [e for e in x.entities if e.name == "Georgia"]
+    assert [e.label for e in georgia] == ["Country"] and georgia[0].geo is not None
+    assert georgia[0].geo.country_code == "GE"
+    x = extract("Flights from Atlanta, Georgia, to Miami were cancelled, officials in Ohio said.")
+    georgia = [e for e in x.entities if e.name == "Georgia"]
+    assert georgia and georgia[0].geo is not None and georgia[0].geo.country_code == "US"
+
+
+def test_saint_and_st_are_one_word_for_the_gazetteer(extract) -> None:
+    x = extract("Estonia is no suburb of St. Petersburg, the Finnish minister told reporters in Helsinki, "
+                "as Russia moved troops near its border.")
+    spb = next(e for e in x.entities if e.name in ("St. Petersburg", "Saint Petersburg"))
+    assert spb.geo is not None and spb.geo.country_code == "RU"
+
+
+def test_a_compass_word_a_name_suffix_or_a_legislature_is_no_place(extract) -> None:
+    x = extract("The Central and East European Coalition wrote to Congress on Monday. Robert Hale Jr. said "
+                "the vote in Congress would come before the West decides, speaking in Phoenix, Arizona.")
+    places = {e.name for e in x.entities if e.label in ("Place", "Country")}
+    assert not places & {"Central", "Jr.", "Congress", "West"}, places
+    assert {"Phoenix", "Arizona"} <= places
+
+
+def test_the_baltic_states_are_a_region_not_a_village_in_ohio(extract) -> None:
+    x = extract("Russian jets probed the borders of the Baltic countries again, officials in Ohio and "
+                "Pennsylvania were told by a NATO general.")
+    baltic = next(e for e in x.entities if e.name.startswith("Baltic"))
+    assert baltic.geo is not None and baltic.geo.feature_code == "RGN" and baltic.geo.lat > 50  # type: ignore[operator]
