@@ -172,10 +172,9 @@ class Extractor:
         subdivisions: dict[int, Choice] = {}
         countries = [(m.start, m.end) for c in clusters if c.label == "Country" for m in c.mentions]
         for c in clusters:  # "Atlanta, Georgia": Georgia is the US state, not the country
-            if c.label != "Country" or any(coordinated(m, text, countries) for m in c.mentions):
-                continue  # "the invasions of Georgia and Ukraine": a country among countries
-            sub = self._subdivision_in(c, (named | sure) - {c.key}, text, ends)
-            if sub is not None:
+            sub = self._subdivision_in(c, (named | sure) - {c.key}, text, ends) if c.label == "Country" else None
+            # "the invasions of Georgia and Ukraine": a country listed with countries stays one
+            if sub is not None and not any(coordinated(m, text, countries) for m in c.mentions):
                 c.label, c.key = "Place", normalise(c.mentions[0].text)
                 subdivisions[id(c)] = Choice(sub, 0.9, 2)
         confident = [ch.record for ch in first.values() if ch and ch.confidence >= 0.8]

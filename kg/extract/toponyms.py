@@ -17,8 +17,9 @@ A word that is part of a person's full name elsewhere in the article is never a 
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterable
+from itertools import accumulate
 from typing import Any
 
 from kg.extract.cues import SPEECH_VERBS
@@ -198,10 +199,8 @@ def _division_countries(gz: Gazetteer, mentions: list[Mention]) -> set[str]:
     """Countries of the states, provinces and regions the article names ("Queensland" -> AU): a
     name that is a division of one country only, and no capital or country itself."""
     out = set()
-    for m in mentions:
-        if m.label != "Place":
-            continue
-        primary = gz.lookup(m.text)[0]
+    for name in {m.text for m in mentions if m.label == "Place"}:
+        primary = gz.lookup(name)[0]
         codes = {r.country_code for r in primary if r.feature_code in ("ADM1", "RGN")}
         if len(codes) == 1 and "" not in codes and not any(r.feature_code in ("PCLI", "PPLC") for r in primary):
             out |= codes
@@ -217,16 +216,21 @@ def _after_locatives(doc: Any, mentions: list[Mention], gz: Gazetteer, text: str
     """A name NER left untagged, right after a locative preposition, that is a capital, a state or
     region, or a big city (``_famous``) is a place; a name the article uses for anything else
     (an organisation, a person) is not."""
-    taken = [(m.start, m.end) for m in mentions]
+    taken = sorted((m.start, m.end) for m in mentions)
+    starts = [t[0] for t in taken]
+    reach = list(accumulate((t[1] for t in taken), max))  # the furthest end of any span starting so far
     other = {m.text for m in mentions if m.label != "Place"}
     added = []
     for found in _LOCATIVE_NAME.finditer(text):
         start, words = found.start(1), found.group(1).split(" ")
+        k = bisect_right(starts, start) - 1
+        if k >= 0 and reach[k] > start:
+            continue  # inside a mention already
         for n in range(len(words), 0, -1):
             name = " ".join(words[:n])
             end = start + len(name)
-            if any(s < end and start < e for s, e in taken):
-                break
+            if bisect_left(starts, end) > k + 1:
+                break  # runs into a mention
             if name in other or normalise(name) in people or not _famous(gz, name, countries):
                 continue
             span = doc.char_span(start, end)
