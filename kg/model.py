@@ -55,9 +55,13 @@ class Span:
     start: int
     end: int
     text: str = ""
+    kind: str = ""  # "demonym": a country named by its adjective ("Russian troops"), not literally
 
     def to_json(self) -> dict[str, Any]:
-        return {"start": self.start, "end": self.end, "text": self.text}
+        out: dict[str, Any] = {"start": self.start, "end": self.end, "text": self.text}
+        if self.kind:
+            out["kind"] = self.kind
+        return out
 
 
 @dataclass

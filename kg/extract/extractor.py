@@ -18,7 +18,7 @@ from kg.extract.language import not_english
 from kg.extract.nlp import load_nlp
 from kg.extract.relations import find_events
 from kg.extract.resolve import Cluster, acronym_mentions, assign_keys, best_name
-from kg.extract.toponyms import after_place, datelines, states_after_towns
+from kg.extract.toponyms import after_place, coordinated, datelines, demonym_places, states_after_towns
 from kg.extract.toponyms import repair as repair_toponyms
 from kg.extract.workers import extract_in_pool
 from kg.geo.disambiguate import Choice, GeoContext, choose
@@ -153,6 +153,7 @@ class Extractor:
             entities = entities + actors  # generic actors ("Swedish mercenaries") that relations name
         except Exception as exc:  # noqa: BLE001
             warnings.append(f"claims/relations failed: {type(exc).__name__}: {exc}")
+        entities = demonym_places(clusters, entities, article.text, self._country_geo)
         comentions = []
         for n, ids in sorted(sentence_ids.items()):
             for a, b in combinations(sorted(ids), 2):
@@ -178,9 +179,11 @@ class Extractor:
         sure = {ch.record.country_code for ch in first.values() if ch and (
             ch.confidence >= 0.8 or (ch.confidence >= 0.7 and ch.record.feature_code in ("ADM1", "PPLC")))}
         subdivisions: dict[int, Choice] = {}
+        countries = [(m.start, m.end) for c in clusters if c.label == "Country" for m in c.mentions]
         for c in clusters:  # "Atlanta, Georgia": Georgia is the US state, not the country
             sub = self._subdivision_in(c, (named | sure) - {c.key}, text, ends) if c.label == "Country" else None
-            if sub is not None:
+            # "the invasions of Georgia and Ukraine": a country listed with countries stays one
+            if sub is not None and not any(coordinated(m, text, countries) for m in c.mentions):
                 c.label, c.key = "Place", normalise(c.mentions[0].text)
                 subdivisions[id(c)] = Choice(sub, 0.9, 2)
         confident = [ch.record for ch in first.values() if ch and ch.confidence >= 0.8]
@@ -283,6 +286,13 @@ class Extractor:
                     if any(t.country_code == r.country_code and t.admin1 == r.admin1 != "" for t in towns):
                         return r
         return None
+
+    def _country_geo(self, code: str) -> Geo:
+        rec = self.country_records.get(code)
+        if rec is not None:
+            return _geo(rec, 1.0)
+        state = self.ref.states.get(code)
+        return Geo(None, None, None, code, "PCLI", 1.0, state.name if state else code)
 
     def _geo_for(self, c: Cluster, choice: Any) -> Geo | None:
         if c.label == "Country":

@@ -17,15 +17,18 @@ A word that is part of a person's full name elsewhere in the article is never a 
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
-from collections.abc import Iterable
+from bisect import bisect_left, bisect_right
+from collections.abc import Callable, Iterable
+from itertools import accumulate
 from typing import Any
 
 from kg.extract.cues import SPEECH_VERBS
-from kg.extract.entities import Mention
+from kg.extract.entities import ORG_WORDS, Mention
+from kg.extract.toponym_senses import embedded, given_names, not_pathogens
 from kg.geo.gazetteer import Gazetteer
 from kg.geo.usstates import state_code
 from kg.ids import normalise
+from kg.model import Entity, Geo, Span, entity_id
 
 LOCATIVE = frozenset({"in", "at", "near", "around", "outside", "inside", "from", "to", "into", "towards",
                       "toward", "across", "via", "through", "between", "on"})
@@ -109,6 +112,18 @@ def after_place(start: int, text: str, place_ends: set[int]) -> bool:
     return text[start - 2: start] == ", " and start - 2 in place_ends
 
 
+_COORDINATORS = (" and ", " or ", ", ", ", and ", " & ")
+
+
+def coordinated(m: Mention, text: str, spans: list[tuple[int, int]]) -> bool:
+    """Is the mention listed with one of ``spans`` ("Georgia and Ukraine", "Ukraine, Georgia")?"""
+    starts = {s for s, _e in spans if s != m.start}
+    ends = {e for _s, e in spans if e != m.end}
+    return any((text.startswith(gap, m.end) and m.end + len(gap) in starts)
+               or (text[max(0, m.start - len(gap)): m.start] == gap and m.start - len(gap) in ends)
+               for gap in _COORDINATORS)
+
+
 def states_after_towns(mentions: list[Mention], text: str) -> None:
     """"Springfield, IL": a US state abbreviation right after a place is a place, whatever NER said."""
     place_ends = {m.end for m in mentions if m.label == "Place"}
@@ -136,16 +151,27 @@ def _speaks(span: Any) -> bool:
 
 def repair(doc: Any, mentions: list[Mention], gz: Gazetteer, text: str,
            sent_of: Any, located: Iterable[str] = ()) -> list[Mention]:
-    """Relabel misread toponyms as Place, and add cued toponyms NER missed; returns the mentions sorted."""
-    countries = context_countries(mentions, located)
+    """Relabel misread toponyms as Place, add cued toponyms NER missed, and settle each name's sense
+    in the article (disease, given name, place inside an organisation's name: ``toponym_senses``);
+    returns the mentions sorted."""
+    mentions = not_pathogens(mentions, text)
+    given_names(doc, mentions, _cued)
+    people = _person_words(mentions)
+    return embedded(_repair(doc, mentions, gz, text, sent_of, located, people), text, people)
+
+
+def _repair(doc: Any, mentions: list[Mention], gz: Gazetteer, text: str,
+            sent_of: Any, located: Iterable[str], people: set[str]) -> list[Mention]:
+    countries = context_countries(mentions, located) | _division_countries(gz, mentions)
     if not countries:
         return mentions
-    people = _person_words(mentions)
     for m in mentions:
         if m.label not in _RELABEL or m.org or m.state or m.demonym:
             continue
         if m.label == "Person" and (" " in m.text.strip() or normalise(m.text) in people):
             continue
+        if m.text.lower() in ORG_WORDS:
+            continue  # "in Congress", "at Parliament": the body, not a town of that name
         span = doc.char_span(m.start, m.end, alignment_mode="expand")
         if span is None:
             continue
@@ -164,11 +190,57 @@ def repair(doc: Any, mentions: list[Mention], gz: Gazetteer, text: str,
             span = doc.char_span(start, end, alignment_mode="expand")
             if span is not None:
                 mentions.append(Mention(start, end, found.group(1), "Place", sent_of(span.start)))
+    mentions += _after_locatives(doc, mentions, gz, text, sent_of, countries, people)
     mentions.sort(key=lambda m: (m.start, -m.end))
     return one_sense(doc, mentions, text, sent_of, people)
 
 
-_NAME_CHARS = r"[\w'\u2019.-]"
+def _division_countries(gz: Gazetteer, mentions: list[Mention]) -> set[str]:
+    """Countries of the states, provinces and regions the article names ("Queensland" -> AU): a
+    name that is a division of one country only, and no capital or country itself."""
+    out = set()
+    for name in {m.text for m in mentions if m.label == "Place"}:
+        primary = gz.lookup(name)[0]
+        codes = {r.country_code for r in primary if r.feature_code in ("ADM1", "RGN")}
+        if len(codes) == 1 and "" not in codes and not any(r.feature_code in ("PCLI", "PPLC") for r in primary):
+            out |= codes
+    return out
+
+
+# a capitalised name right after a locative preposition ("killed in Aleppo", "flew into Calgary")
+_LOCATIVE_NAME = re.compile(r"\b(?:in|at|near|outside|into|across|around|from|to) ((?:[A-Z][\w'\u2019-]+)(?: [A-Z][\w'\u2019-]+){0,2})")
+
+
+def _after_locatives(doc: Any, mentions: list[Mention], gz: Gazetteer, text: str, sent_of: Any,
+                     countries: set[str], people: set[str]) -> list[Mention]:
+    """A name NER left untagged, right after a locative preposition, that is a capital, a state or
+    region, or a big city (``_famous``) is a place; a name the article uses for anything else
+    (an organisation, a person) is not."""
+    taken = sorted((m.start, m.end) for m in mentions)
+    starts = [t[0] for t in taken]
+    reach = list(accumulate((t[1] for t in taken), max))  # the furthest end of any span starting so far
+    other = {m.text for m in mentions if m.label != "Place"}
+    added = []
+    for found in _LOCATIVE_NAME.finditer(text):
+        start, words = found.start(1), found.group(1).split(" ")
+        k = bisect_right(starts, start) - 1
+        if k >= 0 and reach[k] > start:
+            continue  # inside a mention already
+        for n in range(len(words), 0, -1):
+            name = " ".join(words[:n])
+            end = start + len(name)
+            if bisect_left(starts, end) > k + 1:
+                break  # runs into a mention
+            if name in other or normalise(name) in people or not _famous(gz, name, countries):
+                continue
+            span = doc.char_span(start, end)
+            if span is not None:
+                added.append(Mention(start, end, name, "Place", sent_of(span.start)))
+            break
+    return added
+
+
+_NAME_PUNCT = frozenset("_'\u2019.-")
 
 
 def one_sense(doc: Any, mentions: list[Mention], text: str, sent_of: Any, people: set[str]) -> list[Mention]:
@@ -185,10 +257,7 @@ def one_sense(doc: Any, mentions: list[Mention], text: str, sent_of: Any, people
     covered = sorted((m.start, m.end) for m in mentions)
     starts = [c[0] for c in covered]
     added = []
-    pattern = re.compile(r"(?<!" + _NAME_CHARS + r")(?:" + "|".join(re.escape(p) for p in sorted(places, key=len, reverse=True))
-                         + r")(?!" + _NAME_CHARS + r")")
-    for found in pattern.finditer(text):
-        start, end = found.span()
+    for start, end in _occurrences(text, places):
         k = bisect_right(starts, end) - 1
         if any(s < end and start < e for s, e in covered[max(0, k - 8): k + 1]):
             continue
@@ -196,10 +265,34 @@ def one_sense(doc: Any, mentions: list[Mention], text: str, sent_of: Any, people
             continue
         span = doc.char_span(start, end)
         if span is not None:
-            added.append(Mention(start, end, found.group(0), "Place", sent_of(span.start)))
+            added.append(Mention(start, end, text[start:end], "Place", sent_of(span.start)))
     if added:
         mentions = sorted(mentions + added, key=lambda m: (m.start, -m.end))
     return mentions
+
+
+def _name_char(c: str) -> bool:
+    return c.isalnum() or c in _NAME_PUNCT
+
+
+def _occurrences(text: str, names: set[str]) -> list[tuple[int, int]]:
+    """Where the names stand as whole words, left to right, the longest at a position, none
+    overlapping. ``str.find`` per name: compiling one alternation per article cost more than the
+    rest of the toponym repairs together."""
+    found = []
+    for name in names:
+        i = text.find(name)
+        while i >= 0:
+            end = i + len(name)
+            if (i == 0 or not _name_char(text[i - 1])) and (end == len(text) or not _name_char(text[end])):
+                found.append((i, end))
+            i = text.find(name, i + 1)
+    found.sort(key=lambda se: (se[0], -se[1]))
+    out: list[tuple[int, int]] = []
+    for start, end in found:
+        if not out or start >= out[-1][1]:
+            out.append((start, end))
+    return out
 
 
 def _inside_name(text: str, start: int, end: int) -> bool:
@@ -217,3 +310,35 @@ def _inside_name(text: str, start: int, end: int) -> bool:
 
 _OPENERS = frozenset({"in", "at", "the", "from", "to", "near", "and", "of", "on", "for", "by", "with", "a", "an",
                       "but", "as", "when", "while", "since", "across", "outside", "inside", "into", "around"})
+
+
+def demonym_places(clusters: list[Any], entities: list[Entity], text: str,
+                   country_geo: Callable[[str], Geo]) -> list[Entity]:
+    """A demonym used as an adjective names its country: "Russian troops", "the Turkish government",
+    "Syrian refugees" refer to Russia, Turkey, Syria (associative toponyms, Gritta et al. 2019, "A
+    Pragmatic Guide to Geoparsing Evaluation"). Each such span becomes a mention of the Country,
+    marked ``kind="demonym"``, beside the nationality Group that keeps it; the country is added if
+    the article never names it. A demonym as a noun ("the Russians", "a Canadian") names people and
+    stays only a Group. Runs after claims and relations, which keep reading the Group."""
+    by_id = {e.id: e for e in entities}
+    added: list[Entity] = []
+    # "a dual Iranian and Canadian citizen": a demonym coordinated with a modifying one modifies too
+    groups = [m for c in clusters if c.label == "Group" and c.key.startswith("demonym:") for m in c.mentions]
+    ends = {m.end for m in groups if m.modifier}
+    joined = {m.start for m in groups for gap in (" and ", " or ", ", ") if m.start - len(gap) in ends
+              and text[m.start - len(gap): m.start] == gap}
+    for c in clusters:
+        if c.label != "Group" or not c.key.startswith("demonym:"):
+            continue
+        spans = [Span(m.start, m.end, m.text, "demonym") for m in c.mentions if m.modifier or m.start in joined]
+        if not spans:
+            continue
+        geo = country_geo(c.key.split(":", 1)[1])
+        eid = entity_id("Country", "", geo)
+        ent = by_id.get(eid)
+        if ent is None:
+            ent = by_id[eid] = Entity(eid, "Country", geo.name or geo.country_code or "", geo=geo)
+            added.append(ent)
+        ent.mentions.extend(spans)
+        ent.mentions.sort(key=lambda s: (s.start, s.end))
+    return entities + added if added else entities

@@ -10,8 +10,10 @@ for alternate-name-only matches and for small places outside the article's count
 from __future__ import annotations
 
 import math
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from itertools import chain
 
 from kg.geo.gazetteer import Gazetteer, GeoRecord
 
@@ -23,6 +25,8 @@ BIG_CITY = 1_000_000  # "New York": a city this big beats the state of the same 
 CONTEXT_BONUS = 2.5
 ALTERNATE_PENALTY = 2.0
 NEAR_KM, NEAR_BONUS = 150.0, 1.5  # a town near places the article is sure of (spatial minimality)
+_DIVISIONS = ("PCLI", "CONT", "ADM1", "RGN", "ADM2")
+IN_CONTAINER = 0.6  # a town known only as "in <state or country>": right area, no point of its own
 ADMIN1_BONUS = 1.5  # a town in the state/province the article is sure of ("Springfield" in an Illinois story)
 
 
@@ -74,7 +78,7 @@ def ranked(gz: Gazetteer, query: str, ctx: GeoContext | None = None,
     candidates inside it are the only ones considered, when there are any.
     """
     ctx = ctx or GeoContext()
-    primary, alt = gz.lookup(query)
+    primary, alt = lookup(gz, query)
     if within is not None:
         inside = [r for r in primary + alt if _inside(r, within)]
         if inside:
@@ -88,6 +92,26 @@ def ranked(gz: Gazetteer, query: str, ctx: GeoContext | None = None,
     if within is None:
         scored = _world_city_first(scored, ctx)
     return _city_over_state(scored)
+
+
+_SAINT = re.compile(r"^(?:St\.?|Saint|Ste\.?|Sainte) ")
+
+
+def lookup(gz: Gazetteer, query: str) -> tuple[list[GeoRecord], list[GeoRecord]]:
+    """The gazetteer's look-up, with "St." and "Saint" as one word: GeoNames spells one city
+    "Saint Petersburg" and another "St. Petersburg", and news writes either for both."""
+    primary, alt = gz.lookup(query)
+    found = _SAINT.match(query)
+    if found is None:
+        return primary, alt
+    rest = query[found.end():]
+    forms = ("St. ", "Saint ") if found.group(0).startswith(("St ", "St.", "Saint")) else ("Ste. ", "Sainte ")
+    for form in forms:
+        if form + rest != query:
+            more, more_alt = gz.lookup(form + rest)
+            primary = primary + [r for r in more if r not in primary]
+            alt = alt + [r for r in more_alt if r not in alt]
+    return primary, [r for r in alt if r not in primary]
 
 
 def _world_city_first(scored: list[tuple[float, GeoRecord]], ctx: GeoContext) -> list[tuple[float, GeoRecord]]:
@@ -148,14 +172,23 @@ def _inside(rec: GeoRecord, container: GeoRecord) -> bool:
 
 def choose(gz: Gazetteer, query: str, ctx: GeoContext | None = None,
            within: GeoRecord | None = None) -> Choice | None:
-    """The best record for ``query`` and how sure we are, or None when the gazetteer has no match."""
+    """The best record for ``query`` and how sure we are, or None when the gazetteer has no match.
+    A town the text puts in a US state ("Holliday, Missouri") that the gazetteer does not know there
+    (it holds towns of 1,000+) is placed at that state, not at a namesake elsewhere. Only a US state:
+    a country is too large for its point to stand for a town, and a list of states or cities
+    ("Wisconsin, Michigan", "Toronto, Vancouver") is no containment."""
+    if within is not None and within.feature_code == "ADM1" and within.country_code == "US":
+        candidates = list(chain(*lookup(gz, query)))
+        if not any(r.feature_code in _DIVISIONS or _inside(r, within) for r in candidates):
+            town = GeoRecord(0, query, within.lat, within.lon, "US", "PPL", 0, within.admin1)
+            return Choice(town, IN_CONTAINER, len(candidates))
     scored = ranked(gz, query, ctx, within)
     if not scored:
         return None
     best_score, best = scored[0]
     margin = best_score - scored[1][0] if len(scored) > 1 else 4.0
     confidence = 1.0 / (1.0 + math.exp(-(margin - 0.5)))
-    primary_keys = {r.geonames_id for r in gz.lookup(query)[0]}
+    primary_keys = {r.geonames_id for r in lookup(gz, query)[0]}
     if best.geonames_id not in primary_keys:
         confidence *= 0.6
     confidence *= plausibility(best, ctx or GeoContext())

