@@ -113,7 +113,8 @@ def _title_roles(doc: Any, text: str, entities: list[Entity], claims: list[Claim
                  index: EntityIndex, out: dict[str, Relation]) -> None:
     """HOLDS_ROLE from titles ("NATO Secretary General Jens Stoltenberg", kg/extract/roles.py)."""
     for tr in title_roles(text, entities):
-        if not schema.allows("HOLDS_ROLE", index.label(tr.person), index.label(tr.body)):
+        body = index.by_id[tr.body].label if tr.body in index.by_id else "Country"  # a nationality word's state
+        if not schema.allows("HOLDS_ROLE", index.label(tr.person), body):
             continue
         span = doc.char_span(tr.start, tr.end, alignment_mode="expand")
         if span is None:

@@ -52,7 +52,10 @@ def _state_of(ent: Entity, by_id: dict[str, Entity]) -> str | None:
     if ent.label in ("Organization", "Country"):
         return ent.id
     state = ent.properties.get("country") if ent.label == "Group" else None
-    return state if isinstance(state, str) and state in by_id and by_id[state].label == "Country" else None
+    if not isinstance(state, str) or not state.startswith("country:"):
+        return None
+    # the state need not be named yet: the places stage adds a nationality word's Country to the article
+    return state if state not in by_id or by_id[state].label == "Country" else None
 
 
 def title_roles(text: str, entities: list[Entity]) -> list[TitleRole]:

@@ -28,3 +28,10 @@ def test_the_role_reaches_the_graph_and_json(extract):
     rel = next(r for r in x.relations if r.type == "HOLDS_ROLE")
     assert rel.role and rel.to_json()["role"] == rel.role
     assert rel.evidence[0] <= x.article.text.index("Amina") < rel.evidence[1]
+
+
+def test_a_nationality_word_before_a_title_names_the_state(extract):
+    x = extract("Officials met in Vienna. Later, the Austrian Chancellor Karl Weber spoke to reporters.")
+    roles = _roles(x)
+    assert ("Karl Weber", "Austria", "Chancellor") in roles, roles
+    assert any(e.name == "Austria" and e.label == "Country" for e in x.entities)
