@@ -39,6 +39,8 @@ _TRIM = " \t\n,;:-\u2013\u2014"
 _QUOTES = QUOTE_OPEN + QUOTE_CLOSE
 _SPEAKER_PREF = {"Person": 0, "Organization": 1, "Country": 2, "Group": 3, "Place": 4, "Event": 5}
 _COLLECTIVE = ("Organization", "Country", "Group")
+_MODIFIER_DEPS = ("amod", "compound", "nmod")
+_SINGULAR_GROUP_PRONOUNS = frozenset({"it", "its"})
 _WHEN = ("DATE", "TIME")
 _WEEKDAYS = words("monday tuesday wednesday thursday friday saturday sunday today yesterday")
 _DATELINE_DASH = re.compile(r"\s(?:--|\u2014|\u2013|-)\s")
@@ -136,6 +138,22 @@ class EntityIndex:
     def nearest_before(self, pos: int, labels: tuple[str, ...], limit: int = 1500) -> str | None:
         return next((eid for _s, _e, eid in self._before(pos, limit, labels)), None)
 
+    def nearest_referent(self, pos: int, doc: Any, plural: bool, limit: int = 600) -> str | None:
+        """The nearest body, state or group before ``pos`` that a pronoun can stand for: a mention
+        that heads its noun phrase, not a modifier ("the radical Islamic movement", "the Republican
+        nominee" name no one who speaks), and for "it"/"its" not a plural ("Democrats")."""
+        for s, e, eid in self._before(pos, limit, _COLLECTIVE):
+            span = doc.char_span(s, e, alignment_mode="expand") if doc is not None else None
+            if span is None:
+                return eid
+            root = span.root
+            if root.dep_ in _MODIFIER_DEPS and root.head.i > root.i and root.head.pos_ == "NOUN":
+                continue
+            if not plural and root.tag_ in ("NNS", "NNPS"):
+                continue
+            return eid
+        return None
+
     def _before(self, pos: int, limit: int, labels: tuple[str, ...]) -> Iterator[tuple[int, int, str]]:
         """Mentions of entities with one of ``labels`` that end before ``pos``, nearest first, back to
         ``limit`` characters (the walk the antecedent look-ups share)."""
@@ -176,7 +194,7 @@ def resolve_speaker(index: EntityIndex, start: int, end: int, head_text: str, he
     if word in PERSON_PRONOUNS:
         return index.nearest_subject(start, doc) or index.nearest_before(start, ("Person",))
     if word in GROUP_PRONOUNS:
-        return index.nearest_before(start, _COLLECTIVE, limit=600)
+        return index.nearest_referent(start, doc, plural=word not in _SINGULAR_GROUP_PRONOUNS)
     if word in DISCOURSE_NOUNS:
         return last_speaker
     return None

@@ -307,3 +307,39 @@ def test_a_poll_introduced_by_in_is_the_source() -> None:
     # a statement with its own cue verb is one claim, cued by the verb
     said = extract("In a statement, the Georgian ministry said the talks had failed.")
     assert [c.cue.text for c in said.claims] == ["said"]
+
+
+def test_a_section_heading_before_a_colon_is_not_a_speaker() -> None:
+    x = extract("Gains on water reform: Ms. Ruiz focused on clean rivers after taking office.\n\n"
+                "Old allies again: Ana Ruiz endorses Lena Ortiz, who says she is grateful.")
+    assert not any(c.cue.text == ":" for c in x.claims), [(c.cue.text, c.speaker) for c in x.claims]
+    endorses = claim_with_cue(x, "endorses")
+    assert endorses.speaker is not None and endorses.speaker.entity == entity_named(x, "Ruiz")
+
+
+def test_a_one_word_or_sourced_label_before_a_colon_still_speaks() -> None:
+    x = extract("A lesson from Michelle Obama: 'Be the voice that people hear.'\n\n"
+                "Michelle Obama spoke to students at a school in Chicago on Friday.")
+    colon = claim_with_cue(x, ":")
+    assert colon.speaker is not None and colon.speaker.entity == entity_named(x, "Obama")
+
+
+def test_footage_of_a_person_speaking_is_that_persons_claim() -> None:
+    x = extract("The harbour vote is on Sunday. The new advert shows footage of Beck Pimentel asking, "
+                "\"Why are we paying twice for the harbour?\"")
+    c = claim_with_cue(x, "asking")
+    assert c.speaker is not None and c.speaker.entity == entity_named(x, "Pimentel")
+
+
+def test_the_giver_of_a_speech_named_as_the_speaker_speaks() -> None:
+    x = extract("Mayor Lena Ortiz spoke at the docks. The World Health Organization said on Monday that "
+                "the water was safe. A speech Ortiz delivered in May said that the fees would fall.")
+    c = next(c for c in x.claims if c.content is not None and "fees" in c.content.text)
+    assert c.speaker is not None and c.speaker.entity == entity_named(x, "Ortiz")
+
+
+def test_a_group_pronoun_skips_a_modifier_and_a_plural_for_it() -> None:
+    x = extract("The World Health Organization met Socialist councillors on Monday. The Socialists walked out. "
+                "It said that the fees were fair.")
+    c = claim_with_cue(x, "said")
+    assert c.speaker is not None and c.speaker.entity == entity_named(x, "World Health Organization")
