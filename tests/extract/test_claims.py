@@ -343,3 +343,12 @@ def test_a_group_pronoun_skips_a_modifier_and_a_plural_for_it() -> None:
                 "It said that the fees were fair.")
     c = claim_with_cue(x, "said")
     assert c.speaker is not None and c.speaker.entity == entity_named(x, "World Health Organization")
+
+
+def test_a_quotation_after_a_full_stop_is_not_the_object_of_a_verb_with_its_own() -> None:
+    x = extract("Economists said the plan would raise money but that it would add so many new rules that "
+                "it would, above all, be a gift for accountants. ''There are a lot of new rules,'' said "
+                "Mr. Halvorsen.")
+    assert not any(c.cue.text == "add" for c in x.claims), [(c.cue.text, c.content) for c in x.claims]
+    c = next(c for c in x.claims if c.content is not None and "new rules,''" in c.content.text)
+    assert c.cue.text == "said" and c.speaker is not None and c.speaker.text == "Mr. Halvorsen"
