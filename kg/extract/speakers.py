@@ -205,6 +205,9 @@ def resolve_speaker(index: EntityIndex, start: int, end: int, head_text: str, he
 def speaker_phrase(verb: Any, quotes: QuoteIndex | None = None) -> tuple[int, int, Any] | None:
     """Subject of the cue (or the agent of a passive), borrowed from the head for bare participles.
     A subject inside quoted words is a misparse ("“My reaction ...,” said X") and is passed over."""
+    fronted = _fronted_participle(verb, quotes)
+    if fronted is not None:
+        return fronted
     cur = verb
     for _ in range(5):
         for c in cur.children:
@@ -234,6 +237,11 @@ def speaker_phrase(verb: Any, quotes: QuoteIndex | None = None) -> tuple[int, in
         if cur.dep_ in ("prep", "advmod") and cur.pos_ in ("ADP", "ADV") and cur.head != cur:
             cur = cur.head  # "aside from saying ...": climb through the preposition to the verb
             continue
+        if (quotes is not None and cur.dep_ in ("conj", "advcl", "xcomp") and cur.head != cur
+                and quotes.containing(cur.head.idx) is not None and quotes.containing(cur.idx) is None):
+            # "“...,” Ruiz said, not even needing to mention ...": the parser hung the participle on
+            # the quoted words; its subject is the one who speaks outside them
+            return _outside_subject(verb, quotes)
         if cur.dep_ in ("conj", "advcl", "xcomp", "relcl", "acl", "acomp") and cur.head != cur:
             if cur.dep_ == "relcl" or (cur.dep_ == "acl" and cur.tag_ == "VBD" and cur.head.dep_ == "ROOT"):
                 # "X, who said ...": the antecedent speaks; a misparsed finite verb ("Disclosures
@@ -245,6 +253,29 @@ def speaker_phrase(verb: Any, quotes: QuoteIndex | None = None) -> tuple[int, in
             cur = cur.head
             continue
         return None
+    return None
+
+
+def _fronted_participle(verb: Any, quotes: QuoteIndex | None) -> tuple[int, int, Any] | None:
+    """"Claiming the audit was rigged, Ruiz told reporters ...": a participle that opens its
+    sentence has the main clause's subject (whatever the parser hung it on)."""
+    if verb.tag_ != "VBG" or verb.dep_ == "ROOT" or any(c.dep_ in _SUBJ for c in verb.children):
+        return None
+    first = next((t for t in verb.sent if not (t.is_punct or t.is_space)), None)
+    if first is None or first.i != verb.i:
+        return None
+    root = verb.sent.root
+    subs = [c for c in _subjects(root, quotes) if c.dep_ == "nsubj" and c.i > verb.i]
+    return np_span(subs[0]) if subs and not verb.is_ancestor(subs[0]) else None
+
+
+def _outside_subject(verb: Any, quotes: QuoteIndex) -> tuple[int, int, Any] | None:
+    """The nearest subject before ``verb`` in its sentence that stands outside quoted words and
+    names someone (a name or a personal pronoun)."""
+    for tok in reversed(verb.doc[verb.sent.start:verb.i]):
+        if (tok.dep_ == "nsubj" and quotes.containing(tok.idx) is None
+                and (tok.pos_ == "PROPN" or tok.lower_ in PERSON_PRONOUNS)):
+            return np_span(tok)
     return None
 
 

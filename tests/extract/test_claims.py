@@ -352,3 +352,20 @@ def test_a_quotation_after_a_full_stop_is_not_the_object_of_a_verb_with_its_own(
     assert not any(c.cue.text == "add" for c in x.claims), [(c.cue.text, c.content) for c in x.claims]
     c = next(c for c in x.claims if c.content is not None and "new rules,''" in c.content.text)
     assert c.cue.text == "said" and c.speaker is not None and c.speaker.text == "Mr. Halvorsen"
+
+
+def test_a_participle_hung_on_quoted_words_has_the_speaker_outside_them() -> None:
+    x = extract("''We have shown the world we can float and sting,'' Mr. Ferrand said, not even needing to "
+                "mention the author of that boast.\n\nMr. Ferrand hardly clarified the matter, treating the "
+                "remark first as a compliment -- ''That makes me smart'' -- and, when questioned after the "
+                "debate, asserting, ''Of course, I pay my fees.''")
+    for cue in ("mention", "asserting"):
+        c = claim_with_cue(x, cue)
+        assert c.speaker is not None and c.speaker.text == "Mr. Ferrand", (cue, c.speaker)
+
+
+def test_a_participle_opening_the_sentence_has_the_main_clauses_subject() -> None:
+    x = extract("Claiming the criticism of the auditor is designed to pressure the council, Ruiz told the "
+                "Gazette that they went after him because he asked hard questions.")
+    c = claim_with_cue(x, "claiming")
+    assert c.speaker is not None and c.speaker.text == "Ruiz"
