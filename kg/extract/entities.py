@@ -77,10 +77,10 @@ class Mention:
 
 
 def _trim(span: Any) -> Any | None:
-    """Drop a leading "the" and trailing possessive/punctuation tokens; None when nothing is left."""
+    """Drop a leading "the"/"this"/"a" and trailing possessive/punctuation tokens; None when nothing is left."""
     start, end = span.start, span.end
     doc = span.doc
-    while start < end and (doc[start].lower_ in DETERMINERS or doc[start].is_punct or doc[start].is_space
+    while start < end and (doc[start].lower_ in DETERMINERS or doc[start].text in ("a", "an") or doc[start].is_punct or doc[start].is_space
                            or (end - start > 1 and doc[start].pos_ in _NOT_NAME_POS and doc[start].is_title)):
         start += 1  # "Later Sergei Lavrov": a sentence's opening adverb is not part of the name
     while end > start and (doc[end - 1].text in _TRIM_END or doc[end - 1].is_space

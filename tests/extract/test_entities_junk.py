@@ -63,3 +63,9 @@ def test_a_determiner_is_not_part_of_a_name_and_a_punctuated_headline_names_no_b
     names = [e.name for e in x.entities]
     assert "White House" in names and not any(n.startswith("this ") for n in names), names
     assert not any("Bad Press" in n for n in names), names
+
+
+def test_an_indefinite_article_is_not_part_of_a_persons_name(extract) -> None:
+    x = extract("Trump is not a Mitt Romney or a John McCain, the congresswoman said on Tuesday.")
+    people = [e.name for e in x.entities if e.label == "Person"]
+    assert "Mitt Romney" in people and not any(n.startswith("a ") for n in people), people
