@@ -140,13 +140,15 @@ def attached_quote(tok: Any, sent: Any, quotes: QuoteIndex) -> tuple[int, int] |
     """Quotation(s) in the cue's sentence that are not inside another clause's cue."""
     regions = quotes.overlapping(sent.start_char, sent.end_char)
     regions = [r for r in regions if not (r[0] <= tok.idx < r[1]) and r[1] - r[0] > 12]
-    if regions and any(c.dep_ in ("dobj", "ccomp") and c.i > tok.i and quotes.containing(c.idx) is None
-                       for c in tok.children):
+    if regions:
         # "... it would add new rules for accountants. ''There are ...'': a quotation after a full
         # stop is a new sentence the parser glued on, not the object of a verb that has its own
         # unquoted one ("said Mr. Ruiz. ''And more ...''" still runs on: its object is the quotation)
         text = text_of(tok.doc)
-        regions = [r for r in regions if r[0] < tok.idx or not _after_full_stop(text, r[0])]
+        glued = [r for r in regions if r[0] > tok.idx and _after_full_stop(text, r[0])]
+        if glued and any(c.dep_ in ("dobj", "ccomp") and c.i > tok.i and quotes.containing(c.idx) is None
+                         for c in tok.children):
+            regions = [r for r in regions if r not in glued]
     if not regions:
         return _quote_before(tok, sent, quotes)
     return regions[0][0], regions[-1][1]

@@ -20,6 +20,7 @@ from kg.extract.name_junk import (  # noqa: F401  (lexicon, titles: re-exported 
     DETERMINERS,
     after_dash,
     court_case,
+    has_spaced_dash,
     is_headline,
     junk,
     lexicon,
@@ -47,6 +48,7 @@ _EVENT_WORDS = frozenset({"annual", "security", "peace", "trade", "climate", "em
 _CONNECTORS = frozenset({"of", "the", "for", "and", "de", "on"})
 _TRIM_END = {"'s", "\u2019s", "'", "\u2019", ".", ",", ";", ":", "-", "\u2014"}
 _CONJ = frozenset({"and", "or", "&"})
+_INDEFINITE = frozenset({"a", "an"})  # lower case only: "A Tribe Called Quest" keeps its article
 _NOT_NAME_POS = frozenset({"ADV", "ADP", "SCONJ", "CCONJ", "PRON", "AUX", "VERB", "INTJ"})
 # words that mark a name as an organisation's, never a person's
 ORG_WORDS = frozenset(["ministry", "department", "council", "agency", "office", "service", "services", "army", "navy", "force", "forces", "bank", "group", "company", "corporation", "corp", "inc", "ltd", "llc", "party", "union", "committee", "commission", "court", "university", "institute", "fund", "organisation", "organization", "association", "foundation", "network", "front", "movement", "brigade", "battalion", "guard", "police", "authority", "board", "trading", "logistics", "shipping", "airlines", "systems", "industries", "holdings", "international", "news", "times", "post", "press", "media", "tv", "radio", "embassy", "mission", "parliament", "assembly", "senate", "congress", "government", "administration", "center", "centre", "alliance", "coalition", "bureau", "directorate", "command"])
@@ -80,12 +82,19 @@ def _trim(span: Any) -> Any | None:
     """Drop a leading "the"/"this"/"a" and trailing possessive/punctuation tokens; None when nothing is left."""
     start, end = span.start, span.end
     doc = span.doc
-    while start < end and (doc[start].lower_ in DETERMINERS or doc[start].text in ("a", "an") or doc[start].is_punct or doc[start].is_space
-                           or (end - start > 1 and doc[start].pos_ in _NOT_NAME_POS and doc[start].is_title)):
+    while start < end:
+        tok = doc[start]  # one Token object per step: each doc[i] builds a new one
+        if not (tok.lower_ in DETERMINERS or tok.text in _INDEFINITE or tok.is_punct or tok.is_space
+                or (end - start > 1 and tok.pos_ in _NOT_NAME_POS and tok.is_title)):
+            break
         start += 1  # "Later Sergei Lavrov": a sentence's opening adverb is not part of the name
-    while end > start and (doc[end - 1].text in _TRIM_END or doc[end - 1].is_space
-                           or doc[end - 1].is_quote or doc[end - 1].is_bracket or doc[end - 1].lower_ in _CONJ):
+    while end > start:
+        tok = doc[end - 1]
+        if not (tok.text in _TRIM_END or tok.is_space or tok.is_quote or tok.is_bracket or tok.lower_ in _CONJ):
+            break
         end -= 1  # "Niger and" (NER ran on into the conjunction)
+    if start == span.start and end == span.end:
+        return span
     return doc[start:end] if end > start else None
 
 
@@ -122,8 +131,12 @@ class MentionFinder:
                 ent = doc[prev_ent.start:ent.end]
                 spacy_label, label = "PERSON", "Person"
             prev_ent = ent
-            span = _trim(after_dash(_joined(ent) if spacy_label == "ORG" else ent))
-            if span is None or malformed(span.text) or party_tag(text, span.start_char, span.end_char):
+            span = _joined(ent) if spacy_label == "ORG" else ent
+            if has_spaced_dash(text, span.start_char, span.end_char):
+                span = after_dash(span)
+            span = _trim(span)
+            if span is None or malformed(text[span.start_char:span.end_char]) \
+                    or party_tag(text, span.start_char, span.end_char):
                 continue
             if (junk(span, label, text) or junk(ent, label, text)) and normalise(span.text) not in self.ref.org_by_name:
                 continue

@@ -13,21 +13,32 @@ from kg import settings, yamlfile
 DETERMINERS = frozenset({"the", "this", "that", "these", "those"})
 # "(D-Newport News)", "R-Ohio", "I-Vt.": a legislator's party and home, not a body's name
 _PARTY_TAG = re.compile(r"[DRI]-[A-Z]")
+_BRACKET_IN_WORD = re.compile(r"\w[\[\]]|[\[\]]\w")
+_LOWER_WORD = re.compile(r"(?<![\w'\u2019-])[a-z]{4,}")
+_SPACED_DASHES = (" - ", " -- ", " \u2013 ", " \u2014 ")
 # "Brown v. Board of Education", "Roe v Wade": a court case between two parties
 _CASE = re.compile(r"[A-Z][\w.'\u2019-]*\s+vs?\.?\s+[A-Z]")
 
 
 def is_headline(span: Any, text: str) -> bool:
-    """Is the span on a title-cased line without sentence punctuation (a headline or menu item)?"""
+    """Is the span on a title-cased line (a headline or menu item): one without sentence punctuation,
+    or one ending in a full stop whose every longer word is capitalised?"""
     lo = text.rfind("\n", 0, span.start_char) + 1
     hi = text.find("\n", span.end_char)
-    line = text[lo: hi if hi >= 0 else len(text)].strip()
-    words = [w for w in line.split() if w[:1].isalpha()]
+    return _headline_line(text[lo: hi if hi >= 0 else len(text)].strip())
+
+
+@lru_cache(maxsize=256)
+def _headline_line(line: str) -> bool:
+    """(One answer per line: an article's names share few lines.)"""
     if line[-1:] in ".!?\"'\u201d":
         # a headline with a full stop: every longer word capitalised, verbs too ("Clinton Was Headed
         # to Hospital But Diverted."), which a sentence never does
-        longer = [w for w in words if len(w) >= 4]
+        if _LOWER_WORD.search(line):
+            return False
+        longer = [w for w in line.split() if w[:1].isalpha() and len(w) >= 4]
         return len(longer) >= 5 and all(w[0].isupper() for w in longer)
+    words = [w for w in line.split() if w[:1].isalpha()]
     if len(words) < 3:
         return False
     return sum(w[0].isupper() for w in words) / len(words) >= 0.7
@@ -47,10 +58,13 @@ def titles() -> frozenset[str]:
 def malformed(text: str) -> bool:
     """Text no name is written as, whatever NER called it: no capital letter ("school"), a single
     letter ("L."), a bracket inside a word ("W]e", an editor's insertion)."""
-    letters = sum(c.isalpha() for c in text)
-    if letters <= 1 or not any(c.isupper() for c in text):
-        return True
-    return re.search(r"\w[\[\]]|[\[\]]\w", text) is not None
+    if text.lower() == text or (len(text) <= 3 and sum(c.isalpha() for c in text) <= 1):
+        return True  # (a longer text with one letter has no capital either)
+    return ("[" in text or "]" in text) and _BRACKET_IN_WORD.search(text) is not None
+
+
+def has_spaced_dash(text: str, start: int, end: int) -> bool:
+    return any(text.find(d, start, end) >= 0 for d in _SPACED_DASHES)
 
 
 def after_dash(span: Any) -> Any:
@@ -73,7 +87,7 @@ def party_tag(text: str, start: int, end: int) -> bool:
 
 
 def court_case(text: str) -> bool:
-    return _CASE.search(text) is not None
+    return " v" in text and _CASE.search(text) is not None
 
 
 _NOT_IN_NAMES = frozenset({"VERB", "ADV", "AUX"})

@@ -261,8 +261,10 @@ def _fronted_participle(verb: Any, quotes: QuoteIndex | None) -> tuple[int, int,
     sentence has the main clause's subject (whatever the parser hung it on)."""
     if verb.tag_ != "VBG" or verb.dep_ == "ROOT" or any(c.dep_ in _SUBJ for c in verb.children):
         return None
-    first = next((t for t in verb.sent if not (t.is_punct or t.is_space)), None)
-    if first is None or first.i != verb.i:
+    doc, k = verb.doc, verb.i
+    while not doc[k].is_sent_start and (doc[k - 1].is_punct or doc[k - 1].is_space):
+        k -= 1  # (verb.sent is built token by token: only the sentence's opening words are looked at)
+    if not doc[k].is_sent_start:
         return None
     root = verb.sent.root
     subs = [c for c in _subjects(root, quotes) if c.dep_ == "nsubj" and c.i > verb.i]
