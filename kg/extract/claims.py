@@ -282,11 +282,31 @@ def _headline_colon(tok: Any, sent: Any) -> tuple | None:
         return None
     if before[0].text in "([" or any(t.lower_ in cues.EDITORIAL_LABELS for t in before):
         return None  # "Editor's note:", "Correction:", "(WARNING: ...)": the publication's own labels
+    head = before.root
+    if len(before) > 1 and not _source_label(head):
+        return None  # "Success on water reform:", "Old allies again:": a section heading, not a source
     content = tidy(text_of(tok.doc), _end(tok), sent.end_char)
     if content is None:
         return None
-    head = before.root
     return tok, (tok.idx, _end(tok)), (before.start_char, before.end_char, head), content
+
+
+def _source_label(head: Any) -> bool:
+    """Can several words before a headline colon be the source of what follows? A name ("Ana Ruiz:"),
+    a record or a role ("New poll:", "Kremlin spokesman:"), a common noun a name qualifies ("Clinton
+    campaign:") or says it comes from ("A lesson from Ana Ruiz:"); any other common noun heads a
+    section heading ("Success on water reform:", "Old allies again:"). One word is a source label."""
+    if head.pos_ in ("PROPN", "PRON"):
+        return True
+    lemma = head.lemma_.lower()
+    if lemma in cues.EVIDENCE_NOUNS or lemma in cues.ROLE_NOUNS or lemma in cues.ISSUED_NOUNS:
+        return True
+    for c in head.children:
+        if c.dep_ in ("compound", "poss") and c.pos_ == "PROPN":
+            return True
+        if c.dep_ == "prep" and c.lower_ in ("from", "by") and any(g.pos_ == "PROPN" for g in c.subtree):
+            return True
+    return False
 
 
 def _noun_claim(tok: Any) -> tuple | None:
@@ -325,6 +345,9 @@ def _cue_span(tok: Any) -> tuple[int, int]:
     return tok.idx, end
 
 
+_HEDGE = re.compile(r"\b(?:" + "|".join(sorted(cues.HEDGE_WORDS)) + r")\b")
+
+
 def _status(tok: Any, sent: Any) -> str:
     lemma = tok.lemma_.lower()
     if lemma in cues.DENIED_CUES or any(c.dep_ == "neg" for c in tok.children) and lemma in ("confirm",):
@@ -334,7 +357,7 @@ def _status(tok: Any, sent: Any) -> str:
     if lemma in cues.ALLEGED_CUES or lemma in _SEEM_CUES:
         return "alleged"
     low = text_of(sent.doc)[sent.start_char:sent.end_char].lower()
-    if any(t.lower_ in cues.HEDGE_WORDS for t in sent) or any(p in low for p in cues.HEDGE_PHRASES):
+    if _HEDGE.search(low) or any(p in low for p in cues.HEDGE_PHRASES):  # (no walk over the tokens)
         return "alleged"
     return "asserted"
 

@@ -8,6 +8,7 @@ or the paragraph after "X added:". Offsets are character offsets into the articl
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from kg.extract import cues
@@ -139,9 +140,26 @@ def attached_quote(tok: Any, sent: Any, quotes: QuoteIndex) -> tuple[int, int] |
     """Quotation(s) in the cue's sentence that are not inside another clause's cue."""
     regions = quotes.overlapping(sent.start_char, sent.end_char)
     regions = [r for r in regions if not (r[0] <= tok.idx < r[1]) and r[1] - r[0] > 12]
+    if regions:
+        # "... it would add new rules for accountants. ''There are ...'': a quotation after a full
+        # stop is a new sentence the parser glued on, not the object of a verb that has its own
+        # unquoted one ("said Mr. Ruiz. ''And more ...''" still runs on: its object is the quotation)
+        text = text_of(tok.doc)
+        glued = [r for r in regions if r[0] > tok.idx and _after_full_stop(text, r[0])]
+        if glued and any(c.dep_ in ("dobj", "ccomp") and c.i > tok.i and quotes.containing(c.idx) is None
+                         for c in tok.children):
+            regions = [r for r in regions if r not in glued]
     if not regions:
         return _quote_before(tok, sent, quotes)
     return regions[0][0], regions[-1][1]
+
+
+_FULL_STOP = re.compile(r"[a-z]{2}[a-z)\]]*[.!?][\s\u00a0]*\Z")
+
+
+def _after_full_stop(text: str, pos: int) -> bool:
+    """Does a sentence end right before ``pos`` (a lower-case word and a full stop, so no "Mr.")?"""
+    return _FULL_STOP.search(text, max(0, pos - 12), pos) is not None
 
 
 def after_colon(tok: Any, sent: Any, quotes: QuoteIndex) -> tuple[int, int] | None:

@@ -63,6 +63,9 @@ statement paper papers letter release conference briefing tweet post memo filing
 advertisement op-ed editorial
 """)
 
+# Recordings that show someone speaking: "footage of X saying ...", "a video of X asking ...": X speaks.
+RECORDING_NOUNS = words("footage video videos recording recordings tape tapes clip clips audio")
+
 # Labels a publication puts before a colon ("Editor's note:", "Correction:", "Two questions:"): not speakers.
 EDITORIAL_LABELS = words("""
 note correction corrections clarification update updates video photo photos watch warning related editor

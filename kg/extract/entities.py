@@ -14,10 +14,20 @@ import re
 from bisect import bisect_right
 from collections.abc import Callable, Container, Iterator
 from dataclasses import dataclass
-from functools import lru_cache
 from typing import Any
 
-from kg import settings, yamlfile
+from kg.extract.name_junk import (  # noqa: F401  (lexicon, titles: re-exported for speaker_names, resolve)
+    DETERMINERS,
+    after_dash,
+    court_case,
+    has_spaced_dash,
+    is_headline,
+    junk,
+    lexicon,
+    malformed,
+    party_tag,
+    titles,
+)
 from kg.extract.nlp import text_of
 from kg.geo.reference import Reference
 from kg.ids import normalise
@@ -38,6 +48,7 @@ _EVENT_WORDS = frozenset({"annual", "security", "peace", "trade", "climate", "em
 _CONNECTORS = frozenset({"of", "the", "for", "and", "de", "on"})
 _TRIM_END = {"'s", "\u2019s", "'", "\u2019", ".", ",", ";", ":", "-", "\u2014"}
 _CONJ = frozenset({"and", "or", "&"})
+_INDEFINITE = frozenset({"a", "an"})  # lower case only: "A Tribe Called Quest" keeps its article
 _NOT_NAME_POS = frozenset({"ADV", "ADP", "SCONJ", "CCONJ", "PRON", "AUX", "VERB", "INTJ"})
 # words that mark a name as an organisation's, never a person's
 ORG_WORDS = frozenset(["ministry", "department", "council", "agency", "office", "service", "services", "army", "navy", "force", "forces", "bank", "group", "company", "corporation", "corp", "inc", "ltd", "llc", "party", "union", "committee", "commission", "court", "university", "institute", "fund", "organisation", "organization", "association", "foundation", "network", "front", "movement", "brigade", "battalion", "guard", "police", "authority", "board", "trading", "logistics", "shipping", "airlines", "systems", "industries", "holdings", "international", "news", "times", "post", "press", "media", "tv", "radio", "embassy", "mission", "parliament", "assembly", "senate", "congress", "government", "administration", "center", "centre", "alliance", "coalition", "bureau", "directorate", "command"])
@@ -68,76 +79,23 @@ class Mention:
 
 
 def _trim(span: Any) -> Any | None:
-    """Drop a leading "the" and trailing possessive/punctuation tokens; None when nothing is left."""
+    """Drop a leading "the"/"this"/"a" and trailing possessive/punctuation tokens; None when nothing is left."""
     start, end = span.start, span.end
     doc = span.doc
-    while start < end and (doc[start].lower_ == "the" or doc[start].is_punct or doc[start].is_space
-                           or (end - start > 1 and doc[start].pos_ in _NOT_NAME_POS and doc[start].is_title)):
+    while start < end:
+        tok = doc[start]  # one Token object per step: each doc[i] builds a new one
+        if not (tok.lower_ in DETERMINERS or tok.text in _INDEFINITE or tok.is_punct or tok.is_space
+                or (end - start > 1 and tok.pos_ in _NOT_NAME_POS and tok.is_title)):
+            break
         start += 1  # "Later Sergei Lavrov": a sentence's opening adverb is not part of the name
-    while end > start and (doc[end - 1].text in _TRIM_END or doc[end - 1].is_space
-                           or doc[end - 1].is_quote or doc[end - 1].is_bracket or doc[end - 1].lower_ in _CONJ):
+    while end > start:
+        tok = doc[end - 1]
+        if not (tok.text in _TRIM_END or tok.is_space or tok.is_quote or tok.is_bracket or tok.lower_ in _CONJ):
+            break
         end -= 1  # "Niger and" (NER ran on into the conjunction)
+    if start == span.start and end == span.end:
+        return span
     return doc[start:end] if end > start else None
-
-
-def _is_headline(span: Any, text: str) -> bool:
-    """Is the span on a title-cased line without sentence punctuation (a headline or menu item)?"""
-    lo = text.rfind("\n", 0, span.start_char) + 1
-    hi = text.find("\n", span.end_char)
-    line = text[lo: hi if hi >= 0 else len(text)].strip()
-    words = [w for w in line.split() if w[:1].isalpha()]
-    if len(words) < 3 or line[-1:] in ".!?\"'\u201d":
-        return False
-    return sum(w[0].isupper() for w in words) / len(words) >= 0.7
-
-
-@lru_cache(maxsize=1)
-def lexicon() -> dict[str, frozenset[str]]:
-    """``schema/names.yaml``: titles and role words, generic body names (read once)."""
-    data = yamlfile.read(settings.schema_dir() / "names.yaml") or {}
-    return {k: frozenset(str(w).lower() for w in v or ()) for k, v in data.items()}
-
-
-def titles() -> frozenset[str]:
-    return lexicon()["titles"]
-
-
-_NOT_IN_NAMES = frozenset({"VERB", "ADV", "AUX"})
-_PLATFORM_PREPS = frozenset({"on", "via", "after", "before", "during", "since", "over", "post", "pre"})
-
-
-def junk(span: Any, label: str, text: str) -> bool:
-    """Spans NER calls a person or organisation that name nobody: a headline fragment ("Trump Warns
-    Clinton", "OBAMA FOCUSED ON ECONOMY"), a run with a verb or adverb inside ("British Bank Abruptly
-    Drops"), a lone title or generic word ("Councilor", "Party", "State"), or a lone word used as a
-    platform or an event is used ("on Twitter", "after Brexit") read as a person. A body that goes by
-    one word ("Congress", "Parliament", "the Council") stays."""
-    if label not in ("Person", "Organization"):
-        return False
-    words = [t for t in span if t.is_alpha]
-    if len(words) >= 2 and all(t.is_upper for t in words):
-        return True
-    if len(words) >= 2 and any(t.pos_ in _NOT_IN_NAMES and t.i > span.start and t.lower_ not in _NAME_PARTICLES
-                               for t in words):
-        return True
-    if label == "Person" and len(words) >= 3 and _is_headline(span, text):
-        return True
-    if label == "Person" and len(words) >= 2 and words[-1].lower_.strip(".") in lexicon()["lone_roles"]:
-        return True  # "Warns Governor": a name never ends with a title
-    if len(span) == 1:
-        word = span[0].lower_.strip(".")
-        lex = lexicon()
-        if word in lex["lone_roles"] or word in _LONE_GENERIC:
-            return True
-        if label == "Person" and span.root.dep_ == "pobj" and span.root.head.lower_ in _PLATFORM_PREPS:
-            return True
-    return False
-
-
-# words that are never a body's short name on their own ("Congress", "Parliament" are; "Party" is not)
-_LONE_GENERIC = frozenset({"state", "united", "union", "party", "national", "federal", "central", "public",
-                           "foreign", "ministry", "committee", "department"})
-_NAME_PARTICLES = frozenset({"de", "da", "van", "von", "bin", "ibn", "al", "el", "la", "le", "del", "der", "di"})
 
 
 class MentionFinder:
@@ -173,8 +131,12 @@ class MentionFinder:
                 ent = doc[prev_ent.start:ent.end]
                 spacy_label, label = "PERSON", "Person"
             prev_ent = ent
-            span = _trim(_joined(ent) if spacy_label == "ORG" else ent)
-            if span is None:
+            span = _joined(ent) if spacy_label == "ORG" else ent
+            if has_spaced_dash(text, span.start_char, span.end_char):
+                span = after_dash(span)
+            span = _trim(span)
+            if span is None or malformed(text[span.start_char:span.end_char]) \
+                    or party_tag(text, span.start_char, span.end_char):
                 continue
             if (junk(span, label, text) or junk(ent, label, text)) and normalise(span.text) not in self.ref.org_by_name:
                 continue
@@ -221,13 +183,18 @@ class MentionFinder:
             m.state_sense = m.modifier and head.lower_ in STATE_NOUNS
             return m
         if spacy_label == "NORP":
+            if span.text.isupper() and span.text.isalpha() and len(span.text) >= 2:
+                m.label = "Organization"  # "NYPD", "FBI": an acronym is a body, not a people
+            return m
+        if label in ("Organization", "Person") and court_case(span.text):
+            m.label = "Event"  # "Brown v. Board of Education": a case between parties, not a body
             return m
         if label == "Place" and _names_pathogen(span):
             return None
         if spacy_label == "ORG":
             if key in self.place_names:
                 m.label = "Place"
-            elif _is_headline(span, text):
+            elif is_headline(span, text):
                 return None
             elif _reads_as_person(span) or _titled_name(span):
                 m.label = "Person"

@@ -203,10 +203,27 @@ def _key(m: Mention, full_people: dict[str, list[tuple[int, str]]], acronyms: di
         return m.state
     if m.label == "Group" and m.demonym and m.state:
         return f"demonym:{m.state}"
+    if m.label == "Group" and " " not in m.text.strip():
+        return group_key(m.text)
     return normalise(m.text)
+
+
+def group_key(word: str) -> str:
+    """One key for a group's noun, its plural and its adjective: "Democrat", "Democrats" and
+    "Democratic" are one party; "Muslim"/"Muslims", "Socialist"/"Socialists" one group each."""
+    key = normalise(word)
+    if key.endswith("s") and not key.endswith("ss") and len(key) > 3:
+        key = key[:-1]
+    if key.endswith("ic") and len(key) > 5:
+        key = key[:-2]
+    return key
 
 
 def best_name(cluster: Cluster) -> str:
     """The longest full form (titles stripped for people), ties broken by first occurrence."""
     forms = [strip_title(f) if cluster.label == "Person" else f for f in cluster.forms]
+    if cluster.label == "Group" and " " not in cluster.forms[0]:
+        plural = [f for f in forms if f.endswith("s")]
+        if plural:  # "Democrats", not the adjective "Democratic": a group is named by its members
+            return plural[0]
     return max(forms, key=len)

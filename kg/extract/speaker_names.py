@@ -20,7 +20,15 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from kg.extract.cues import DISCOURSE_NOUNS, GROUP_PRONOUNS, ISSUED_NOUNS, PERSON_PRONOUNS, ROLE_NOUNS, words
+from kg.extract.cues import (
+    DISCOURSE_NOUNS,
+    GROUP_PRONOUNS,
+    ISSUED_NOUNS,
+    PERSON_PRONOUNS,
+    RECORDING_NOUNS,
+    ROLE_NOUNS,
+    words,
+)
 from kg.extract.entities import ORG_WORDS, lexicon, titles
 from kg.extract.nlp import text_of
 from kg.extract.speakers import EntityIndex, end_of, resolve_speaker
@@ -131,6 +139,10 @@ def speaker_entity(head: Any, entities: list[Entity], lower_words: set[str]) -> 
     label = label_for(toks, lower_words)
     eid = entity_id(label, person_key(name) if label == "Person" else name)
     ent = next((e for e in entities if e.id == eid), None)
+    if ent is None and label == "Person":
+        ent = _surname_only(entities, name)
+        if ent is not None and name not in ent.aliases:
+            ent.aliases.append(name)  # "Ms. Ruiz ... Ana Ruiz endorses": one person, the full name an alias
     if ent is None:
         ent = Entity(eid, label, name)
         entities.append(ent)
@@ -138,6 +150,19 @@ def speaker_entity(head: Any, entities: list[Entity], lower_words: set[str]) -> 
         ent.mentions.append(Span(start, end, text))
         ent.mentions.sort(key=lambda s: (s.start, s.end))
     return ent
+
+
+def _surname_only(entities: list[Entity], name: str) -> Entity | None:
+    """The article's one Person known so far by a surname alone ("Ms. Ruiz", named in full only
+    later, where NER missed the full name): the full name joins it rather than making a second node."""
+    words_ = name.split()
+    if len(words_) < 2:
+        return None
+    found = [e for e in entities if e.label == "Person" and " " not in e.name
+             and person_key(e.name) == person_key(words_[-1])]
+    full = [e for e in entities if e.label == "Person" and " " in e.name
+            and person_key(e.name.split()[-1]) == person_key(words_[-1])]
+    return found[0] if len(found) == 1 and not full else None
 
 
 def _issuer_name(head: Any) -> Any | None:
@@ -197,11 +222,35 @@ def speaker_ids(index: EntityIndex, entities: list[Entity], head: Any, start: in
     return out
 
 
+def _maker(head: Any) -> Any | None:
+    """Who speaks through a recording or an address named as the speaker: the one recorded
+    ("footage of Ana Ruiz asking ...": Ruiz, not the footage) or the one who gave it ("a speech
+    Ruiz delivered ...", "the letter the minister wrote": the subject of its relative clause)."""
+    lemma = head.lemma_.lower()
+    if lemma in RECORDING_NOUNS:
+        for prep in head.rights:
+            if prep.dep_ == "prep" and prep.lower_ == "of":
+                obj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+                if obj is not None and (obj.pos_ == "PROPN" or obj.ent_type_ in ("PERSON", "ORG")):
+                    return obj
+    if lemma in DISCOURSE_NOUNS or lemma in ISSUED_NOUNS:
+        for clause in head.rights:
+            if clause.dep_ != "relcl":
+                continue
+            subj = next((c for c in clause.children if c.dep_ == "nsubj"), None)
+            if subj is not None and subj.lower_ not in ("who", "which", "that") and subj.i > head.i:
+                return subj
+    return None
+
+
 def _resolve_one(index: EntityIndex, entities: list[Entity], head: Any, start: int, end: int,
                  last_speaker: str | None, lower: set[str]) -> str | None:
     at_head = index.best_within(head.idx, end_of(head), head.idx)
     if at_head:
         return at_head
+    maker = _maker(head)
+    if maker is not None:
+        return _resolve_one(index, entities, maker, maker.left_edge.idx, end_of(maker), None, lower)
     issuer = _issuer_name(head)
     if issuer is not None:  # "a Brightwater report", "Gallup's poll": the body that made it speaks
         found = index.best_within(issuer.idx, end_of(issuer), issuer.idx)

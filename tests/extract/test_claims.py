@@ -307,3 +307,65 @@ def test_a_poll_introduced_by_in_is_the_source() -> None:
     # a statement with its own cue verb is one claim, cued by the verb
     said = extract("In a statement, the Georgian ministry said the talks had failed.")
     assert [c.cue.text for c in said.claims] == ["said"]
+
+
+def test_a_section_heading_before_a_colon_is_not_a_speaker() -> None:
+    x = extract("Gains on water reform: Ms. Ruiz focused on clean rivers after taking office.\n\n"
+                "Old allies again: Ana Ruiz endorses Lena Ortiz, who says she is grateful.")
+    assert not any(c.cue.text == ":" for c in x.claims), [(c.cue.text, c.speaker) for c in x.claims]
+    endorses = claim_with_cue(x, "endorses")
+    assert endorses.speaker is not None and endorses.speaker.entity == entity_named(x, "Ruiz")
+
+
+def test_a_one_word_or_sourced_label_before_a_colon_still_speaks() -> None:
+    x = extract("A lesson from Michelle Obama: 'Be the voice that people hear.'\n\n"
+                "Michelle Obama spoke to students at a school in Chicago on Friday.")
+    colon = claim_with_cue(x, ":")
+    assert colon.speaker is not None and colon.speaker.entity == entity_named(x, "Obama")
+
+
+def test_footage_of_a_person_speaking_is_that_persons_claim() -> None:
+    x = extract("The harbour vote is on Sunday. The new advert shows footage of Beck Pimentel asking, "
+                "\"Why are we paying twice for the harbour?\"")
+    c = claim_with_cue(x, "asking")
+    assert c.speaker is not None and c.speaker.entity == entity_named(x, "Pimentel")
+
+
+def test_the_giver_of_a_speech_named_as_the_speaker_speaks() -> None:
+    x = extract("Mayor Lena Ortiz spoke at the docks. The World Health Organization said on Monday that "
+                "the water was safe. A speech Ortiz delivered in May said that the fees would fall.")
+    c = next(c for c in x.claims if c.content is not None and "fees" in c.content.text)
+    assert c.speaker is not None and c.speaker.entity == entity_named(x, "Ortiz")
+
+
+def test_a_group_pronoun_skips_a_modifier_and_a_plural_for_it() -> None:
+    x = extract("The World Health Organization met Socialist councillors on Monday. The Socialists walked out. "
+                "It said that the fees were fair.")
+    c = claim_with_cue(x, "said")
+    assert c.speaker is not None and c.speaker.entity == entity_named(x, "World Health Organization")
+
+
+def test_a_quotation_after_a_full_stop_is_not_the_object_of_a_verb_with_its_own() -> None:
+    x = extract("Economists said the plan would raise money but that it would add so many new rules that "
+                "it would, above all, be a gift for accountants. ''There are a lot of new rules,'' said "
+                "Mr. Halvorsen.")
+    assert not any(c.cue.text == "add" for c in x.claims), [(c.cue.text, c.content) for c in x.claims]
+    c = next(c for c in x.claims if c.content is not None and "new rules,''" in c.content.text)
+    assert c.cue.text == "said" and c.speaker is not None and c.speaker.text == "Mr. Halvorsen"
+
+
+def test_a_participle_hung_on_quoted_words_has_the_speaker_outside_them() -> None:
+    x = extract("''We have shown the world we can float and sting,'' Mr. Ferrand said, not even needing to "
+                "mention the author of that boast.\n\nMr. Ferrand hardly clarified the matter, treating the "
+                "remark first as a compliment -- ''That makes me smart'' -- and, when questioned after the "
+                "debate, asserting, ''Of course, I pay my fees.''")
+    for cue in ("mention", "asserting"):
+        c = claim_with_cue(x, cue)
+        assert c.speaker is not None and c.speaker.text == "Mr. Ferrand", (cue, c.speaker)
+
+
+def test_a_participle_opening_the_sentence_has_the_main_clauses_subject() -> None:
+    x = extract("Claiming the criticism of the auditor is designed to pressure the council, Ruiz told the "
+                "Gazette that they went after him because he asked hard questions.")
+    c = claim_with_cue(x, "claiming")
+    assert c.speaker is not None and c.speaker.text == "Ruiz"
