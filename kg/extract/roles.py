@@ -8,7 +8,8 @@ role as a pre-nominal title: a body, then role words, then the name, in one noun
 nothing between. The rule reads exactly that shape off the entity mentions and the text between
 them, so it needs no parse and costs a few string tests per person mention:
 
-* the body is the mention that ends right before the title (only spaces and hyphens between): an
+* the body is the mention that ends right before the title (only a possessive "'s", spaces and
+  hyphens between: "Syria's President X"): an
   Organization, a Country, or a nationality word standing for its state ("German" -> Germany);
 * the title is the words between it and the name, plus title words the person's mention itself
   starts with, all of them title or portfolio words (schema/names.yaml ``titles``,
@@ -27,7 +28,8 @@ from dataclasses import dataclass
 from kg.extract.entities import lexicon
 from kg.model import Entity
 
-_GAP = re.compile(r"^[ \t\-\u2010\u2011]*$")  # what may stand between the body and the title
+_GAP = re.compile(r"^[ \t\-\u2010\u2011]*$")  # what may stand between body and title, besides words
+_POSSESSIVE = re.compile(r"^['\u2019]s\b")
 _WORD = re.compile(r"[^\W\d_][\w'.\-]*")
 
 
@@ -77,7 +79,7 @@ def title_roles(text: str, entities: list[Entity]) -> list[TitleRole]:
         if k < 0:
             continue
         body_end, body_start, body_id = ends[k]
-        gap = text[body_end:start]
+        gap = _POSSESSIVE.sub("", text[body_end:start])
         title = _WORD.findall(gap)
         if not _GAP.match(_WORD.sub("", gap)) or not _role_words(title + inner):
             continue

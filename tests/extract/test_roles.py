@@ -35,3 +35,8 @@ def test_a_nationality_word_before_a_title_names_the_state(extract):
     roles = _roles(x)
     assert ("Karl Weber", "Austria", "Chancellor") in roles, roles
     assert any(e.name == "Austria" and e.label == "Country" for e in x.entities)
+
+
+def test_a_possessive_body_names_the_role(extract):
+    x = extract("Officials gathered in Kampala. Uganda's Foreign Minister Sam Kutesa told them the talks would go on.")
+    assert ("Sam Kutesa", "Uganda", "Foreign Minister") in _roles(x), _roles(x)
