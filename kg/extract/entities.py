@@ -186,6 +186,10 @@ class MentionFinder:
             if span.text.isupper() and span.text.isalpha() and len(span.text) >= 2:
                 m.label = "Organization"  # "NYPD", "FBI": an acronym is a body, not a people
             return m
+        if spacy_label == "PERSON" and len(span) >= 2 and \
+                span[-1].lower_.strip(".") in lexicon()["body_heads_not_surnames"]:
+            m.label = "Organization"  # "Dish Network", "Hoover Institution": a body's head noun ends it
+            return m
         if label in ("Organization", "Person") and court_case(span.text):
             m.label = "Event"  # "Brown v. Board of Education": a case between parties, not a body
             return m

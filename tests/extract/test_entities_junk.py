@@ -69,3 +69,10 @@ def test_an_indefinite_article_is_not_part_of_a_persons_name(extract) -> None:
     x = extract("Trump is not a Mitt Romney or a John McCain, the congresswoman said on Tuesday.")
     people = [e.name for e in x.entities if e.label == "Person"]
     assert "Mitt Romney" in people and not any(n.startswith("a ") for n in people), people
+
+
+def test_a_person_span_ending_in_a_body_noun_is_an_organisation(extract):
+    x = extract("The satellite operator Dish Network said on Friday that it would sell spectrum. "
+                "Charlie Ergen, its chairman, said the price was fair.")
+    labels = {e.name: e.label for e in x.entities}
+    assert labels.get("Dish Network") == "Organization" and labels.get("Charlie Ergen") == "Person", labels
