@@ -85,7 +85,7 @@ def events_at(tok: Any, index: EntityIndex, lex: Lexicon) -> list[Event]:
                 src, dst = _pair_before(arg, index) or (src, dst)  # "the Putin-Erdogan meeting"
             elif not src and len(dst) >= 2:
                 src, dst = dst[:1], dst[1:]  # "talks between Russia and Turkey"
-        dst = [d for d in dst if d not in src]  # "China and Russia support the government": the
+        dst = [d for d in dst if d not in src]  # "Norway and Denmark support the government": the
         # government (resolved to the nearest state) is never one of the event's own actors
         if src and dst:
             rtype = cls.type

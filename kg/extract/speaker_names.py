@@ -46,7 +46,7 @@ _MONTHS = words("january february march april may june july august september oct
 
 def name_tokens(head: Any) -> list[Any]:
     """The proper name at ``head``: the head and the capitalised words right before it that hang on
-    it ("Beck Pimentel", "Douglas Holtz-Eakin", "Central and East European Coalition"; titles left
+    it ("Beck Pimentel", "Douglas Holtz-Eakin", "Central Asian Business Forum"; titles left
     out), or [] when the head is no proper name."""
     if head.tag_ not in _NAMEY or not _NAME_WORD.match(head.text):
         return []

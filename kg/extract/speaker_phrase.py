@@ -70,7 +70,7 @@ def speaker_phrase(verb: Any, quotes: QuoteIndex | None = None) -> tuple[int, in
             continue
         if (quotes is not None and cur.dep_ in ("conj", "advcl", "xcomp") and cur.head != cur
                 and quotes.containing(cur.head.idx) is not None and quotes.containing(cur.idx) is None):
-            # "“...,” Ruiz said, not even needing to mention ...": the parser hung the participle on
+            # "“...,” Okafor said, not even needing to name ...": the parser hung the participle on
             # the quoted words; its subject is the one who speaks outside them
             return _outside_subject(verb, quotes)
         if cur.dep_ in ("conj", "advcl", "xcomp", "relcl", "acl", "acomp") and cur.head != cur:
@@ -172,8 +172,8 @@ def inverted_speaker(verb: Any) -> tuple[int, int, Any] | None:
 
 
 def left_subject(verb: Any, quotes: QuoteIndex) -> tuple[int, int, Any] | None:
-    """A finite cue verb the parser left without a subject ("the $20 million experts say it costs",
-    "Marc Morial, the chief executive of the League, forcefully told ..."): the nominal right before
+    """A finite cue verb the parser left without a subject ("the $5 billion analysts say it needs",
+    "Dana Reyes, the head of the union, firmly told ..."): the nominal right before
     it speaks; after a comma, the phrase that comma closes (climbing out of its appositions)."""
     if verb.tag_ not in ("VBD", "VBZ", "VBP"):
         return None

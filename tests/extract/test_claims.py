@@ -318,10 +318,10 @@ def test_a_section_heading_before_a_colon_is_not_a_speaker() -> None:
 
 
 def test_a_one_word_or_sourced_label_before_a_colon_still_speaks() -> None:
-    x = extract("A lesson from Michelle Obama: 'Be the voice that people hear.'\n\n"
-                "Michelle Obama spoke to students at a school in Chicago on Friday.")
+    x = extract("Advice from Jacinda Ardern: 'Keep the door open for the next generation.'\n\n"
+                "Jacinda Ardern spoke to nurses at a hospital in Auckland on Friday.")
     colon = claim_with_cue(x, ":")
-    assert colon.speaker is not None and colon.speaker.entity == entity_named(x, "Obama")
+    assert colon.speaker is not None and colon.speaker.entity == entity_named(x, "Ardern")
 
 
 def test_footage_of_a_person_speaking_is_that_persons_claim() -> None:
@@ -346,19 +346,19 @@ def test_a_group_pronoun_skips_a_modifier_and_a_plural_for_it() -> None:
 
 
 def test_a_quotation_after_a_full_stop_is_not_the_object_of_a_verb_with_its_own() -> None:
-    x = extract("Economists said the plan would raise money but that it would add so many new rules that "
-                "it would, above all, be a gift for accountants. ''There are a lot of new rules,'' said "
+    x = extract("Planners said the toll would cut traffic but that it would create so much paperwork that "
+                "it would, in the end, mostly keep clerks busy. ''Nobody will read these new rules,'' said "
                 "Mr. Halvorsen.")
-    assert not any(c.cue.text == "add" for c in x.claims), [(c.cue.text, c.content) for c in x.claims]
+    assert not any(c.cue.text == "create" for c in x.claims), [(c.cue.text, c.content) for c in x.claims]
     c = next(c for c in x.claims if c.content is not None and "new rules,''" in c.content.text)
     assert c.cue.text == "said" and c.speaker is not None and c.speaker.text == "Mr. Halvorsen"
 
 
 def test_a_participle_hung_on_quoted_words_has_the_speaker_outside_them() -> None:
-    x = extract("''We have shown the world we can float and sting,'' Mr. Ferrand said, not even needing to "
-                "mention the author of that boast.\n\nMr. Ferrand hardly clarified the matter, treating the "
-                "remark first as a compliment -- ''That makes me smart'' -- and, when questioned after the "
-                "debate, asserting, ''Of course, I pay my fees.''")
+    x = extract("''We have proved to the city that we can build fast,'' Mr. Ferrand said, not even needing to "
+                "mention the mayor who doubted it.\n\nMr. Ferrand hardly settled the question, treating the "
+                "audit first as praise -- ''That shows we were careful'' -- and, when pressed after the "
+                "hearing, asserting, ''Of course, we paid every invoice.''")
     for cue in ("mention", "asserting"):
         c = claim_with_cue(x, cue)
         assert c.speaker is not None and c.speaker.text == "Mr. Ferrand", (cue, c.speaker)

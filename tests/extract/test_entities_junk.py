@@ -59,7 +59,7 @@ def test_a_dateline_or_heading_dash_is_not_part_of_a_name(extract) -> None:
 
 def test_a_determiner_is_not_part_of_a_name_and_a_punctuated_headline_names_no_body(extract) -> None:
     x = extract("Mayor Was Headed to Council But Diverted to Avoid Bad Press Coverage.\n\n"
-                "There is a disconnect between this White House and the Pentagon, the general said.")
+                "Aides said this White House would not wait for the Pentagon's review, the admiral added.")
     names = [e.name for e in x.entities]
     assert "White House" in names and not any(n.startswith("this ") for n in names), names
     assert not any("Bad Press" in n for n in names), names

@@ -43,7 +43,7 @@ def test_a_possessive_pronoun_on_a_force_names_who_acts_through_it(extract) -> N
 
 
 def test_an_actor_is_never_its_own_event_s_target(extract) -> None:
-    x = extract("China and Russia support the government.")
+    x = extract("Norway and Denmark support the government.")
     assert rels(x, "SUPPORTS") == []
 
 
@@ -121,7 +121,7 @@ def test_a_decision_is_its_holder_s_not_its_praiser_s(extract) -> None:
 
 
 def test_mobilising_for_someone_is_not_against_them(extract) -> None:
-    x = extract("The Democratic Party is trying to mobilize young voters to go to the polls for Senator Ames.")
+    x = extract("The Green Party is trying to mobilize students to turn out on election day for Senator Ames.")
     assert rels(x, "MOBILIZES_AGAINST") == []
 
 
@@ -150,6 +150,6 @@ def test_a_compound_participle_names_who_backs_funds_or_trains(extract) -> None:
 
 
 def test_an_event_noun_as_a_setting_is_not_carried_by_the_verb(extract) -> None:
-    x = extract("Tom Hale offered some pointed advice to Mary Ames on Friday in the upcoming presidential debates.")
+    x = extract("Tom Hale gave some frank tips to Mary Ames on Tuesday in the televised mayoral debates.")
     assert rels(x, "MEETS_WITH") == []
     one(extract("Turkey participated in the raid on Afrin."), "ATTACKS", "Turkey", "Afrin")

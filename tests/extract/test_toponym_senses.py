@@ -117,7 +117,7 @@ def test_saint_and_st_are_one_word_for_the_gazetteer(extract) -> None:
 
 
 def test_a_compass_word_a_name_suffix_or_a_legislature_is_no_place(extract) -> None:
-    x = extract("The Central and East European Coalition wrote to Congress on Monday. Robert Hale Jr. said "
+    x = extract("The Central Asian Business Forum wrote to Congress on Monday. Robert Hale Jr. said "
                 "the vote in Congress would come before the West decides, speaking in Phoenix, Arizona.")
     places = {e.name for e in x.entities if e.label in ("Place", "Country")}
     assert not places & {"Central", "Jr.", "Congress", "West"}, places
@@ -125,7 +125,7 @@ def test_a_compass_word_a_name_suffix_or_a_legislature_is_no_place(extract) -> N
 
 
 def test_the_baltic_states_are_a_region_not_a_village_in_ohio(extract) -> None:
-    x = extract("Russian jets probed the borders of the Baltic countries again, officials in Ohio and "
+    x = extract("Russian warships sailed close to the Baltic countries again, officials in Ohio and "
                 "Pennsylvania were told by a NATO general.")
     baltic = next(e for e in x.entities if e.name.startswith("Baltic"))
     assert baltic.geo is not None and baltic.geo.feature_code == "RGN" and baltic.geo.lat > 50  # type: ignore[operator]
