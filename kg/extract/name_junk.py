@@ -32,8 +32,8 @@ def is_headline(span: Any, text: str) -> bool:
 def _headline_line(line: str) -> bool:
     """(One answer per line: an article's names share few lines.)"""
     if line[-1:] in ".!?\"'\u201d":
-        # a headline with a full stop: every longer word capitalised, verbs too ("Clinton Was Headed
-        # to Hospital But Diverted."), which a sentence never does
+        # a headline with a full stop: every longer word capitalised, verbs too ("Mayor Was Rushed
+        # to Court But Released."), which a sentence never does
         if _LOWER_WORD.search(line):
             return False
         longer = [w for w in line.split() if w[:1].isalpha() and len(w) >= 4]
