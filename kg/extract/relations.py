@@ -127,7 +127,10 @@ def _title_roles(doc: Any, text: str, entities: list[Entity], claims: list[Claim
 
 def _no_party(index: EntityIndex, eid: str, things: frozenset[str]) -> bool:
     """An entity whose name ends with a word for a law, document or agreement ("the Patriot Act")."""
-    words = index.by_id[eid].name.lower().split()
+    ent = index.by_id[eid]
+    if ent.label == "Person":
+        return False  # "Nathan Law", "Bill Hale": a person's surname is no document
+    words = ent.name.lower().split()
     return bool(words) and words[-1] in things
 
 

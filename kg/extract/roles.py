@@ -42,10 +42,16 @@ class TitleRole:
     end: int  # where the person's mention ends
 
 
+_JOINERS = frozenset({"and", "or", "&", "the", "of", "for", "on"})  # may sit inside a title, never open it
+
+
 def _role_words(words: list[str]) -> bool:
+    """Title words only: "Foreign Minister", "Secretary of State"; never "and President" (a list)."""
     lex = lexicon()
     low = [part.strip(".,").lower() for w in words for part in w.split("-") if part.strip(".,")]
-    return (bool(low) and all(w in lex["titles"] or w in lex["generic_body_words"] for w in low)
+    if not low or low[0] in _JOINERS or {"and", "or", "&"} & set(low):
+        return False
+    return (all(w in lex["titles"] or w in lex["generic_body_words"] for w in low)
             and any(w in lex["titles"] and w not in lex["honorifics"] for w in low))
 
 

@@ -76,3 +76,10 @@ def test_a_person_span_ending_in_a_body_noun_is_an_organisation(extract):
                 "Charlie Ergen, its chairman, said the price was fair.")
     labels = {e.name: e.label for e in x.entities}
     assert labels.get("Dish Network") == "Organization" and labels.get("Charlie Ergen") == "Person", labels
+
+
+def test_a_name_particle_is_no_title() -> None:
+    from kg.extract.resolve import strip_title
+
+    assert strip_title("Guillermo del Toro") == "Guillermo del Toro"
+    assert strip_title("Delegate Lena Brooks") == "Lena Brooks"

@@ -153,3 +153,7 @@ def test_an_event_noun_as_a_setting_is_not_carried_by_the_verb(extract) -> None:
     x = extract("Tom Hale gave some frank tips to Mary Ames on Tuesday in the televised mayoral debates.")
     assert rels(x, "MEETS_WITH") == []
     one(extract("Turkey participated in the raid on Afrin."), "ATTACKS", "Turkey", "Afrin")
+
+
+def test_a_person_named_like_a_document_is_still_a_party(extract) -> None:
+    one(extract("China sanctioned Nathan Law on Friday."), "SANCTIONS", "China", "Nathan Law")

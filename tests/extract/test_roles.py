@@ -40,3 +40,9 @@ def test_a_nationality_word_before_a_title_names_the_state(extract):
 def test_a_possessive_body_names_the_role(extract):
     x = extract("Officials gathered in Kampala. Uganda's Foreign Minister Sam Kutesa told them the talks would go on.")
     assert ("Sam Kutesa", "Uganda", "Foreign Minister") in _roles(x), _roles(x)
+
+
+def test_a_list_is_no_title(extract):
+    x = extract("Talks between Ukraine and President Vladimir Putin ended. Canada sanctioned Iran and "
+                "Foreign Minister Leyla Rahimi on Monday.")
+    assert not _roles(x), _roles(x)
