@@ -58,7 +58,8 @@ def titles() -> frozenset[str]:
 def malformed(text: str) -> bool:
     """Text no name is written as, whatever NER called it: no capital letter ("school"), a single
     letter ("L."), a bracket inside a word ("W]e", an editor's insertion)."""
-    if text.lower() == text or (len(text) <= 3 and sum(c.isalpha() for c in text) <= 1):
+    cased = any(c.isalpha() and c.lower() != c.upper() for c in text)  # Arabic, Chinese: no case at all
+    if (cased and text.lower() == text) or (len(text) <= 3 and sum(c.isalpha() for c in text) <= 1):
         return True  # (a longer text with one letter has no capital either)
     return ("[" in text or "]" in text) and _BRACKET_IN_WORD.search(text) is not None
 

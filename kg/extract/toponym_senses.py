@@ -31,7 +31,7 @@ def _lexicon() -> tuple[frozenset[str], re.Pattern[str], re.Pattern[str]]:
     names = frozenset(normalise(str(n)) for n in data.get("names") or ())
     illness = re.compile(r"\b(?:" + "|".join(re.escape(str(w)) for w in data.get("illness_words") or ("virus",))
                          + r")\b", re.IGNORECASE)
-    heads = re.compile(r"^[ -](?:" + "|".join(re.escape(str(w)) for w in data.get("heads") or ("virus",))
+    heads = re.compile(r"[ -](?:" + "|".join(re.escape(str(w)) for w in data.get("heads") or ("virus",))
                        + r")\b", re.IGNORECASE)
     return names, illness, heads
 
@@ -63,12 +63,22 @@ def not_pathogens(mentions: list[Mention], text: str) -> list[Mention]:
 
 
 def given_names(doc: Any, mentions: list[Mention], cued: Callable[[Any, int], bool]) -> None:
-    """A lone place-looking name that opens a person's full name in this article is that person."""
-    firsts = {m.text.split()[0] for m in mentions if m.label == "Person" and " " in m.text.strip()}
+    """A lone place-looking name that opens a person's full name in this article is that person.
+
+    A state's name is kept when the article also calls that person by surname alone ("Israel Katz
+    ... Katz said ... Israel would respond"): news calls adults by surname, so a bare first name
+    that is also a state is then the state; a first-name-only story ("Georgia Ward, 12 ... Georgia
+    trains daily") has no bare surname."""
+    full = [m.text.split() for m in mentions if m.label == "Person" and " " in m.text.strip()]
+    firsts = {words[0] for words in full}
     if not firsts:
         return
+    bare = {m.text.strip() for m in mentions if m.label == "Person" and " " not in m.text.strip()}
+    by_surname = {words[0] for words in full if words[-1] in bare}
     for m in mentions:
         if m.label not in ("Place", "Country") or m.text not in firsts or m.text.isupper():
+            continue
+        if m.label == "Country" and m.text in by_surname:
             continue
         span = doc.char_span(m.start, m.end, alignment_mode="expand")
         if span is not None and not cued(doc, span.start):

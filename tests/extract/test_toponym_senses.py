@@ -129,3 +129,24 @@ def test_the_baltic_states_are_a_region_not_a_village_in_ohio(extract) -> None:
                 "Pennsylvania were told by a NATO general.")
     baltic = next(e for e in x.entities if e.name.startswith("Baltic"))
     assert baltic.geo is not None and baltic.geo.feature_code == "RGN" and baltic.geo.lat > 50  # type: ignore[operator]
+
+
+def test_a_state_named_like_a_persons_first_name_stays_a_state_when_the_surname_is_used(extract):
+    x = extract("Foreign Minister Israel Katz spoke in Jerusalem on Monday. Katz said Israel would respond "
+                "to the attack within days.")
+    assert any(e.label == "Country" and e.name == "Israel" for e in x.entities), \
+        [(e.label, e.name) for e in x.entities]
+
+
+def test_a_name_before_virus_is_the_disease_even_when_unlisted(extract):
+    x = extract("Doctors reported three cases of Kyoto fever at the clinic on Monday, and the patients were "
+                "kept in quarantine. The outbreak in Texas was smaller.")
+    places = {e.name for e in x.entities if e.label in ("Place", "Country")}
+    assert "Kyoto" not in places and "Texas" in places, places
+
+
+def test_a_name_without_case_is_not_malformed():
+    from kg.extract.name_junk import malformed
+
+    assert not malformed("\u0645\u062d\u0645\u062f \u0639\u0628\u0627\u0633") and not malformed("\u5317\u4eac")
+    assert malformed("school")
