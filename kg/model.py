@@ -86,6 +86,10 @@ def entity_id(label: str, name: str, geo: Geo | None = None) -> str:
         return make_id("Country", geo.country_code.upper())
     if label == "Place" and geo and geo.geonames_id:
         return make_id("Place", "geonames", geo.geonames_id)
+    if label == "Place" and geo and geo.feature_code == "PPL" and geo.lat is not None and geo.lon is not None:
+        # a town placed at the state the text puts it in ("Holliday, Missouri"; kg.geo.disambiguate):
+        # its state's point keeps it apart from a namesake town placed in another state
+        return make_id("Place", normalise(name), geo.country_code or "", round(geo.lat, 3), round(geo.lon, 3))
     return make_id(label, normalise(name))
 
 

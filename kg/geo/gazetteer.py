@@ -348,7 +348,8 @@ def gazetteer() -> Gazetteer:
 def _prune(path: Path) -> None:
     """Older code or reference versions go, but not the few newest: two checkouts (or versions)
     used on one machine would otherwise delete each other's index and rebuild it on every start."""
-    kept = sorted(path.parent.glob("gazetteer-v*.sqlite"), key=lambda p: p.stat().st_mtime, reverse=True)
+    found = [*path.parent.glob("gazetteer-v*.sqlite"), *path.parent.glob("gazetteer-v*.pickle")]  # pickles: <= v8
+    kept = sorted(found, key=lambda p: p.stat().st_mtime, reverse=True)
     for stale in kept[_KEEP_VERSIONS:]:
         if stale != path:
             stale.unlink(missing_ok=True)

@@ -107,8 +107,17 @@ def backup(server: EmbeddedServer, path: Path) -> dict[str, Any]:
     if path.is_dir():
         raise StoreError(f"{path} is a folder; give the backup file's name")
     server.dir.mkdir(parents=True, exist_ok=True)
-    with open(server.dir / "backup.lock", "a") as lock:
-        fcntl.flock(lock.fileno(), fcntl.LOCK_EX)  # released when the file closes, even on a crash
+    with open(server.dir / "backup.lock", "a") as lock:  # released when the file closes, even on a crash
+        deadline = time.monotonic() + _SAVE_TIMEOUT
+        while True:
+            try:
+                fcntl.flock(lock.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
+                break
+            except BlockingIOError:
+                if time.monotonic() > deadline:
+                    raise StoreError(f"another backup of this store has run for over {_SAVE_TIMEOUT:.0f}s; "
+                                     "try again when it has finished") from None
+                time.sleep(0.2)
         return _backup(server, path)
 
 

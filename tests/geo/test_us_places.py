@@ -94,6 +94,9 @@ def test_a_town_the_gazetteer_knows_only_in_another_state_is_placed_at_the_state
     assert ent.geo is not None and ent.geo.country_code == "US" and ent.geo.geonames_id is None
     missouri = place("A barn fire near Bucklin, Missouri, killed forty cattle overnight.", "Missouri")
     assert missouri.geo is not None and (ent.geo.lat, ent.geo.lon) == (missouri.geo.lat, missouri.geo.lon)
+    # a namesake placed in another state is another node
+    other = place("A barn fire near Bucklin, Nebraska, killed forty cattle overnight.", "Bucklin")
+    assert other.id != ent.id
     # a town it knows in that state keeps its own point
     kahoka = place("The council of Kahoka, Missouri, approved the budget.", "Kahoka")
     assert kahoka.geo is not None and kahoka.geo.geonames_id is not None
