@@ -10,18 +10,8 @@ from typing import Any
 
 from kg.extract.actors import agent_lexicon
 from kg.extract.coref import antecedent
-from kg.extract.event_lexicon import trigger_lexicon
+from kg.extract.event_lexicon import argument_words, trigger_lexicon
 from kg.extract.speakers import EntityIndex
-
-_REQUEST_VERBS = frozenset({"urge", "ask", "order", "tell", "force", "call", "press", "push", "encourage",
-                            "instruct", "persuade", "allow", "help"})
-_RESPONSIBILITY = frozenset({"responsibility", "credit", "blame"})
-_ANSWERABLE = _RESPONSIBILITY | {"responsible"}
-_HOLDING = frozenset({"have", "get", "gain", "win", "seek", "need", "want", "claim", "reserve", "retain"})
-_STATIVE = frozenset({"engage", "involve"})  # light verbs whose passive subject is the actor
-# the bodies through which their possessor acts ("his regime tortured ...", "its army shelled ...")
-_FORCES = frozenset({"regime", "government", "administration", "army", "military", "force", "troop", "soldier",
-                     "police", "militia", "fighter", "navy", "jet", "warplane", "men", "man", "agent", "guard"})
 
 
 def ends(tok: Any, index: EntityIndex) -> list[str]:
@@ -56,7 +46,7 @@ def entity(tok: Any, index: EntityIndex) -> str | None:
             found = index.best_within(c.left_edge.idx, c.right_edge.idx + len(c.right_edge.text))
             if found and not (tok.tag_ == "NNS" and c.dep_ != "poss" and index.label(found) == "Place"):
                 return found  # "two Vermont developers" are people from a place, not the place
-        if c.dep_ == "poss" and c.pos_ == "PRON" and tok.lemma_.lower() in _FORCES:
+        if c.dep_ == "poss" and c.pos_ == "PRON" and tok.lemma_.lower() in argument_words("forces"):
             found = antecedent(c, index)  # "his regime", "its troops": the possessor acts through them
             if found:
                 return found
@@ -88,7 +78,7 @@ def verb_actor(verb: Any, index: EntityIndex) -> list[str]:
                     heads = ends(cur.head, index)  # "who" never stands for a place
                     return [h for h in heads if c.lower_ != "who" or index.label(h) not in ("Place", "Country")]
                 return ends(c, index)
-        if cur.dep_ == "xcomp" and cur.head.lemma_.lower() in _REQUEST_VERBS:
+        if cur.dep_ == "xcomp" and cur.head.lemma_.lower() in argument_words("request_verbs"):
             obj = next((c for c in cur.head.children if c.dep_ in ("dobj", "dative")), None)
             return ends(obj, index) if obj is not None else []  # "urged Iran to strike": Iran acts
         if cur.dep_ in ("relcl", "acl") and cur.head.pos_ in ("NOUN", "PROPN") and not any(
@@ -100,14 +90,14 @@ def verb_actor(verb: Any, index: EntityIndex) -> list[str]:
             holder = next((c for c in cur.head.children if c.dep_ == "poss"), None)
             if holder is not None:  # "praised Ames's decision to sanction Iran": Ames decides
                 return ends(holder, index)
-            if cur.head.dep_ == "dobj" and cur.head.head.lemma_.lower() not in _HOLDING | trigger_lexicon().light_verbs:
+            if cur.head.dep_ == "dobj" and cur.head.head.lemma_.lower() not in argument_words("holding_verbs") | trigger_lexicon().light_verbs:
                 return []  # "praised the decision to sanction Iran": the one who praises does not decide
             cur = cur.head.head  # "he has the right to attack Iran": the holder of the right acts
             continue
-        if cur.dep_ == "pcomp" and cur.head.lower_ == "for" and cur.head.head.lemma_.lower() in _ANSWERABLE:
+        if cur.dep_ == "pcomp" and cur.head.lower_ == "for" and cur.head.head.lemma_.lower() in argument_words("responsibility_nouns") | {"responsible"}:
             cur = cur.head.head.head  # "X were responsible for shooting down Y", "claimed responsibility
             continue  # for killing Y": the one answerable for the act is its actor
-        if cur.dep_ == "pcomp" and cur.head.lower_ == "in" and cur.head.head.lemma_.lower() in _STATIVE:
+        if cur.dep_ == "pcomp" and cur.head.lower_ == "in" and cur.head.head.lemma_.lower() in argument_words("stative_verbs"):
             held = next((c for c in cur.head.head.children if c.dep_ in ("nsubjpass", "nsubj")), None)
             return ends(held, index) if held is not None else []  # "X is engaged in torturing Y"
         if cur.dep_ in ("xcomp", "conj", "advcl", "pcomp") and cur.head != cur:

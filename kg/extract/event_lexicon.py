@@ -4,7 +4,7 @@ rules (light verbs, verbs of receiving and of suffering, justice verbs, verbal a
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 from typing import Any
 
@@ -34,6 +34,7 @@ class Lexicon:
     accusing_verbs: frozenset[str] = frozenset()  # "arrested X for the killing": X is the killer
     suffering_verbs: frozenset[str] = frozenset()  # "suffered attacks by X": the subject is hit ...
     suffering_types: frozenset[str] = frozenset()  # ... by what these types do (ATTACKS, THREATENS)
+    argument_words: dict[str, frozenset[str]] = field(default_factory=dict)  # ``argument_words`` classes
 
     @cached_property
     def lemmas(self) -> frozenset[str]:
@@ -65,7 +66,13 @@ def trigger_lexicon(path: str | None = None) -> Lexicon:
                    str(verbal.get("as") or ""), frozenset(_word(p) for p in verbal.get("reason_preps") or ()),
                    frozenset(receiving.get("verbs") or ()), frozenset(receiving.get("types") or ()),
                    frozenset(verbal.get("media") or ()), frozenset(data.get("accusing_verbs") or ()),
-                   frozenset(suffering.get("verbs") or ()), frozenset(suffering.get("types") or ()))
+                   frozenset(suffering.get("verbs") or ()), frozenset(suffering.get("types") or ()),
+                   {str(k): frozenset(str(w) for w in v or ()) for k, v in (data.get("argument_words") or {}).items()})
+
+
+def argument_words(name: str) -> frozenset[str]:
+    """One word class of ``argument_words`` in ``schema/events.yaml`` (empty when the file has none)."""
+    return trigger_lexicon().argument_words.get(name, frozenset())
 
 
 def _word(value: Any) -> str:

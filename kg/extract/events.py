@@ -22,8 +22,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from kg.extract.event_ends import _RESPONSIBILITY, _STATIVE, _pobj, ends, entity, target, verb_actor
-from kg.extract.event_lexicon import Lexicon, TriggerClass, trigger_lexicon
+from kg.extract.event_ends import _pobj, ends, entity, target, verb_actor
+from kg.extract.event_lexicon import Lexicon, TriggerClass, argument_words, trigger_lexicon
 from kg.extract.event_setting import event_date as _date
 from kg.extract.event_setting import event_place as _place
 from kg.extract.speakers import EntityIndex
@@ -43,8 +43,6 @@ class Event:
     alleged: bool = False  # read off a charge or an arrest ("arrested X for the killing of Y")
 
 
-_CONTAINERS = frozenset({"campaign", "operation", "offensive", "mission", "spree", "wave", "series", "string",
-                         "spate", "barrage", "round"})
 _SYMMETRIC = frozenset({"MEETS_WITH"})  # its nouns take both parties as modifiers: "the US-China talks"
 
 
@@ -55,9 +53,9 @@ def events_at(tok: Any, index: EntityIndex, lex: Lexicon) -> list[Event]:
         return []
     out = []
     arg = tok
-    if tok.dep_ == "compound" and tok.head.lemma_.lower() in _CONTAINERS:
+    if tok.dep_ == "compound" and tok.head.lemma_.lower() in argument_words("containers"):
         arg = tok.head  # "the bombing campaign against X": the campaign carries the arguments
-    elif tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.lemma_.lower() in _CONTAINERS \
+    elif tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.lemma_.lower() in argument_words("containers") \
             and tok.head.head.pos_ == "NOUN":
         arg = tok.head.head  # "a wave of bombings by X", "a series of raids on Y": likewise
     for cls in lex.classes_of[lemma]:
@@ -267,7 +265,7 @@ def _carrier_actor(noun: Any, index: EntityIndex, lex: Lexicon) -> list[str]:
         cur = cur.head
     if cur.dep_ in ("pobj", "pcomp"):
         cur = cur.head
-    if cur.dep_ == "prep" and cur.head.lemma_.lower() in _RESPONSIBILITY:
+    if cur.dep_ == "prep" and cur.head.lemma_.lower() in argument_words("responsibility_nouns"):
         cur = cur.head  # "claimed responsibility for the bombing": the verb above the noun
     if cur.dep_ == "prep" or (cur.dep_ in ("dobj", "nsubjpass", "attr") and cur == noun):
         verb = cur.head
@@ -276,7 +274,7 @@ def _carrier_actor(noun: Any, index: EntityIndex, lex: Lexicon) -> list[str]:
         if cur.dep_ == "prep" and cur.lower_ in ("in", "during", "at", "after", "before") and any(
                 c.dep_ == "dobj" and c.lemma_.lower() not in ("part", "role") for c in verb.children):
             return []  # "offered advice to X in the debates": the verb carries its object, the noun is a setting
-        if verb.lemma_.lower() in _STATIVE:  # "the embassy is engaged in recruitment"
+        if verb.lemma_.lower() in argument_words("stative_verbs"):  # "the embassy is engaged in recruitment"
             subj = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
             if subj is not None and subj.i != noun.i:
                 return ends(subj, index)
@@ -284,7 +282,6 @@ def _carrier_actor(noun: Any, index: EntityIndex, lex: Lexicon) -> list[str]:
     return []
 
 
-_DIE = frozenset({"die", "perish"})
 
 
 def _harmed_in(noun: Any, cls: TriggerClass) -> Any:
@@ -295,7 +292,7 @@ def _harmed_in(noun: Any, cls: TriggerClass) -> Any:
         return None
     verb = noun.head.head
     lemma = verb.lemma_.lower()
-    dep = "nsubj" if lemma in _DIE else "nsubjpass" if lemma in cls.verbs else None
+    dep = "nsubj" if lemma in argument_words("die_verbs") else "nsubjpass" if lemma in cls.verbs else None
     return next((c for c in verb.children if c.dep_ == dep), None) if dep else None
 
 
