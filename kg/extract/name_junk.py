@@ -92,7 +92,6 @@ def court_case(text: str) -> bool:
 
 
 _NOT_IN_NAMES = frozenset({"VERB", "ADV", "AUX"})
-_PLATFORM_PREPS = frozenset({"on", "via", "after", "before", "during", "since", "over", "post", "pre"})
 
 
 def junk(span: Any, label: str, text: str) -> bool:
@@ -106,7 +105,7 @@ def junk(span: Any, label: str, text: str) -> bool:
     words = [t for t in span if t.is_alpha]
     if len(words) >= 2 and all(t.is_upper for t in words):
         return True
-    if len(words) >= 2 and any(t.pos_ in _NOT_IN_NAMES and t.i > span.start and t.lower_ not in _NAME_PARTICLES
+    if len(words) >= 2 and any(t.pos_ in _NOT_IN_NAMES and t.i > span.start and t.lower_ not in lexicon()["name_particles"]
                                for t in words):
         return True
     if label == "Person" and len(words) >= 3 and is_headline(span, text):
@@ -116,16 +115,13 @@ def junk(span: Any, label: str, text: str) -> bool:
     if len(span) == 1:
         word = span[0].lower_.strip(".")
         lex = lexicon()
-        if word in lex["lone_roles"] or word in _LONE_GENERIC:
+        if word in lex["lone_roles"] or word in lex["lone_generic_words"]:
             return True
-        if label == "Person" and span.root.dep_ == "pobj" and span.root.head.lower_ in _PLATFORM_PREPS:
+        if label == "Person" and span.root.dep_ == "pobj" and span.root.head.lower_ in lexicon()["platform_preps"]:
             return True
     return False
 
 
 # words that are never a body's short name on their own ("Congress", "Parliament" are; "Party" is not)
-_LONE_GENERIC = frozenset({"state", "united", "union", "party", "national", "federal", "central", "public",
-                           "foreign", "ministry", "committee", "department"})
-_NAME_PARTICLES = frozenset({"de", "da", "van", "von", "bin", "ibn", "al", "el", "la", "le", "del", "der", "di"})
 
 

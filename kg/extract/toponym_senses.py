@@ -21,7 +21,7 @@ from functools import lru_cache
 from typing import Any
 
 from kg import settings, yamlfile
-from kg.extract.entities import Mention
+from kg.extract.entities import Mention, lexicon
 from kg.ids import normalise
 
 
@@ -36,23 +36,16 @@ def _lexicon() -> tuple[frozenset[str], re.Pattern[str], re.Pattern[str]]:
     return names, illness, heads
 
 
-# words that name a direction or a part of a name, never a place on their own ("the West",
-# "Central and East European", "Joseph Biden, Jr."): the gazetteer's hamlets called "Central" or
-# "West" are not what news means
-NOT_ALONE = frozenset({"north", "south", "east", "west", "central", "northern", "southern", "eastern", "western",
-                       "northeast", "northwest", "southeast", "southwest", "far north", "far south", "far east",
-                       "jr", "jr.", "sr", "sr.", "ii", "iii"})
-
-
 def not_pathogens(mentions: list[Mention], text: str) -> list[Mention]:
     """Drop Place mentions of a name this article uses for a disease (see the module docstring), and
-    of a bare compass word or name suffix (``NOT_ALONE``)."""
+    of a bare compass word or name suffix (``never_places_alone`` in schema/names.yaml)."""
     names, illness, heads = _lexicon()
     places = [m for m in mentions if m.label == "Place"]
     if not places:
         return mentions
-    if any(m.text.lower() in NOT_ALONE for m in places):
-        mentions = [m for m in mentions if not (m.label == "Place" and m.text.lower() in NOT_ALONE)]
+    alone = lexicon()["never_places_alone"]
+    if any(m.text.lower() in alone for m in places):
+        mentions = [m for m in mentions if not (m.label == "Place" and m.text.lower() in alone)]
     pathogens = {m.text for m in mentions if heads.match(text, m.end)}
     listed = {m.text for m in places if normalise(m.text) in names}
     if listed - pathogens and illness.search(text):
