@@ -16,7 +16,7 @@ from kg.extract.claims import find_claims
 from kg.extract.entities import MentionFinder
 from kg.extract.language import not_english
 from kg.extract.nlp import load_nlp
-from kg.extract.relations import find_events
+from kg.extract.relations import find_events, to_states
 from kg.extract.resolve import Cluster, acronym_mentions, assign_keys, best_name
 from kg.extract.toponyms import after_place, coordinated, datelines, demonym_places, states_after_towns
 from kg.extract.toponyms import repair as repair_toponyms
@@ -154,6 +154,7 @@ class Extractor:
         except Exception as exc:  # noqa: BLE001
             warnings.append(f"claims/relations failed: {type(exc).__name__}: {exc}")
         entities = demonym_places(clusters, entities, article.text, self._country_geo)
+        relations = to_states(relations, entities)
         comentions = []
         for n, ids in sorted(sentence_ids.items()):
             for a, b in combinations(sorted(ids), 2):

@@ -28,6 +28,7 @@ allegation, so "the briefing asserted that the embassy recruits for the legion" 
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
+from dataclasses import replace
 from typing import Any
 
 import numpy
@@ -123,6 +124,23 @@ def _title_roles(doc: Any, text: str, entities: list[Entity], claims: list[Claim
         if rel is not None:
             rel.role = tr.role
             out.setdefault(rel.id, rel)
+
+
+def to_states(relations: list[Relation], entities: list[Entity]) -> list[Relation]:
+    """Once the places stage has named a nationality word's state (kg/extract/toponyms.py
+    ``demonym_places``), what belongs to the nationality belongs to the state: "the Russian Foreign
+    Ministry" is AFFILIATED_WITH Russia, not with the word "Russian". Relations whose ends are not
+    among the article's entities are dropped (a state that was never named)."""
+    by_id = {e.id: e for e in entities}
+    out: dict[str, Relation] = {}
+    for rel in relations:
+        end = by_id.get(rel.target)
+        state = end.properties.get("country") if end is not None and end.label == "Group" else None
+        if rel.type == "AFFILIATED_WITH" and isinstance(state, str) and state in by_id and state != rel.source:
+            rel = replace(rel, target=state, id=Relation.make_id(rel.type, rel.source, state, rel.status, rel.mode))
+        if rel.source in by_id and rel.target in by_id:
+            out.setdefault(rel.id, rel)
+    return list(out.values())
 
 
 def _no_party(index: EntityIndex, eid: str, things: frozenset[str]) -> bool:

@@ -46,3 +46,11 @@ def test_a_list_is_no_title(extract):
     x = extract("Talks between Ukraine and President Vladimir Putin ended. Canada sanctioned Iran and "
                 "Foreign Minister Leyla Rahimi on Monday.")
     assert not _roles(x), _roles(x)
+
+
+def test_a_body_named_after_a_nationality_belongs_to_the_state(extract):
+    x = extract("Officials at the Peruvian embassy in Quito said the border would reopen.")
+    names = {e.id: e.name for e in x.entities}
+    affiliated = {(names[r.source], names[r.target]) for r in x.relations if r.type == "AFFILIATED_WITH"}
+    assert ("Peruvian embassy in Quito", "Peru") in affiliated and not any(t == "Peruvian" for _s, t in affiliated)
+    assert all(r.source in names and r.target in names for r in x.relations)
