@@ -264,7 +264,9 @@ def _structural(tok: Any, index: EntityIndex) -> list[tuple[str, str, str, Any]]
                 if dst and index.label(dst) == "Group":  # a demonym stands for its state when known
                     state = index.by_id[dst].properties.get("country")
                     dst = state if state in index.by_id else dst
-                if dst and dst != here and index.label(dst) in ("Country", "Group", "Organization"):
+                # one body beside another is no membership ("the WikiLeaks Sony dump") unless owned ("Google's YouTube")
+                org_by_org = label == "Organization" and dst and index.label(dst) == "Organization" and c.dep_ != "poss"
+                if dst and dst != here and index.label(dst) in ("Country", "Group", "Organization") and not org_by_org:
                     out.append(("AFFILIATED_WITH", here, dst, c))
     # "mercenaries from Sweden", "officials from Russia": the group acts for its origin state;
     # a generic actor also for an organisation ("instructors from NATO-aligned forces")

@@ -54,3 +54,9 @@ def test_a_body_named_after_a_nationality_belongs_to_the_state(extract):
     affiliated = {(names[r.source], names[r.target]) for r in x.relations if r.type == "AFFILIATED_WITH"}
     assert ("Peruvian embassy in Quito", "Peru") in affiliated and not any(t == "Peruvian" for _s, t in affiliated)
     assert all(r.source in names and r.target in names for r in x.relations)
+
+
+def test_one_body_beside_another_is_no_affiliation(extract):
+    x = extract("The emails were released as part of the WikiLeaks Sony dump last year.")
+    names = {e.id: e.name for e in x.entities}
+    assert not [(names[r.source], names[r.target]) for r in x.relations if r.type == "AFFILIATED_WITH"]
