@@ -37,15 +37,25 @@ def _scoped(scope: Scope) -> tuple[str, str, dict[str, Any]]:
 
 def overview(store: Store, scope: Scope | None = None, nodes: int = OVERVIEW_NODES,
              co_mentions: bool = False) -> GraphData:
-    """The ``nodes`` entities in the most domain relations, and the domain relations among them."""
+    """The ``nodes`` entities in the most domain relations, and the domain relations among them; when
+    the scope has none, its other relations read off the text (roles, affiliations, locations), so a
+    corpus without events still gets a picture."""
     scope = scope or Scope()
-    types = list(load_schema().domain_types)
+    schema = load_schema()
     prefix, cond, params = _scoped(scope)
-    params = {**params, "types": types}
-    ranked = store.read(f"{prefix}MATCH (a:Entity)-[r]-(:Entity) WHERE type(r) IN $types{cond} "
-                        "WITH a, count(r) AS degree RETURN a.id, degree ORDER BY degree DESC, a.name",
-                        params).rows
     data = GraphData()
+    ranked: list[Any] = []
+    for kind, types in (("domain", list(schema.domain_types)),
+                        ("text", [t for t, r in schema.relationships.items()
+                                  if r.sourced and not r.domain and t != "CO_MENTIONED"])):
+        params = {**params, "types": types}
+        ranked = store.read(f"{prefix}MATCH (a:Entity)-[r]-(:Entity) WHERE type(r) IN $types{cond} "
+                            "WITH a, count(r) AS degree RETURN a.id, degree ORDER BY degree DESC, a.name",
+                            params).rows
+        if ranked:
+            if kind == "text":
+                data.notes.append("no domain relations (events) in scope: showing roles, affiliations and locations")
+            break
     if not ranked:
         what = f" among articles {scope.describe()}" if scope.active else ""
         raise QueryError(f"no domain relations{what} to draw; import articles first, or draw co-mentions "

@@ -305,3 +305,17 @@ def test_crowded_map_declutters_labels(crowd_store, tmp_path):
     assert len(layout["circles"]) == 300
     assert_readable(layout, circles_block_labels=False)
     assert 25 <= len(layout["labels"]) < 300, len(layout["labels"])  # many named, the crowd decluttered
+
+
+def test_overview_of_a_corpus_without_events_shows_roles(store, tmp_path):
+    from kg.extract import Extractor
+    from kg.pipeline import Importer
+    from loaders import load
+
+    (tmp_path / "roles.txt").write_text(
+        "Alliance talks\n\nNATO Secretary General Jens Stoltenberg spoke in Brussels on Monday. "
+        "German Chancellor Olaf Scholz spoke later.\n", encoding="utf-8")
+    assert Importer(store, Extractor(), batch_size=2).run(load([str(tmp_path / "roles.txt")])).failed == 0
+    data = _viz(tmp_path)
+    assert "HOLDS_ROLE" in {r["type"] for r in data["rels"]}
+    assert any("no domain relations" in n for n in data["notes"]), data["notes"]
