@@ -11,6 +11,7 @@ import shutil
 import tempfile
 import uuid
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -95,10 +96,10 @@ def bolt_server() -> Iterator[BoltServer]:
         shutil.rmtree(server.root, ignore_errors=True)
 
 
-@pytest.fixture
-def neo4j_store(bolt_server: BoltServer, monkeypatch: pytest.MonkeyPatch) -> Iterator[Neo4jStore]:
-    """A Neo4jStore on the session server's database, emptied before and after the test, schema applied.
-    NEO4J_* point at it, so CLI commands run in the test reach it too."""
+@contextmanager
+def emptied_neo4j(bolt_server: BoltServer, monkeypatch: pytest.MonkeyPatch) -> Iterator[Neo4jStore]:
+    """A Neo4jStore on the session server's database, emptied before and after use, schema applied.
+    NEO4J_* point at it (through ``monkeypatch``), so CLI commands run meanwhile reach it too."""
     for key, value in bolt_server.env().items():
         monkeypatch.setenv(key, value)
     st = Neo4jStore()
@@ -109,3 +110,10 @@ def neo4j_store(bolt_server: BoltServer, monkeypatch: pytest.MonkeyPatch) -> Ite
     finally:
         st.write_query("MATCH (n) DETACH DELETE n")
         st.close()
+
+
+@pytest.fixture
+def neo4j_store(bolt_server: BoltServer, monkeypatch: pytest.MonkeyPatch) -> Iterator[Neo4jStore]:
+    """``emptied_neo4j`` for one test."""
+    with emptied_neo4j(bolt_server, monkeypatch) as st:
+        yield st

@@ -11,28 +11,19 @@ from typing import Any
 import pytest
 
 from kg.queries import list_saved
-from kg.schema import load_schema
 from kg.store.falkor import FalkorStore
 from kg.store.neo4j import Neo4jStore
 from tests.analyst.conftest import sample_batch
 from tests.bolt_server import BoltServer
+from tests.conftest import emptied_neo4j
 
 
 @pytest.fixture(scope="module")
 def neo4j_sample(bolt_server: BoltServer) -> Iterator[Neo4jStore]:
     """The sample graph, written into the Bolt server through Neo4jStore's own write path."""
-    with pytest.MonkeyPatch.context() as mp:
-        for key, value in bolt_server.env().items():
-            mp.setenv(key, value)
-        st = Neo4jStore()
-        st.write_query("MATCH (n) DETACH DELETE n")
-        st.apply_schema(load_schema())
+    with pytest.MonkeyPatch.context() as mp, emptied_neo4j(bolt_server, mp) as st:
         st.write(sample_batch())
-        try:
-            yield st
-        finally:
-            st.write_query("MATCH (n) DETACH DELETE n")
-            st.close()
+        yield st
 
 
 def _norm(value: Any) -> Any:
