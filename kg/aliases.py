@@ -46,11 +46,6 @@ def _person_reason(name: str, alias: str) -> str | None:
     return None
 
 
-def _initials(name: str) -> str:
-    minor = {"of", "the", "and", "for", "on", "in", "de", "du", "des", "la", "le", "&", "to", "at"}
-    return "".join(w[0] for w in name.replace("-", " ").split() if w.lower() not in minor and w[0].isalpha()).upper()
-
-
 def alias_reason(label: str, name: str, alias: str) -> str:
     """Why ``alias`` names the same ``label`` entity as ``name``: the rule that joined them."""
     if normalise(alias) == normalise(name):
@@ -75,7 +70,9 @@ def alias_reason(label: str, name: str, alias: str) -> str:
         org = reference().org(name)
         if org is not None and reference().org(alias) is org:
             return "another name in the reference list"
-        if " " not in alias.strip() and alias.replace(".", "").upper() == _initials(name):
+        from kg.extract.resolve import initials  # the acronym rule resolve.py merges by
+
+        if " " not in alias.strip() and alias.replace(".", "").upper() == initials(name):
             return "acronym of the name"
     return "referred to as the same entity in one article"
 

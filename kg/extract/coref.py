@@ -107,8 +107,15 @@ def _antecedent(tok: Any, index: EntityIndex) -> str | None:
 
 def _gender(eid: str, index: EntityIndex, doc: Any) -> str | None:
     """"m" or "f" when the article writes the person with an honorific ("Mr. Jordan", "Mrs. Clinton"),
-    else None (unknown: any pronoun may take them)."""
-    text = text_of(doc)
+    else None (unknown: any pronoun may take them). Read once per entity and document: every he/she
+    asks it of every person in its window."""
+    known: dict[str, str | None] = doc.user_data.setdefault("kg_gender", {})
+    if eid not in known:
+        known[eid] = _honorific_gender(eid, index, text_of(doc))
+    return known[eid]
+
+
+def _honorific_gender(eid: str, index: EntityIndex, text: str) -> str | None:
     for s, e, i in index.mentions:
         if i != eid:
             continue

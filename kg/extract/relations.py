@@ -69,9 +69,10 @@ def find_events(doc: Any, article: Article, entities: list[Entity], claims: list
     lex = trigger_lexicon()
     things = agent_lexicon().non_actor_names
     text = text_of(doc)
-    actors = find_actors(doc, EntityIndex(entities), text, article.id)
+    index = EntityIndex(entities)
+    actors = find_actors(doc, index, text, article.id)
     actor_entities = [a.entity() for a in actors]
-    index = EntityIndex(entities + actor_entities)
+    index.refresh(entities + actor_entities)
     note_speakers(doc, [(c.content.start, c.content.end, c.speaker.entity) for c in claims
                         if c.content and c.speaker and c.speaker.entity])
     out: dict[str, Relation] = {}

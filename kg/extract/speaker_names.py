@@ -18,6 +18,7 @@ once for each conjunct: :func:`conjunct_heads` gives the head words after the fi
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import Any
 
 from kg.extract.cues import (
@@ -74,6 +75,13 @@ def _titled(first: Any) -> bool:
     return first.i > 0 and first.doc[first.i - 1].lower_.strip(".") in titles()
 
 
+@lru_cache(maxsize=1)
+def _generic_words() -> frozenset[str]:
+    """Words of a body named only generically ("the Foreign Ministry"), computed once."""
+    lex = lexicon()
+    return lex["generic_body_heads"] | lex["generic_body_words"] | ORG_WORDS
+
+
 def _junk(toks: list[Any], text_lower_words: set[str]) -> bool:
     lex = lexicon()
     words_ = [t.lower_.strip(".") for t in toks]
@@ -82,8 +90,7 @@ def _junk(toks: list[Any], text_lower_words: set[str]) -> bool:
         return True
     if _headline(toks[0]):
         return True  # "White House Doctor Says ...": a title-case headline capitalises everything
-    generic = lex["generic_body_heads"] | lex["generic_body_words"] | ORG_WORDS
-    if all(w in generic for w in words_ if w):
+    if all(w in _generic_words() for w in words_ if w):
         return True  # "The Party said", "the Foreign Ministry": a generic body is named by its state
     # one capitalised word the article also writes in lower case is a common noun ("Readers")
     return len(toks) == 1 and words_[0] in text_lower_words

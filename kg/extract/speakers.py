@@ -51,6 +51,7 @@ class EntityIndex:
         """(Re)build the index over ``entities`` (after a speaker name became an entity)."""
         if text is not None:
             self.text = text  # the article text (role nouns look at the words around a person's mentions)
+            self._low = text.lower()
         self.by_id = {e.id: e for e in entities}
         self.mentions = sorted((m.start, m.end, e.id) for e in entities for m in e.mentions)
         self._starts = [m[0] for m in self.mentions]
@@ -110,7 +111,7 @@ class EntityIndex:
         "X, the senator", "X, a spokeswoman for ..."): the antecedent a definite role noun points to."""
         if not self.text:
             return None
-        low = self.text.lower()
+        low = self._low
         word = re.compile(r"\b" + re.escape(role) + r"\b")
         for s, e, eid in self._before(pos, limit, ("Person",)):
             after = low[e: min(e + 60, pos)]
