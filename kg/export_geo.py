@@ -17,7 +17,7 @@ import json
 from pathlib import Path
 from typing import Any
 
-from kg.scope import Scope
+from kg.scope import Scope, evidence_in
 from kg.store.base import Store
 
 PLACES = ("MATCH (p:Entity) WHERE p.lat IS NOT NULL AND p.lon IS NOT NULL "
@@ -40,7 +40,7 @@ def _in_scope(link: dict[str, Any], articles: frozenset[str]) -> bool:
     """Keep a relation with evidence from a kept article (trimming its counts to them), or structure."""
     if link["articles"] is None:
         return True
-    evidence = [e for e in link["evidence"] or [] if str(e).rsplit(":", 2)[0] in articles]
+    evidence = evidence_in(link["evidence"] or [], articles)
     if not any(a in articles for a in link["articles"]):
         return False
     link["sentences"] = link["count"] = len(evidence)

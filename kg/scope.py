@@ -215,6 +215,11 @@ class Scope:
         return stats
 
 
+def evidence_in(evidence: Iterable[Any], articles: frozenset[str]) -> list[Any]:
+    """The evidence entries (``article_id:start:end``) that come from ``articles``."""
+    return [e for e in evidence if str(e).rsplit(":", 2)[0] in articles]
+
+
 def _scoped_rel(rec: dict[str, Any], kept: Selection) -> dict[str, Any] | None:
     start, end, rtype, props = rec["start"], rec["end"], rec["label"], rec["properties"]
     if rtype in _ARTICLE_LINKS:
@@ -234,7 +239,7 @@ def _scoped_rel(rec: dict[str, Any], kept: Selection) -> dict[str, Any] | None:
     if props.get("claims") is not None:
         trimmed["claims"] = [c for c in props["claims"] if c in kept.claims]
     if props.get("evidence") is not None:
-        trimmed["evidence"] = [e for e in props["evidence"] if str(e).rsplit(":", 2)[0] in kept.articles]
+        trimmed["evidence"] = evidence_in(props["evidence"], kept.articles)
         if "count" in props:
             trimmed["count"] = len(trimmed["evidence"])
     return dict(rec, properties=trimmed)
