@@ -13,6 +13,7 @@ import uuid
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -53,6 +54,27 @@ def embedded_server() -> Iterator[EmbeddedServer]:
         shutil.rmtree(home, ignore_errors=True)
 
 
+def point_cli_at(server: EmbeddedServer, graph: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    """KG_HOME, KG_GRAPH and KG_STORE name this graph, so CLI commands run in the test (CliRunner) see it."""
+    monkeypatch.setenv("KG_HOME", str(server.home))
+    monkeypatch.setenv("KG_GRAPH", graph)
+    monkeypatch.setenv("KG_STORE", "embedded")
+
+
+@contextmanager
+def falkor_graph(server: EmbeddedServer, prefix: str, batch: Any = None) -> Iterator[FalkorStore]:
+    """A FalkorStore on a fresh uniquely named graph, schema applied (and ``batch`` written), dropped after."""
+    st = FalkorStore(graph=f"{prefix}_{uuid.uuid4().hex[:12]}", server=server)
+    st.apply_schema(load_schema())
+    if batch is not None:
+        st.write(batch)
+    try:
+        yield st
+    finally:
+        st.drop()
+        st.close()
+
+
 @pytest.fixture
 def store(embedded_server: EmbeddedServer, monkeypatch: pytest.MonkeyPatch) -> Iterator[FalkorStore]:
     """A FalkorStore on a fresh graph with the schema applied.
@@ -60,17 +82,9 @@ def store(embedded_server: EmbeddedServer, monkeypatch: pytest.MonkeyPatch) -> I
     KG_HOME, KG_GRAPH and KG_STORE point at it too, so CLI commands run in the test
     (click's CliRunner) see the same graph.
     """
-    graph = f"t_{uuid.uuid4().hex[:12]}"
-    monkeypatch.setenv("KG_HOME", str(embedded_server.home))
-    monkeypatch.setenv("KG_GRAPH", graph)
-    monkeypatch.setenv("KG_STORE", "embedded")
-    st = FalkorStore(graph=graph, server=embedded_server)
-    st.apply_schema(load_schema())
-    try:
+    with falkor_graph(embedded_server, "t") as st:
+        point_cli_at(embedded_server, st.graph_name, monkeypatch)
         yield st
-    finally:
-        st.drop()
-        st.close()
 
 
 # ---- Neo4j: a live Bolt server (tests/bolt_server.py) -------------------------------------------

@@ -6,7 +6,6 @@ own, so the saved queries, profile, viz and export tests read the same known fac
 
 from __future__ import annotations
 
-import uuid
 from collections.abc import Iterator
 
 import pytest
@@ -16,6 +15,7 @@ from kg.schema import load_schema
 from kg.store.embedded import EmbeddedServer
 from kg.store.falkor import FalkorStore
 from tests.analyst.sample import extractions
+from tests.conftest import falkor_graph, point_cli_at
 
 
 def sample_batch() -> GraphBatch:
@@ -28,16 +28,6 @@ def sample_batch() -> GraphBatch:
 @pytest.fixture(scope="module")
 def sample_store(embedded_server: EmbeddedServer) -> Iterator[FalkorStore]:
     """A FalkorStore holding the sample graph; KG_HOME/KG_GRAPH point at it so CLI commands see it too."""
-    graph = f"an_{uuid.uuid4().hex[:12]}"
-    with pytest.MonkeyPatch.context() as mp:
-        mp.setenv("KG_HOME", str(embedded_server.home))
-        mp.setenv("KG_GRAPH", graph)
-        mp.setenv("KG_STORE", "embedded")
-        st = FalkorStore(graph=graph, server=embedded_server)
-        st.apply_schema(load_schema())
-        st.write(sample_batch())
-        try:
-            yield st
-        finally:
-            st.drop()
-            st.close()
+    with pytest.MonkeyPatch.context() as mp, falkor_graph(embedded_server, "an", sample_batch()) as st:
+        point_cli_at(embedded_server, st.graph_name, mp)
+        yield st

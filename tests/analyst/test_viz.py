@@ -18,11 +18,11 @@ from click.testing import CliRunner
 
 from kg.cli import main
 from kg.errors import QueryError
-from kg.schema import load_schema
 from kg.store.embedded import EmbeddedServer
 from kg.store.falkor import FalkorStore
 from kg.viz.graph import graph_from_result
 from tests.analyst.crowd import crowd_batch
+from tests.conftest import falkor_graph, point_cli_at
 
 EXTERNAL = re.compile(r"""(?:src|href)\s*=\s*["']?\s*(?:https?:)?//""", re.I)
 CHROMIUM = Path("/usr/bin/chromium")
@@ -171,23 +171,15 @@ def test_map_filters(sample_store, tmp_path):
 @pytest.fixture(scope="module")
 def crowd_graph(embedded_server: EmbeddedServer) -> Iterator[FalkorStore]:
     """300 located cities and 60 related actors in ten articles (tests/analyst/crowd.py)."""
-    st = FalkorStore(graph=f"crowd_{uuid.uuid4().hex[:12]}", server=embedded_server)
-    st.apply_schema(load_schema())
-    st.write(crowd_batch())
-    try:
+    with falkor_graph(embedded_server, "crowd", crowd_batch()) as st:
         yield st
-    finally:
-        st.drop()
-        st.close()
 
 
 @pytest.fixture
 def crowd_store(crowd_graph: FalkorStore, embedded_server: EmbeddedServer,
                 monkeypatch: pytest.MonkeyPatch) -> FalkorStore:
     """The crowd graph for one test's CLI commands (the sample graph stays the module's default)."""
-    monkeypatch.setenv("KG_HOME", str(embedded_server.home))
-    monkeypatch.setenv("KG_GRAPH", crowd_graph.graph_name)
-    monkeypatch.setenv("KG_STORE", "embedded")
+    point_cli_at(embedded_server, crowd_graph.graph_name, monkeypatch)
     return crowd_graph
 
 
