@@ -19,14 +19,13 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
-import tempfile
 from collections.abc import Callable
 from importlib import metadata
 from pathlib import Path
 from typing import Any
 
 from kg import __version__, settings
+from kg.cachefiles import keep_newest, write_atomically
 
 _KG_DIR = Path(__file__).resolve().parent.parent
 # the code that turns the reference data into patterns: an edit to it must rebuild the cache
@@ -85,22 +84,12 @@ def cached_patterns(build: Callable[[], dict[str, Patterns]], key: str | None = 
 
 
 def _save(path: Path, patterns: dict[str, Patterns]) -> None:
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".nlp-patterns-", suffix=".tmp")
-        try:
-            with os.fdopen(fd, "w", encoding="utf-8") as fh:
-                json.dump(patterns, fh, ensure_ascii=False)
-            os.replace(tmp, path)  # atomic: readers see the old file or the whole new one
-        except BaseException:
-            Path(tmp).unlink(missing_ok=True)
-            raise
-        _prune(path.parent)
+    def write(tmp: Path) -> None:
+        with tmp.open("w", encoding="utf-8") as fh:
+            json.dump(patterns, fh, ensure_ascii=False)
+
+    try:  # atomic: readers see the old file or the whole new one
+        write_atomically(path, write, ".nlp-patterns-")
+        keep_newest(path.parent, ("nlp-patterns-*.json",), KEEP)
     except OSError:
         pass  # a read-only cache dir only costs the rebuild next time
-
-
-def _prune(folder: Path) -> None:
-    files = sorted(folder.glob("nlp-patterns-*.json"), key=lambda p: p.stat().st_mtime, reverse=True)
-    for stale in files[KEEP:]:
-        stale.unlink(missing_ok=True)

