@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from kg.errors import QueryError
+from kg.schema import own_label
 from kg.scope import show_date
 from kg.store.base import Store
 
@@ -70,7 +71,7 @@ def article_view(store: Store, ref: str) -> ArticleView:
                        source=node.get("source"), text=node.get("text") or "")
     for r in store.read("MATCH (a:Article {id: $id})-[m:MENTIONS]->(e:Entity) RETURN e.id, e.name, labels(e), "
                         "m.count, m.spans", p).rows:
-        label = next((lb for lb in r[2] if lb != "Entity"), "Entity")
+        label = own_label(r[2])
         view.mentions.append({"entity": r[1], "label": label, "id": r[0], "count": r[3] or 0,
                               "spans": _spans(r[4])})
     view.mentions.sort(key=lambda m: (m["spans"][0][0] if m["spans"] else len(view.text), m["entity"] or ""))

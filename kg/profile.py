@@ -17,6 +17,7 @@ from typing import Any
 
 from kg.errors import QueryError
 from kg.ids import normalise
+from kg.schema import own_label
 from kg.scope import Scope, show_date
 from kg.store.base import Store
 
@@ -61,8 +62,7 @@ class EntityProfile:
 
 
 def _label(labels: list[str]) -> str:
-    own = [lb for lb in labels if lb != "Entity"]
-    return own[0] if own else "Entity"
+    return own_label(labels)
 
 
 def _one(name: str, nodes: list[dict[str, Any]]) -> dict[str, Any] | None:

@@ -8,6 +8,7 @@ which is what keeps a string from an article from ever becoming part of a query.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -89,6 +90,11 @@ class Schema:
 
     def to_dict(self) -> dict[str, Any]:
         return yamlfile.read(self.path)
+
+
+def own_label(labels: Iterable[str]) -> str:
+    """An entity node's own label ("Person", "Place"): the first that is not the shared ``Entity``."""
+    return next((lb for lb in labels if lb != "Entity"), "Entity")
 
 
 def _check_ident(kind: str, name: str) -> str:

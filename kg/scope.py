@@ -39,6 +39,7 @@ from datetime import date
 from typing import Any
 
 from kg.errors import ConfigError
+from kg.schema import own_label
 from kg.store.base import Stats, Store
 
 UNKNOWN = "unknown"  # how every command prints a missing date
@@ -195,7 +196,7 @@ class Scope:
         ents = {"ids": sorted(kept.entities)}
         for labels, n in store.read("UNWIND $ids AS eid MATCH (e:Entity {id: eid}) RETURN labels(e), count(e)",
                                     ents).rows:
-            label = next((lb for lb in labels if lb != "Entity"), "Entity")
+            label = own_label(labels)
             stats.nodes[label] = stats.nodes.get(label, 0) + n
 
         def add(rtype: str, n: int = 1) -> None:

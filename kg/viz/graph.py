@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from kg.errors import QueryError
-from kg.schema import load_schema
+from kg.schema import load_schema, own_label
 from kg.store.base import QueryResult, Store
 from kg.viz.template import GRAPH_PAGE
 
@@ -119,8 +119,7 @@ def evidence_sentences(store: Store, data: GraphData) -> dict[str, list[dict[str
 
 
 def _node_label(node: dict[str, Any]) -> str:
-    own = [lb for lb in node.get("_labels", []) if lb != "Entity"]
-    return own[0] if own else "Entity"
+    return own_label(node.get("_labels", []))
 
 
 def _cap_nodes(data: GraphData, limit: int) -> None:

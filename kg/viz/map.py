@@ -22,6 +22,7 @@ from pathlib import Path
 from typing import Any
 
 from kg.errors import QueryError
+from kg.schema import own_label
 from kg.scope import Scope
 from kg.store.base import Store
 from kg.viz.basemap import HEIGHT, WIDTH, country_paths, project
@@ -101,8 +102,7 @@ def _from_query(store: Store, text: str, params: dict[str, Any]) -> tuple[list[d
     places = []
     for nid, n in data.nodes.items():
         if n.get("lat") is not None and n.get("lon") is not None:
-            own = [lb for lb in n.get("_labels", []) if lb != "Entity"]
-            places.append({"id": nid, "name": n.get("name") or nid, "label": own[0] if own else "Entity",
+            places.append({"id": nid, "name": n.get("name") or nid, "label": own_label(n.get("_labels", [])),
                            "lat": n["lat"], "lon": n["lon"], "country": n.get("country_code"),
                            "mentions": int(n.get("article_count") or 0)})
     names = {nid: n.get("name") or nid for nid, n in data.nodes.items()}
