@@ -103,6 +103,11 @@ class Entity:
     geo: Geo | None = None
     properties: dict[str, Any] = field(default_factory=dict)  # schema-typed extras (e.g. role)
 
+    def add_mentions(self, *spans: Span) -> None:
+        """Add mentions found after the entity was made, keeping them in text order."""
+        self.mentions.extend(spans)
+        self.mentions.sort(key=lambda s: (s.start, s.end))
+
     def to_json(self) -> dict[str, Any]:
         return {"id": self.id, "label": self.label, "name": self.name, "aliases": list(self.aliases),
                 "mentions": [m.to_json() for m in self.mentions],

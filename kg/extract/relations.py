@@ -164,8 +164,7 @@ def _coreferent_mentions(doc: Any, index: EntityIndex, used: set[str], text: str
         tok = doc[i]
         span = Span(tok.idx, tok.idx + len(tok.text), text[tok.idx: tok.idx + len(tok.text)])
         if span not in ent.mentions:
-            ent.mentions.append(span)
-            ent.mentions.sort(key=lambda m: (m.start, m.end))
+            ent.add_mentions(span)
 
 
 def _relation(rtype: str, src: str, dst: str, anchor: Any, extras: dict[str, Any], sent: Any,

@@ -154,8 +154,7 @@ def speaker_entity(head: Any, entities: list[Entity], lower_words: set[str]) -> 
         ent = Entity(eid, label, name)
         entities.append(ent)
     if not any(m.start == start for m in ent.mentions):
-        ent.mentions.append(Span(start, end, text))
-        ent.mentions.sort(key=lambda s: (s.start, s.end))
+        ent.add_mentions(Span(start, end, text))
     return ent
 
 
@@ -196,8 +195,7 @@ def signer(index: EntityIndex, entities: list[Entity], start: int, name: str) ->
     if ent is None:
         ent = Entity(eid, "Person", name)
         entities.append(ent)
-    ent.mentions.append(Span(start, start + len(name), name))
-    ent.mentions.sort(key=lambda s: (s.start, s.end))
+    ent.add_mentions(Span(start, start + len(name), name))
     index.refresh(entities)
     return eid
 

@@ -339,6 +339,5 @@ def demonym_places(clusters: list[Any], entities: list[Entity], text: str,
         if ent is None:
             ent = by_id[eid] = Entity(eid, "Country", geo.name or geo.country_code or "", geo=geo)
             added.append(ent)
-        ent.mentions.extend(spans)
-        ent.mentions.sort(key=lambda s: (s.start, s.end))
+        ent.add_mentions(*spans)
     return entities + added if added else entities
