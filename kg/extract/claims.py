@@ -40,7 +40,7 @@ from kg.extract.content import (
 )
 from kg.extract.cues import words
 from kg.extract.nlp import candidates, text_of
-from kg.extract.quotes import QuoteIndex
+from kg.extract.quotes import QuoteIndex, quote_index
 from kg.extract.speaker_names import lower_words, signer, speaker_ids
 from kg.extract.speakers import (
     EntityIndex,
@@ -70,7 +70,7 @@ def find_claims(doc: Any, article: Article, entities: list[Entity]) -> list[Clai
     """Every attribution in ``doc`` (a spaCy Doc of ``article.text``) as a Claim. Speaker names
     NER missed become entities and are appended to ``entities`` (see :mod:`speaker_names`)."""
     index = EntityIndex(entities, article.text)
-    quotes = QuoteIndex(text_of(doc))
+    quotes = quote_index(doc)
     claims: list[Claim] = []
     lemmas: dict[str, str] = {}
     last_speaker: str | None = None

@@ -24,12 +24,14 @@ from __future__ import annotations
 
 from typing import Any
 
+from kg.extract.gender import given_name_gender, honorific_gender
 from kg.extract.nlp import text_of
+from kg.extract.quotes import quote_index
 from kg.extract.speakers import EntityIndex
 
 WINDOW = 600
+_FAR = 1500  # how far a person pronoun looks back when nothing fits nearer (past a long quotation)
 _PERSON = frozenset({"he", "him", "his", "she", "her"})
-_HONORIFICS = {"mr": "m", "mrs": "f", "ms": "f", "miss": "f", "sir": "m", "madam": "f"}
 _IT = frozenset({"it", "its"})
 _THEY = frozenset({"they", "them", "their"})
 _FIRST = frozenset({"i", "me", "my"})  # the speaker of the quote they are in ("we" is a body the speaker is in)
@@ -45,11 +47,12 @@ _ORG_NOUNS = _BODY_NOUNS | frozenset({"embassy", "consulate", "ministry", "counc
                                       "brigade", "battalion", "office", "service", "force"})
 
 
-def antecedent(tok: Any, index: EntityIndex) -> str | None:
+def antecedent(tok: Any, index: EntityIndex, note: bool = True) -> str | None:
     """The entity id ``tok`` (a pronoun or the head of a definite noun phrase) refers to, or None.
-    Each resolution is noted in the Doc (``resolved``), so the mention can be added to the entity."""
+    Each resolution is noted in the Doc (``resolved``), so the mention can be added to the entity
+    (``note=False``: only asked, as for a claim's speaker)."""
     found = _antecedent(tok, index)
-    if found is not None:
+    if found is not None and note:
         tok.doc.user_data.setdefault("kg_coref", {})[tok.i] = found
     return found
 
@@ -116,14 +119,15 @@ def _gender(eid: str, index: EntityIndex, doc: Any) -> str | None:
 
 
 def _honorific_gender(eid: str, index: EntityIndex, text: str) -> str | None:
+    """An honorific before any of the person's mentions, else their given name (:mod:`gender`)."""
     for s, e, i in index.mentions:
         if i != eid:
             continue
-        words = (text[max(0, s - 8):s] + " " + text[s:e].split(" ")[0]).lower().replace(".", " ").split()
-        for w in words[-2:]:
-            if w in _HONORIFICS:
-                return _HONORIFICS[w]
-    return None
+        found = honorific_gender(text[max(0, s - 8):s]) or honorific_gender(text[s:e].split(" ")[0])
+        if found:
+            return found
+    ent = index.by_id[eid]
+    return next((g for g in map(given_name_gender, (ent.name, *ent.aliases)) if g), None)
 
 
 def _named_with_head(pos: int, lemma: str, index: EntityIndex) -> str | None:
@@ -186,19 +190,45 @@ def _singular_before(tok: Any, pos: int, index: EntityIndex) -> str | None:
 
 
 def _subject_first(tok: Any, pos: int, index: EntityIndex, fits: Any) -> str | None:
-    """The nearest fitting mention that is a clause subject in the pronoun's own sentence, else the
-    nearest fitting one: "Russia rejected the claims of a UN panel that it had supplied ..." (it =
-    Russia, not the panel)."""
-    near = [eid for _s, _e, eid in _before(pos, index, WINDOW) if fits(index.by_id[eid])]
+    """The antecedent by salience, then recency (after Hobbs, and the subject preference of
+    centering): in the word's own sentence a clause subject, or the possessor of one ("Ruiz's advice
+    earned him a hearing, where he ..."), of another clause ("Russia rejected the claims of a UN
+    panel that it had supplied ...": it = Russia, not the panel); else the nearest subject of an
+    earlier sentence; else the nearest fitting mention; first within ``WINDOW``, then (past a long
+    quotation) within ``_FAR``. A mention inside quoted words never stands for a narrator's pronoun,
+    and a fitting non-subject of the own sentence is the last resort ("After meeting Jones, he
+    said": Jones is who he met, not who he is)."""
+    doc = tok.doc
+    quotes = quote_index(doc)
+    outside = quotes.containing(pos) is None
+    near = [m for m in _before(pos, index, _FAR) if fits(index.by_id[m[2]])
+            and not (outside and quotes.containing(m[0]) is not None)]
     if not near:
         return None
-    doc = tok.doc
-    for s, e, eid in _before(pos, index, pos - tok.sent.start_char):
-        if eid in near:
-            span = doc.char_span(s, e, alignment_mode="expand")
-            if span is not None and span.root.dep_ in ("nsubj", "nsubjpass") and span.root.head.i != tok.head.i:
-                return eid
-    return near[0]
+    own_start = tok.sent.start_char
+    roots = {m: _root(doc, m) for m in near if pos - m[0] <= WINDOW or m[0] >= own_start}
+    for m, r in roots.items():
+        if m[0] >= own_start and r is not None and _salient(r) and r.head.i != tok.head.i:
+            return m[2]
+    for limit in (WINDOW, _FAR):
+        earlier = [m for m in near if m[0] < own_start and pos - m[0] <= limit]
+        for m in earlier:
+            r = roots[m] if m in roots else _root(doc, m)
+            if r is not None and r.dep_ in ("nsubj", "nsubjpass"):
+                return m[2]
+        if earlier:
+            return earlier[0][2]
+    return near[0][2]
+
+
+def _root(doc: Any, mention: tuple[int, int, str]) -> Any:
+    span = doc.char_span(mention[0], mention[1], alignment_mode="expand")
+    return span.root if span is not None else None
+
+
+def _salient(root: Any) -> bool:
+    """A clause subject, or the possessor of one ("Ruiz's plan failed")."""
+    return root.dep_ in ("nsubj", "nsubjpass") or (root.dep_ == "poss" and root.head.dep_ in ("nsubj", "nsubjpass"))
 
 
 def _is_state_word(ent: Any) -> bool:

@@ -11,6 +11,9 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from typing import Any
+
+from kg.extract.nlp import text_of
 
 _CURLY_OPEN, _CURLY_CLOSE = "\u201c", "\u201d"
 _MAX_LEN = 2000
@@ -88,3 +91,11 @@ class QuoteIndex:
         if k >= 0 and pos <= self.regions[k][0] <= pos + slack:
             return self.regions[k]
         return None
+
+
+def quote_index(doc: Any) -> QuoteIndex:
+    """The Doc's quotation regions, found once per Doc (claims and coreference both ask)."""
+    found = doc.user_data.get("kg_quotes")
+    if found is None:
+        found = doc.user_data["kg_quotes"] = QuoteIndex(text_of(doc))
+    return found

@@ -21,6 +21,7 @@ import re
 from functools import lru_cache
 from typing import Any
 
+from kg.extract.coref import antecedent
 from kg.extract.cues import (
     DISCOURSE_NOUNS,
     GROUP_PRONOUNS,
@@ -38,6 +39,7 @@ from kg.model import Entity, Span, entity_id
 
 _NAME_WORD = re.compile(r"[A-Z][A-Za-z'\u2019.-]*\Z")
 _NAMEY = ("NNP",)
+_THIRD_PERSON = words("he she him her his hers")
 # what a body puts out and is quoted by: its maker is the speaker ("a Pew survey found")
 _WORKS = ISSUED_NOUNS | words("poll polls survey study analysis average tally review audit investigation "
                               "report ruling complaint lawsuit estimate forecast projection index")
@@ -273,4 +275,6 @@ def _resolve_one(index: EntityIndex, entities: list[Entity], head: Any, start: i
         if new is not None:
             index.refresh(entities)
             return new.id
+    if head.lower_ in _THIRD_PERSON:  # one resolver for "he"/"she", shared with the events' ends
+        return antecedent(head, index, note=False)
     return resolve_speaker(index, start, end, head.text, head.idx, last_speaker, head.doc)

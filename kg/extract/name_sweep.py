@@ -1,0 +1,100 @@
+"""Later mentions of a named person that NER did not tag.
+
+spaCy's small model tags a name where its context looks like a name, not every time it occurs: in
+one profile it tagged a surgeon's surname once and missed it sixteen times ("Oz has been ...",
+"Oz's show ...", "the letter called Oz a quack"). Every missed occurrence is a claim whose speaker
+has no entity, a pronoun whose nearest person is somebody else, and an event without its actor.
+
+So once NER's mentions are known, each person's surname (and a one-word name NER tagged as a
+person) is looked for again in the whole text, and an occurrence becomes a Person mention when it
+reads as that name and nothing else:
+
+- it is a proper noun in the parse, and the article never writes the word in lower case ("Rice",
+  "Young", "Brown" stay common nouns wherever the article also writes "rice");
+- it stands alone: the word before it is not another capitalised name word ("Ivanka Trump" is not
+  "Trump" unless NER said so; a title, "Mr.", or a sentence's opening word is fine) and the word
+  after it is not one ("Clinton Foundation", "Trump Tower" are other names);
+- no other mention covers it.
+
+Which full name a bare surname joins is :mod:`resolve`'s decision (the nearest preceding full name
+with that surname), exactly as for the surnames NER did tag.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from collections.abc import Callable
+from typing import Any
+
+from kg.extract.entities import Mention
+from kg.extract.name_junk import lexicon, titles
+from kg.extract.resolve import strip_title
+
+_AFTER = re.compile(r"[ \t\u00a0]+([A-Z][\w\u2019'.-]*)")
+_POSSESSIVE = ("'s", "\u2019s", "'", "\u2019")
+_PARTICLE_PREFIX = re.compile(r"^(?:al|el|ad|as|ash|at|ar)-", re.IGNORECASE)
+_OPENERS = frozenset({"DET", "ADP", "CCONJ", "SCONJ", "ADV", "PRON", "AUX", "PART", "INTJ"})
+
+
+def _surnames(mentions: list[Mention], lower: set[str]) -> set[str]:
+    suffixes = lexicon().get("never_places_alone", frozenset())  # "Jr.", "III" end no surname
+    known = titles()
+    out: set[str] = set()
+    for m in mentions:
+        if m.label != "Person":
+            continue
+        words = [w.strip(".,;:'\u2019") for w in strip_title(m.text).split()]
+        while words and words[-1].lower() in suffixes | {"jr", "sr"}:
+            words.pop()
+        if not words:
+            continue
+        last = words[-1].removesuffix("'s").removesuffix("\u2019s")
+        for form in {last, _PARTICLE_PREFIX.sub("", last)}:
+            if (len(form) > 1 and form[0].isupper() and form.lower() not in lower
+                    and form.lower() not in known and any(c.islower() for c in form)):
+                out.add(form)
+    return out
+
+
+def surname_mentions(doc: Any, text: str, mentions: list[Mention], lower: set[str],
+                     sent_of: Callable[[int], int]) -> list[Mention]:
+    """Person mentions for the untagged occurrences of the article's people's surnames."""
+    names = _surnames(mentions, lower)
+    if not names:
+        return []
+    pattern = re.compile(r"(?<![\w.\u2019'-])(" + "|".join(map(re.escape, sorted(names, key=len, reverse=True)))
+                         + r")(?![\w-])")
+    covered = _merged(mentions)
+    starts = [s for s, _e in covered]
+    out: list[Mention] = []
+    known = titles()
+    for found in pattern.finditer(text):
+        s, e = found.span(1)
+        k = bisect_right(starts, s) - 1
+        if (k >= 0 and covered[k][1] > s) or (k + 1 < len(covered) and covered[k + 1][0] < e):
+            continue  # inside (or overlapping) a mention NER or an earlier stage found
+        span = doc.char_span(s, e)
+        if span is None or len(span) != 1 or span[0].pos_ != "PROPN":
+            continue
+        tok = span[0]
+        if not text.startswith(_POSSESSIVE, e) and _AFTER.match(text, e):
+            continue  # "Clinton Foundation": part of another name
+        if tok.i > 0:
+            prev = doc[tok.i - 1]
+            if (prev.text[:1].isupper() and prev.lower_.strip(".") not in known
+                    and not (prev.is_sent_start and prev.pos_ in _OPENERS)):
+                continue  # "Ivanka Trump": another person with the same surname
+        out.append(Mention(s, e, text[s:e], "Person", sent_of(tok.i)))
+    return out
+
+
+def _merged(mentions: list[Mention]) -> list[tuple[int, int]]:
+    """The character ranges mentions cover, merged and sorted."""
+    out: list[tuple[int, int]] = []
+    for s, e in sorted((m.start, m.end) for m in mentions):
+        if out and s <= out[-1][1]:
+            out[-1] = (out[-1][0], max(out[-1][1], e))
+        else:
+            out.append((s, e))
+    return out
