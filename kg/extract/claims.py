@@ -42,6 +42,7 @@ from kg.extract.cues import words
 from kg.extract.nlp import candidates, text_of
 from kg.extract.quotes import QuoteIndex, quote_index
 from kg.extract.speaker_names import lower_words, signer, speaker_ids
+from kg.extract.speaker_phrase import DIRECTIVES
 from kg.extract.speakers import (
     EntityIndex,
     clip_speaker,
@@ -136,8 +137,8 @@ def _transcript_turns(doc: Any, article: Article, index: EntityIndex, taken: set
     so this works on the raw text rather than on quotation regions or the parse."""
     out = []
     for m in _TURN.finditer(text_of(doc)):
-        if m.start(2) in taken:
-            continue
+        if m.start(2) in taken or any(w in cues.EDITORIAL_LABELS for w in m.group(1).lower().split()):
+            continue  # "CORRECTION:", "UPDATE:": the publication's own labels, not a speaker's turn
         s, e = m.start(1), m.end(1)
         content = tidy(text_of(doc), m.start(3), m.end(3))
         if content is None:
@@ -193,6 +194,9 @@ def _verb_claim(tok: Any, sent: Any, quotes: QuoteIndex) -> tuple | None:
         return None
     if tok.dep_ == "acl" and tok.tag_ == "VBN":
         return None  # "a mechanism intended to ...", "statements attributed to ...": a modifier
+    if tok.dep_ == "xcomp" and tok.head.lemma_.lower() in DIRECTIVES and any(
+            c.dep_ == "dobj" and c.i < tok.i for c in tok.head.children):
+        return None  # "asked the crowd to welcome the governor": what was asked for, not said
     if lemma in _SEEM_CUES:
         return _seeming(tok)
     content = complement(tok, lemma)

@@ -190,6 +190,9 @@ class MentionFinder:
                 span[-1].lower_.strip(".") in lexicon()["body_heads_not_surnames"]:
             m.label = "Organization"  # "Dish Network", "Hoover Institution": a body's head noun ends it
             return m
+        if spacy_label == "EVENT" and len(span) >= 2 and span[-1].lower_ in ORG_WORDS:
+            m.label = "Organization"  # "the Dallas Morning News", "the Labour Party": a body's head noun ends it
+            return m
         if label in ("Organization", "Person") and court_case(span.text):
             m.label = "Event"  # "Brown v. Board of Education": a case between parties, not a body
             return m

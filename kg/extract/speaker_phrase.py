@@ -30,6 +30,11 @@ _TRIM = " \t\n,;:-\u2013\u2014"
 _QUOTES = QUOTE_OPEN + QUOTE_CLOSE
 _WHEN = ("DATE", "TIME")
 _WEEKDAYS = words("monday tuesday wednesday thursday friday saturday sunday today yesterday")
+# verbs whose object does what their infinitive says ("forced Ruiz to admit", "urged them to say"); not
+# "promised them to ..." (the subject does) nor "used the example to prove ..." (a purpose). After a
+# directive ("asked the crowd to welcome ...") the infinitive is only wanted: no claim of its own.
+DIRECTIVES = words("ask urge tell order invite encourage challenge dare instruct beg implore advise want request")
+_OBJECT_CONTROL = DIRECTIVES | words("force persuade pressure press push compel prompt convince get lead")
 _DATELINE_DASH = re.compile(r"\s(?:--|\u2014|\u2013|-)\s")
 
 
@@ -73,12 +78,16 @@ def speaker_phrase(verb: Any, quotes: QuoteIndex | None = None) -> tuple[int, in
             # "“...,” Okafor said, not even needing to name ...": the parser hung the participle on
             # the quoted words; its subject is the one who speaks outside them
             return _outside_subject(verb, quotes)
+        if cur.dep_ == "xcomp" and cur.head != cur and cur.head.lemma_.lower() in _OBJECT_CONTROL:
+            obj = next((c for c in cur.head.children if c.dep_ == "dobj" and c.i < cur.i), None)
+            if obj is not None:
+                return np_span(obj)  # "forced Halvorsen to admit ...", "urged them to say": the object speaks
         if cur.dep_ in ("conj", "advcl", "xcomp", "relcl", "acl", "acomp") and cur.head != cur:
             if cur.dep_ == "relcl" or (cur.dep_ == "acl" and cur.tag_ == "VBD" and cur.head.dep_ == "ROOT"):
                 # "X, who said ...": the antecedent speaks; a misparsed finite verb ("Disclosures
                 # alluded to ...") hangs as acl under its own subject
                 return np_span(cur.head)
-            if coordinated_with_outer_cue(cur):
+            if coordinated_with_outer_cue(cur) or _adjunct_of_outer_cue(cur, verb):
                 cur = cur.head.head  # "X said Y would go and warned ...": X warned, not Y
                 continue
             cur = cur.head
@@ -118,6 +127,16 @@ def coordinated_with_outer_cue(verb: Any) -> bool:
     parser attaches it to the nearest verb, but its subject is the outer speaker."""
     head = verb.head
     return (verb.dep_ == "conj" and verb.lemma_.lower() in SPEECH_VERBS and head.dep_ == "ccomp"
+            and head.head.lemma_.lower() in SPEECH_VERBS and head.head.i < head.i)
+
+
+def _adjunct_of_outer_cue(part: Any, verb: Any) -> bool:
+    """"Okafor said the plan was flawed, adding that ...", "..., going on to say ...": a speech
+    participle the parser hung on the reported clause continues the outer speaker's report (the
+    plan adds nothing)."""
+    head = part.head
+    return (part.dep_ == "advcl" and part.tag_ == "VBG" and part.i > head.i
+            and verb.lemma_.lower() in SPEECH_VERBS and head.dep_ == "ccomp"
             and head.head.lemma_.lower() in SPEECH_VERBS and head.head.i < head.i)
 
 
@@ -239,9 +258,15 @@ def np_span(tok: Any) -> tuple[int, int, Any]:
         start = cut + 1
         while start < tok.idx and text[start].isspace():
             start += 1
-    dash = _DATELINE_DASH.search(text, start, tok.idx)
+    dash = _DATELINE_DASH.search(text, start, end)
     if dash is not None and not any(c.islower() for c in text[start:dash.start()].replace("(AP)", "")):
         start = dash.end()  # "BEIRUT (AP) — A militia spokesman": the dateline is not the speaker
+        if tok.idx < start:  # the parser made the dateline the head ("NAIROBI -- President Ruto, ...")
+            after = tok.doc.char_span(start, end, alignment_mode="contract")
+            if after is None or not len(after):
+                return start, end, tok
+            tok = after.root
+            end = end_of(tok.right_edge) if tok.right_edge.idx < end else end
     while start < tok.idx and text[start] in _TRIM + _QUOTES:
         start += 1  # a misparse can hang the closing punctuation of a quotation on the subject
     while end > start and text[end - 1] in _TRIM:

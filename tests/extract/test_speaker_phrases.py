@@ -1,0 +1,55 @@
+"""Where a claim's speaker stands when the parse misleads: a dateline the parser made the subject's
+head, a publication's label before a colon, object control ("forced X to admit"), a speech
+participle hung on the reported clause, and a newspaper NER calls an event. Real spaCy, sentences
+written for these tests."""
+
+from __future__ import annotations
+
+from kg.model import Extraction
+
+
+def _speakers(x: Extraction, cue: str) -> tuple[str | None, list[str]]:
+    names = {e.id: e.name for e in x.entities}
+    found = [c for c in x.claims if c.cue.text == cue]
+    assert found, f"no claim cued {cue!r}: {[c.cue.text for c in x.claims]}"
+    sp = found[0].speaker
+    return (sp.text, [names[i] for i in sp.entities]) if sp else (None, [])
+
+
+def test_a_dateline_is_not_the_head_of_the_speaker(extract) -> None:
+    x = extract("NAIROBI -- President Ruto, opening the new port terminal on Friday, said it would bring jobs.")
+    text, ents = _speakers(x, "said")
+    assert text is not None and text.startswith("President Ruto") and ents == ["Ruto"]
+    assert all(e.name != "Nairobi" or e.label == "Place" for e in x.entities)
+
+
+def test_a_publications_label_before_a_colon_is_no_speaker(extract) -> None:
+    x = extract("CORRECTION: An earlier version of this story misstated the date of the vote.\n\n"
+                "CLARIFICATION: The council will meet on Monday, not Tuesday.")
+    assert [c for c in x.claims if c.cue.text == ":"] == []
+
+
+def test_the_object_of_force_or_urge_does_what_its_infinitive_says(extract) -> None:
+    x = extract("The senator forced Dana Whitfield to admit that no executive had been punished.")
+    assert _speakers(x, "admit")[0] == "Dana Whitfield"
+    x = extract("The minister promised voters to announce a decision by Friday.")
+    assert _speakers(x, "announce")[0] == "The minister"
+    # after a directive the infinitive is only asked for: the asking is the claim
+    x = extract("The mayor asked the crowd to welcome the governor, and urged reporters to say nothing.")
+    assert sorted(c.cue.text for c in x.claims) == ["asked", "urged"]
+
+
+def test_a_speech_participle_after_the_reported_clause_is_the_outer_speaker(extract) -> None:
+    x = extract("Ms. Okafor said the plan was flawed, going on to say that it would raise taxes.")
+    assert _speakers(x, "say")[1] == ["Okafor"]
+    x = extract("The general said the militia had shelled the town, killing four people.")
+    assert [c.cue.text for c in x.claims] == ["said"]  # killing is no speech
+
+
+def test_a_newspaper_ner_calls_an_event_is_an_organization(extract) -> None:
+    x = extract("About a dozen people demonstrated outside the Dallas Morning News after it backed the governor.")
+    paper = next(e for e in x.entities if e.name == "Dallas Morning News")
+    assert paper.label == "Organization"
+    assert _speakers(x, "backed")[1] == ["Dallas Morning News"]
+    x = extract("Thousands marched during the Winter Olympics in Sochi.")
+    assert any(e.label == "Event" and e.name == "Winter Olympics" for e in x.entities)
