@@ -53,3 +53,10 @@ def test_a_newspaper_ner_calls_an_event_is_an_organization(extract) -> None:
     assert _speakers(x, "backed")[1] == ["Dallas Morning News"]
     x = extract("Thousands marched during the Winter Olympics in Sochi.")
     assert any(e.label == "Event" and e.name == "Winter Olympics" for e in x.entities)
+
+
+def test_seeing_something_happen_is_an_experience_not_a_view(extract) -> None:
+    x = extract("The top earners would see their incomes go up by 12 percent, according to the Budget Institute.")
+    assert [c.cue.text for c in x.claims] == ["according to"]
+    x = extract("Many voters see that the economy is improving.")
+    assert [c.cue.text for c in x.claims] == ["see"]
