@@ -39,9 +39,10 @@ from kg.extract.content import (
     tidy,
 )
 from kg.extract.cues import words
+from kg.extract.name_junk import lower_words
 from kg.extract.nlp import candidates, text_of
 from kg.extract.quotes import QuoteIndex, quote_index
-from kg.extract.speaker_names import lower_words, signer, speaker_ids
+from kg.extract.speaker_names import signer, speaker_ids
 from kg.extract.speaker_phrase import DIRECTIVES
 from kg.extract.speakers import (
     EntityIndex,

@@ -19,6 +19,7 @@ from typing import Any
 from kg.extract.name_junk import (  # noqa: F401  (lexicon, titles: re-exported for speaker_names, resolve)
     DETERMINERS,
     after_dash,
+    common_noun_name,
     court_case,
     has_spaced_dash,
     is_headline,
@@ -189,7 +190,9 @@ class MentionFinder:
         if spacy_label == "PERSON" and len(span) >= 2 and \
                 span[-1].lower_.strip(".") in lexicon()["body_heads_not_surnames"]:
             m.label = "Organization"  # "Dish Network", "Hoover Institution": a body's head noun ends it
-            return m
+            return None if is_headline(span, text) else m
+        if spacy_label == "PERSON" and common_noun_name(span.text.split(), text):
+            return None
         if spacy_label == "EVENT" and len(span) >= 2 and span[-1].lower_ in ORG_WORDS:
             m.label = "Organization"  # "the Dallas Morning News", "the Labour Party": a body's head noun ends it
             return m

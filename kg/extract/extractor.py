@@ -15,11 +15,11 @@ from typing import Any
 from kg.extract.claims import find_claims
 from kg.extract.entities import MentionFinder
 from kg.extract.language import not_english
-from kg.extract.name_sweep import surname_mentions
+from kg.extract.name_junk import lower_words
+from kg.extract.name_sweep import surname_mentions, trim_name_openers
 from kg.extract.nlp import load_nlp
 from kg.extract.relations import find_events, to_states
 from kg.extract.resolve import Cluster, acronym_mentions, assign_keys, best_name
-from kg.extract.speaker_names import lower_words
 from kg.extract.toponyms import after_place, coordinated, datelines, demonym_places, states_after_towns
 from kg.extract.toponyms import repair as repair_toponyms
 from kg.extract.workers import extract_in_pool
@@ -144,6 +144,7 @@ class Extractor:
         capitals = [self.ref.capitals.get(normalise(m.text), "") for m in mentions if m.label == "Place"]
         mentions = repair_toponyms(doc, mentions, self.gz, article.text, sent_of, capitals)
         mentions += acronym_mentions(article.text, mentions)
+        trim_name_openers(mentions, lower_words(article.text))
         swept = surname_mentions(doc, article.text, mentions, lower_words(article.text), sent_of)
         if swept:  # untagged later mentions of the article's people ("Oz has been ...")
             mentions = sorted(mentions + swept, key=lambda m: (m.start, -m.end))

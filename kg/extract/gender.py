@@ -23,6 +23,18 @@ _WORD = re.compile(r"[A-Za-z]+")
 @lru_cache(maxsize=1)
 def _given_names() -> dict[str, str]:
     """Upper-case given name -> "m" or "f" (names common to both sexes left out)."""
+    freq = _frequencies()
+    out = {}
+    for sex, other in (("m", "f"), ("f", "m")):
+        for name, share in freq[sex].items():
+            if share >= _RATIO * freq[other].get(name, 0.0):
+                out[name] = sex
+    return out
+
+
+@lru_cache(maxsize=1)
+def _frequencies() -> dict[str, dict[str, float]]:
+    """"m"/"f" -> upper-case given name -> share of that sex's people (per cent)."""
     freq: dict[str, dict[str, float]] = {"m": {}, "f": {}}
     try:
         folder = resources.files("names")
@@ -32,13 +44,15 @@ def _given_names() -> dict[str, str]:
                 if len(parts) >= 2:
                     freq[sex][parts[0]] = float(parts[1])
     except (ModuleNotFoundError, FileNotFoundError, OSError):
-        return {}  # the lists are an aid: without them only honorifics decide
-    out = {}
-    for sex, other in (("m", "f"), ("f", "m")):
-        for name, share in freq[sex].items():
-            if share >= _RATIO * freq[other].get(name, 0.0):
-                out[name] = sex
-    return out
+        pass  # the lists are an aid: without them only honorifics decide
+    return freq
+
+
+def is_given_name(word: str) -> bool:
+    """Is ``word`` a given name of either sex in the census lists ("Alicia", "Jordan")?"""
+    key = word.strip(".,").upper()
+    freq = _frequencies()
+    return key in freq["m"] or key in freq["f"]
 
 
 def honorific_gender(before: str) -> str | None:

@@ -9,11 +9,14 @@ from functools import lru_cache
 from typing import Any
 
 from kg import settings, yamlfile
+from kg.extract.gender import is_given_name
 
 DETERMINERS = frozenset({"the", "this", "that", "these", "those"})
 # "(D-Newport News)", "R-Ohio", "I-Vt.": a legislator's party and home, not a body's name
 _PARTY_TAG = re.compile(r"[DRI]-[A-Z]")
 _BRACKET_IN_WORD = re.compile(r"\w[\[\]]|[\[\]]\w")
+# a lower-case word on its own: not the tail of a hyphenated name ("Ki-moon", "Geun-hye")
+_LOWER_ALONE = re.compile(r"(?<![\w\u2019'-])[a-z]+(?![\w-])")
 _LOWER_WORD = re.compile(r"(?<![\w'\u2019-])[a-z]{4,}")
 _SPACED_DASHES = (" - ", " -- ", " \u2013 ", " \u2014 ")
 # "Brown v. Board of Education", "Roe v Wade": a court case between two parties
@@ -42,6 +45,23 @@ def _headline_line(line: str) -> bool:
     if len(words) < 3:
         return False
     return sum(w[0].isupper() for w in words) / len(words) >= 0.7
+
+
+def common_noun_name(words: list[str], text: str) -> bool:
+    """A PERSON span of two or more words that opens with no given name and ends in a word the
+    article writes in lower case ("Limited Tools", "Gender Equality", "Sell Coal"): a headline's
+    or title's words, not a person. Real names with rare given names keep their surname capitalised
+    throughout ("Keron Blair")."""
+    if len(words) < 2 or words[0].lower().strip(".") in titles() or is_given_name(words[0]):
+        return False
+    return words[-1].lower() in lower_words(text)
+
+
+@lru_cache(maxsize=4)
+def lower_words(text: str) -> frozenset[str]:
+    """Words the article writes in lower case (a capitalised one of them is a common noun). One set
+    per article, asked by the mention finder, the name sweep and the speakers."""
+    return frozenset(_LOWER_ALONE.findall(text))
 
 
 @lru_cache(maxsize=1)

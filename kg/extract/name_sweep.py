@@ -25,11 +25,14 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections.abc import Callable
+from collections.abc import Set as AbstractSet
 from typing import Any
 
 from kg.extract.entities import Mention
+from kg.extract.gender import is_given_name
 from kg.extract.name_junk import lexicon, titles
 from kg.extract.resolve import strip_title
+from kg.ids import surname_key
 
 _AFTER = re.compile(r"[ \t\u00a0]+([A-Z][\w\u2019'.-]*)")
 _POSSESSIVE = ("'s", "\u2019s", "'", "\u2019")
@@ -37,7 +40,7 @@ _PARTICLE_PREFIX = re.compile(r"^(?:al|el|ad|as|ash|at|ar)-", re.IGNORECASE)
 _OPENERS = frozenset({"DET", "ADP", "CCONJ", "SCONJ", "ADV", "PRON", "AUX", "PART", "INTJ"})
 
 
-def _surnames(mentions: list[Mention], lower: set[str]) -> set[str]:
+def _surnames(mentions: list[Mention], lower: AbstractSet[str]) -> set[str]:
     suffixes = lexicon().get("never_places_alone", frozenset())  # "Jr.", "III" end no surname
     known = titles()
     out: set[str] = set()
@@ -57,7 +60,35 @@ def _surnames(mentions: list[Mention], lower: set[str]) -> set[str]:
     return out
 
 
-def surname_mentions(doc: Any, text: str, mentions: list[Mention], lower: set[str],
+def trim_name_openers(mentions: list[Mention], lower: AbstractSet[str]) -> None:
+    """A word before a person's name that is no given name and either stands before another given
+    name ("Universe Alicia Machado", after a dropped "Miss") or is a word the article writes in lower
+    case ("Crooked Hillary Clinton", a headline's "Derelict Obama"): cut off, in place, so the
+    mention is the name and joins the person (a junk full name would collect every bare surname)."""
+    known = titles()
+    particles = lexicon().get("name_particles", frozenset())
+    full: dict[str, set[str]] = {}  # surname -> the full names (as written) that end in it
+    for m in mentions:
+        if m.label == "Person" and len(m.text.split()) >= 2:
+            full.setdefault(surname_key(m.text), set()).add(m.text)
+    for m in mentions:
+        if m.label != "Person":
+            continue
+        words = m.text.split()
+        if len(words) < 2:
+            continue
+        first = words[0].strip(".,;:'\u2019")
+        low = first.lower()
+        if (low in known or low in particles or not first[:1].isupper() or is_given_name(first)
+                or words[1].lower() in particles):
+            continue
+        rest_known = len(words) == 2 and bool(full.get(surname_key(words[1]), set()) - {m.text})
+        if (len(words) >= 3 and is_given_name(words[1])) or (low in lower and rest_known):
+            cut = m.text.index(words[1], len(words[0]))
+            m.start, m.text = m.start + cut, m.text[cut:]
+
+
+def surname_mentions(doc: Any, text: str, mentions: list[Mention], lower: AbstractSet[str],
                      sent_of: Callable[[int], int]) -> list[Mention]:
     """Person mentions for the untagged occurrences of the article's people's surnames."""
     names = _surnames(mentions, lower)

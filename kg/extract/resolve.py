@@ -16,6 +16,7 @@ import re
 from dataclasses import dataclass, field
 
 from kg.extract.entities import Mention, lexicon, titles
+from kg.extract.name_junk import lower_words
 from kg.ids import normalise, person_key, surname_key
 
 _STRAY = re.compile(r"[\[\]{}()<>\"\u201c\u201d*|]")
@@ -133,6 +134,24 @@ def assign_keys(text: str, mentions: list[Mention]) -> list[Cluster]:
               and not m.demonym and not _LOCATIVE_BEFORE.search(text[max(0, m.start - 20): m.start])):
             m.label, m.state = "Person", None
 
+    # "Patriot" after "Patriot Coal": the short form of a body NER read as a person is that body; a
+    # lone capitalised word the article also writes in lower case ("Coal") names nobody
+    org_heads: dict[str, set[str]] = {}
+    for m in mentions:
+        if m.label == "Organization" and not m.org and len(m.text.split()) >= 2 and not any(
+                c.isdigit() for c in m.text):
+            org_heads.setdefault(normalise(m.text.split()[0]), set()).add(normalise(m.text))
+    lower = lower_words(text)
+    kept = []
+    for m in mentions:
+        if m.label == "Person" and " " not in m.text.strip() and surname_key(m.text) not in full_people:
+            if len(org_heads.get(normalise(m.text), ())) == 1:
+                m.label = "Organization"
+            elif m.text.strip().lower() in lower:
+                continue
+        kept.append(m)
+    mentions = kept
+
     acronyms = _acronym_definitions(text, mentions)
     # "Center for Disease Control (CDC)": a curated acronym pulls its in-text expansion along
     for m in mentions:
@@ -146,7 +165,7 @@ def assign_keys(text: str, mentions: list[Mention]) -> list[Cluster]:
     home = _home_state(mentions)
     clusters: dict[tuple[str, str], Cluster] = {}
     for m in mentions:
-        key = _key(m, full_people, acronyms, multiword_orgs)
+        key = _key(m, full_people, acronyms, multiword_orgs, org_heads)
         if (m.label == "Organization" and not m.org and " " in m.text and m.text[:1].isupper()
                 and generic_body(m.text)):
             state = _state_before(mentions, m, text) or home
@@ -179,7 +198,7 @@ def _state_before(mentions: list[Mention], body: Mention, text: str) -> str | No
 
 
 def _key(m: Mention, full_people: dict[str, list[tuple[int, str]]], acronyms: dict[str, str],
-         multiword_orgs: dict[str, set[str]]) -> str:
+         multiword_orgs: dict[str, set[str]], org_heads: dict[str, set[str]]) -> str:
     if m.label == "Person":
         name = strip_title(m.text)
         if " " not in name:
@@ -194,6 +213,8 @@ def _key(m: Mention, full_people: dict[str, list[tuple[int, str]]], acronyms: di
         key = normalise(m.text)
         if key in acronyms:
             return acronyms[key]
+        if " " not in m.text and len(org_heads.get(key, ())) == 1:
+            return next(iter(org_heads[key]))
         if " " not in m.text and _ACRONYM.match(m.text) and m.text.isupper():
             expansions = multiword_orgs.get(m.text.replace(".", ""), set())
             if len(expansions) == 1:

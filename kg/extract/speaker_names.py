@@ -18,6 +18,7 @@ once for each conjunct: :func:`conjunct_heads` gives the head words after the fi
 from __future__ import annotations
 
 import re
+from collections.abc import Set as AbstractSet
 from functools import lru_cache
 from typing import Any
 
@@ -84,7 +85,7 @@ def _generic_words() -> frozenset[str]:
     return lex["generic_body_heads"] | lex["generic_body_words"] | ORG_WORDS
 
 
-def _junk(toks: list[Any], text_lower_words: set[str]) -> bool:
+def _junk(toks: list[Any], text_lower_words: AbstractSet[str]) -> bool:
     lex = lexicon()
     words_ = [t.lower_.strip(".") for t in toks]
     if any(w in titles() or w in lex["lone_roles"] or w in ROLE_NOUNS or w in _MONTHS
@@ -104,7 +105,7 @@ def _headline(tok: Any) -> bool:
     return len(longer) >= 3 and sum(t.text[:1].isupper() for t in longer) >= 0.8 * len(longer)
 
 
-def label_for(toks: list[Any], lower: frozenset[str] | set[str] = frozenset()) -> str:
+def label_for(toks: list[Any], lower: AbstractSet[str] = frozenset()) -> str:
     """Person or Organization for an untagged speaker name, from its shape and the words around it."""
     names = [t for t in toks if t.tag_ != "HYPH"]
     if any(t.lower_.strip(".") in ORG_WORDS for t in names):
@@ -134,18 +135,18 @@ def _person_cues(head: Any) -> bool:
     return False
 
 
-def speaker_entity(head: Any, entities: list[Entity], lower_words: set[str]) -> Entity | None:
+def speaker_entity(head: Any, entities: list[Entity], lower: AbstractSet[str]) -> Entity | None:
     """A new (or this article's earlier) entity for the untagged proper name at ``head``; None when
     the head is no proper name or looks like junk. The entity joins ``entities``."""
     toks = name_tokens(head)
-    if not toks or _junk(toks, lower_words):
+    if not toks or _junk(toks, lower):
         return None
     start, end = toks[0].idx, toks[-1].idx + len(toks[-1].text)
     text = text_of(head.doc)[start:end]
     name = text.strip(".") if len(toks) > 1 else text
-    if name.isupper() and len(toks) == 1 and label_for(toks, lower_words) == "Person":
+    if name.isupper() and len(toks) == 1 and label_for(toks, lower) == "Person":
         name = name.title()
-    label = label_for(toks, lower_words)
+    label = label_for(toks, lower)
     eid = entity_id(label, person_key(name) if label == "Person" else name)
     ent = next((e for e in entities if e.id == eid), None)
     if ent is None and label == "Person":
@@ -208,13 +209,8 @@ def conjunct_heads(head: Any) -> list[Any]:
     return [c for c in head.conjuncts if c.i > head.i and c.pos_ in ("PROPN", "NOUN", "PRON")]
 
 
-def lower_words(text: str) -> set[str]:
-    """Words the article writes in lower case (a capitalised one of them is a common noun)."""
-    return set(re.findall(r"\b[a-z]+\b", text))
-
-
 def speaker_ids(index: EntityIndex, entities: list[Entity], head: Any, start: int, end: int,
-                last_speaker: str | None, lower: set[str]) -> list[str]:
+                last_speaker: str | None, lower: AbstractSet[str]) -> list[str]:
     """Every entity the speaker phrase ``[start, end)`` with head ``head`` stands for: its head's,
     then each coordinated head's. Untagged proper names become entities (``entities`` and
     ``index`` grow)."""
@@ -227,6 +223,14 @@ def speaker_ids(index: EntityIndex, entities: list[Entity], head: Any, start: in
         if eid and eid not in out:
             out.append(eid)
     return out
+
+
+def _body_short_form(entities: list[Entity], word: str) -> str | None:
+    """The one organisation of the article whose name opens with ``word`` ("Patriot" after "Patriot
+    Coal"): a short form, as a bare surname is of a person."""
+    found = [e.id for e in entities if e.label == "Organization" and len(e.name.split()) >= 2
+             and e.name.split()[0] == word]
+    return found[0] if len(found) == 1 else None
 
 
 def _maker(head: Any) -> Any | None:
@@ -251,7 +255,7 @@ def _maker(head: Any) -> Any | None:
 
 
 def _resolve_one(index: EntityIndex, entities: list[Entity], head: Any, start: int, end: int,
-                 last_speaker: str | None, lower: set[str]) -> str | None:
+                 last_speaker: str | None, lower: AbstractSet[str]) -> str | None:
     at_head = index.best_within(head.idx, end_of(head), head.idx)
     if at_head:
         return at_head
@@ -268,7 +272,7 @@ def _resolve_one(index: EntityIndex, entities: list[Entity], head: Any, start: i
             return found or (made.id if made else None)
     toks = name_tokens(head)
     if toks:  # a proper name NER missed is the speaker, not a body named in its apposition
-        named = index.person_named(head.text) if len(toks) == 1 else None
+        named = (index.person_named(head.text) or _body_short_form(entities, head.text)) if len(toks) == 1 else None
         if named:
             return named
         new = speaker_entity(head, entities, lower)

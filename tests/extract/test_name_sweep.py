@@ -6,8 +6,8 @@ from __future__ import annotations
 from bisect import bisect_right
 
 from kg.extract.entities import Mention
+from kg.extract.name_junk import lower_words
 from kg.extract.name_sweep import surname_mentions
-from kg.extract.speaker_names import lower_words
 
 
 def _sweep(extractor, text: str, named: list[str]) -> list[str]:

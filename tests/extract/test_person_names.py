@@ -1,0 +1,45 @@
+"""What NER calls a person that is not one, or not only one: a company named for its trade, a
+headline's or title's words, a word glued before a name, a body's short form. Real spaCy,
+sentences written for these tests."""
+
+from __future__ import annotations
+
+from kg.extract.name_junk import common_noun_name, lower_words
+from kg.model import Extraction
+
+
+def _people(x: Extraction) -> list[str]:
+    return sorted(e.name for e in x.entities if e.label == "Person")
+
+
+def test_a_company_named_for_its_trade_is_an_organization_and_its_short_form_joins_it(extract) -> None:
+    x = extract("Hallam Coal filed for bankruptcy in May. Regulators said Hallam owed the state $40 million, "
+                "and Hallam later agreed to pay.")
+    firm = [e for e in x.entities if e.name == "Hallam Coal"]
+    assert firm and firm[0].label == "Organization"
+    assert len(firm[0].mentions) >= 2
+    assert "Hallam" not in _people(x)
+
+
+def test_a_title_cased_phrase_that_ends_in_a_lower_case_word_is_no_person() -> None:
+    text = "The panel discussed gender equality at length. Limited Tools For Gender Equality was the title."
+    assert common_noun_name(["Gender", "Equality"], text)
+    assert not common_noun_name(["Margaret", "Equality"], text)
+    assert not common_noun_name(["Senator", "Equality"], text)
+    assert not common_noun_name(["Ban", "Ki-moon"], "Ban Ki-moon spoke of the moon.")
+
+
+def test_hyphenated_name_parts_are_not_lower_case_words() -> None:
+    assert "moon" not in lower_words("Ban Ki-moon spoke.")
+    assert "moon" in lower_words("He spoke of the moon.")
+
+
+def test_a_word_glued_before_a_given_name_is_cut_off(extract) -> None:
+    x = extract("The former Miss Universe Alicia Vargas said the remarks hurt her. Vargas spoke for an hour.")
+    assert "Alicia Vargas" in _people(x)
+    assert not any(n.startswith("Universe") for n in _people(x))
+
+
+def test_a_lone_capitalised_common_noun_is_no_person(extract) -> None:
+    x = extract("Coal is cheap in the valley, and the coal trucks run all night. Deborah Lutz said coal jobs matter.")
+    assert _people(x) == ["Deborah Lutz"]
