@@ -147,6 +147,9 @@ def attached_quote(tok: Any, sent: Any, quotes: QuoteIndex) -> tuple[int, int] |
     """Quotation(s) in the cue's sentence that are not inside another clause's cue."""
     regions = quotes.overlapping(sent.start_char, sent.end_char)
     regions = [r for r in regions if not (r[0] <= tok.idx < r[1]) and r[1] - r[0] > 12]
+    outer = next((a for a in tok.ancestors if a.i < tok.i and a.lemma_.lower() in cues.SPEECH_VERBS), None)
+    if outer is not None:  # "“...,” Ruiz said, adding that voters would reject it": the quote is Ruiz's
+        regions = [r for r in regions if r[1] > outer.idx]
     if regions:
         # "... it would add new rules for accountants. ''There are ...'': a quotation after a full
         # stop is a new sentence the parser glued on, not the object of a verb that has its own

@@ -124,9 +124,13 @@ def assign_keys(text: str, mentions: list[Mention]) -> list[Cluster]:
     for m in mentions:  # a person's full name NER read as an organisation ("Later Sergei Lavrov")
         if m.label == "Organization" and not m.org and " " in m.text and person_key(m.text) in people:
             m.label = "Person"
+    # a lone name NER also read as a person ("Sanders said" beside an ORG "Sanders")
+    lone_people = {surname_key(m.text) for m in mentions if m.label == "Person" and " " not in m.text.strip()}
     for m in mentions:  # a surname spaCy mislabelled (NORP "Patrushev") is the person
         if (m.label in ("Group", "Organization") and not m.org and not m.modifier
-                and (m.demonym or not m.state) and " " not in m.text and surname_key(m.text) in full_people):
+                and (m.demonym or not m.state) and " " not in m.text
+                and (surname_key(m.text) in full_people or (m.label == "Organization" and not m.text.isupper()
+                                                           and surname_key(m.text) in lone_people))):
             m.label = "Person"
         # "Monaco said": the surname of the article's Lisa Monaco, not the country, unless the text
         # places it ("in Monaco")

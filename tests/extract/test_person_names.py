@@ -43,3 +43,8 @@ def test_a_word_glued_before_a_given_name_is_cut_off(extract) -> None:
 def test_a_lone_capitalised_common_noun_is_no_person(extract) -> None:
     x = extract("Coal is cheap in the valley, and the coal trucks run all night. Deborah Lutz said coal jobs matter.")
     assert _people(x) == ["Deborah Lutz"]
+
+
+def test_a_lone_name_ner_reads_once_as_a_body_and_once_as_a_person_is_one_person(extract) -> None:
+    x = extract('Sanders said the plan was flawed. "It is insane," Sanders said.')
+    assert [(e.label, e.name) for e in x.entities] == [("Person", "Sanders")]

@@ -60,3 +60,10 @@ def test_seeing_something_happen_is_an_experience_not_a_view(extract) -> None:
     assert [c.cue.text for c in x.claims] == ["according to"]
     x = extract("Many voters see that the economy is improving.")
     assert [c.cue.text for c in x.claims] == ["see"]
+
+
+def test_a_quotation_before_the_outer_speech_verb_is_not_the_inner_verbs(extract) -> None:
+    x = extract('"It is a disgrace," Hollis said, going on to say that voters would reject the deal.')
+    contents = {c.cue.text: c.content.text for c in x.claims if c.content}
+    assert contents["said"] == '"It is a disgrace,"' and contents["say"] == "that voters would reject the deal"
+    assert [cue for cue, content in contents.items() if "disgrace" in content] == ["said"]
