@@ -25,7 +25,7 @@ h1{font-size:1.5rem;line-height:1.3;margin-bottom:.2rem} .meta{color:#666;font:1
 .legend span,.k{display:inline-block;margin-right:.8rem;font:13px sans-serif}
 table{border-collapse:collapse;font:14px sans-serif;width:100%;margin-bottom:1.5rem}
 th,td{border-bottom:1px solid #ddd;padding:.25rem .4rem;text-align:left;vertical-align:top}
-.s-alleged{color:#c66000} .s-denied{color:#b00020} .s-confirmed{color:#2a7a2a}
+.s-alleged{color:#c66000} .s-denied{color:#b00020} .s-confirmed{color:#2a7a2a} .s-negated{color:#666;text-decoration:line-through}
 """
 
 

@@ -13,8 +13,10 @@ from kg.ids import content_hash, make_id, normalise
 
 EntityLabel = Literal["Person", "Organization", "Place", "Country", "Group", "Event"]
 ENTITY_LABELS: tuple[str, ...] = ("Person", "Organization", "Place", "Country", "Group", "Event")
-Status = Literal["asserted", "alleged", "denied", "confirmed"]
-STATUSES: tuple[str, ...] = ("asserted", "alleged", "denied", "confirmed")
+# "negated": the writer says the attribution did not happen ("did not criticise", "declined to
+# confirm"); a speaker's own denial is "denied"
+Status = Literal["asserted", "alleged", "denied", "confirmed", "negated"]
+STATUSES: tuple[str, ...] = ("asserted", "alleged", "denied", "confirmed", "negated")
 
 
 @dataclass(frozen=True)

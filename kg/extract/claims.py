@@ -59,6 +59,8 @@ from kg.model import Article, Claim, Entity, Span, Speaker
 # The writer's hedges: "X seems to ...", "Y appears to be ..." (no speaker; alleged).
 _SEEM_CUES = words("seem appear")
 _VERB_CUES = cues.CUE_VERBS | DOBJ_CUES | XCOMP_CUES | _SEEM_CUES
+# verbs and adjectives of not doing: what they govern did not happen ("declined to comment")
+_NOT_DOING = words("decline refuse fail neglect unable")
 # the only tokens that can cue a claim: cue verbs and nouns, "according (to)", "in (a poll)", a headline's colon
 _CLAIM_LEMMAS = frozenset(_VERB_CUES | cues.CUE_NOUNS)
 _CLAIM_WORDS = frozenset({"according", "in", ":"})
@@ -221,6 +223,33 @@ def _verb_claim(tok: Any, sent: Any, quotes: QuoteIndex) -> tuple | None:
     return tok, _cue_span(tok), clip_speaker(spk, tok), content
 
 
+def _not_said(tok: Any) -> bool:
+    """A cue the writer negates ("did not criticise", "has never told them"), one a verb of not
+    doing governs ("declined to declare", "failed to acknowledge", "unable to confirm"), or the
+    second of two negated verbs ("could not confirm or deny"): the text says this attribution did
+    not happen (status ``negated``: a non-statement is news too, "did not condemn"). A speaker's own
+    denial is a verb of denying, with status ``denied``."""
+    if _negated(tok):
+        return True
+    if tok.dep_ == "conj" and tok.head.lemma_.lower() in _VERB_CUES and _negated(tok.head) and not any(
+            c.dep_ in ("nsubj", "nsubjpass") for c in tok.children):
+        return True
+    return tok.dep_ == "xcomp" and (tok.head.lemma_.lower() in _NOT_DOING or _negated(tok.head))
+
+
+def _negated(verb: Any) -> bool:
+    """"not"/"never"/"n't" in the verb's own group, before it ("did not say", "has never told");
+    not a "not" the parser hung on it from elsewhere ("vowed not to repeat", "“Probably not,” she
+    said")."""
+    doc = verb.doc
+    for c in verb.children:
+        if c.dep_ == "neg" and verb.i - 3 <= c.i < verb.i and not (c.i + 1 < len(doc) and doc[c.i + 1].lower_ == "to"):
+            between = doc[c.i + 1:verb.i]
+            if all(t.pos_ in ("AUX", "ADV", "PART") for t in between):
+                return True
+    return False
+
+
 def _seeming(tok: Any) -> tuple | None:
     """"The minister seems to have left the talks": the writer's own hedged claim, with no
     speaker; the subject belongs to what is claimed."""
@@ -355,7 +384,9 @@ _HEDGE = re.compile(r"\b(?:" + "|".join(sorted(cues.HEDGE_WORDS)) + r")\b")
 
 def _status(tok: Any, sent: Any) -> str:
     lemma = tok.lemma_.lower()
-    if lemma in cues.DENIED_CUES or any(c.dep_ == "neg" for c in tok.children) and lemma in ("confirm",):
+    if _not_said(tok):
+        return "negated"  # "did not criticise", "declined to confirm", "could not confirm or deny"
+    if lemma in cues.DENIED_CUES:
         return "denied"
     if lemma in cues.CONFIRMED_CUES:
         return "confirmed"

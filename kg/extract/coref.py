@@ -57,6 +57,13 @@ def antecedent(tok: Any, index: EntityIndex, note: bool = True) -> str | None:
     return found
 
 
+def person_antecedent(tok: Any, index: EntityIndex, gender: str | None = None) -> str | None:
+    """The person a definite description stands for ("the California congressman said", "the former
+    first lady said"): the salient person, as for "he"/"she" (``gender`` "m"/"f" from the noun)."""
+    return _subject_first(tok, tok.idx, index, lambda e: e.label == "Person" and (
+        gender is None or _gender(e.id, index, tok.doc) in (None, gender)))
+
+
 def resolved(doc: Any) -> dict[int, str]:
     """Token index -> entity id for every pronoun or description resolved in ``doc`` so far."""
     out: dict[int, str] = doc.user_data.get("kg_coref", {})

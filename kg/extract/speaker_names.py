@@ -22,7 +22,7 @@ from collections.abc import Set as AbstractSet
 from functools import lru_cache
 from typing import Any
 
-from kg.extract.coref import antecedent
+from kg.extract.coref import antecedent, person_antecedent
 from kg.extract.cues import (
     DISCOURSE_NOUNS,
     GROUP_PRONOUNS,
@@ -32,7 +32,7 @@ from kg.extract.cues import (
     ROLE_NOUNS,
     words,
 )
-from kg.extract.entities import ORG_WORDS, lexicon, titles
+from kg.extract.entities import ORG_WORDS, PERSON_ROLES, lexicon, titles
 from kg.extract.nlp import text_of
 from kg.extract.speakers import EntityIndex, end_of, resolve_speaker
 from kg.ids import person_key
@@ -41,6 +41,9 @@ from kg.model import Entity, Span, entity_id
 _NAME_WORD = re.compile(r"[A-Z][A-Za-z'\u2019.-]*\Z")
 _NAMEY = ("NNP",)
 _THIRD_PERSON = words("he she him her his hers")
+# people named by whom they stand against or beside: the one named after "of" is not among them
+_RELATIONAL = words("opponent critic supporter ally rival foe enemy detractor fan friend relative neighbour "
+                    "neighbor victim")
 # what a body puts out and is quoted by: its maker is the speaker ("a Pew survey found")
 _WORKS = ISSUED_NOUNS | words("poll polls survey study analysis average tally review audit investigation "
                               "report ruling complaint lawsuit estimate forecast projection index")
@@ -225,6 +228,25 @@ def speaker_ids(index: EntityIndex, entities: list[Entity], head: Any, start: in
     return out
 
 
+def _person_noun(head: Any) -> bool:
+    """A common noun for a person by role or trade ("congressman", "spokeswoman", "senator")."""
+    lemma = head.lemma_.lower()
+    return (lemma in ROLE_NOUNS or lemma in PERSON_ROLES or lemma == "lady"
+            or (lemma.endswith(("man", "woman", "person")) and lemma not in ("human",)))
+
+
+def _body(ent: Entity) -> bool:
+    """An organisation, a state, or a nationality word standing for its state ("the Russian envoy")."""
+    return ent.label in ("Organization", "Country") or (ent.label == "Group" and "country" in ent.properties)
+
+
+def _noun_gender(head: Any) -> str | None:
+    lemma = head.lemma_.lower()
+    if lemma.endswith("woman") or lemma in ("lady", "queen", "princess"):
+        return "f"
+    return "m" if lemma.endswith("man") or lemma in ("king", "prince") else None
+
+
 def _body_short_form(entities: list[Entity], word: str) -> str | None:
     """The one organisation of the article whose name opens with ``word`` ("Patriot" after "Patriot
     Coal"): a short form, as a bare surname is of a person."""
@@ -281,4 +303,14 @@ def _resolve_one(index: EntityIndex, entities: list[Entity], head: Any, start: i
             return new.id
     if head.lower_ in _THIRD_PERSON:  # one resolver for "he"/"she", shared with the events' ends
         return antecedent(head, index, note=False)
+    if head.pos_ == "NOUN" and head.lemma_.lower() in _RELATIONAL:
+        return None  # "Opponents of President Assad said": people who oppose him, not him
+    if (_person_noun(head) and head.tag_ == "NN" and index.text[start:start + 4].lower() == "the "
+            and not index.has_person(start, end)):
+        # "the California congressman", "the Vermont senator": a person the article named before (the
+        # one it gave that role, else the salient one), never the place that describes them; a body
+        # in the phrase still speaks when no holder is known ("the GOP nominee", "the Russian envoy")
+        holder = index.role_holder(start, head.lower_)
+        if holder or not any(_body(index.by_id[m[2]]) for m in index.within(start, end)):
+            return holder or person_antecedent(head, index, _noun_gender(head))
     return resolve_speaker(index, start, end, head.text, head.idx, last_speaker, head.doc)

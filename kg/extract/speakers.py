@@ -162,6 +162,11 @@ class EntityIndex:
             k -= 1
 
 
+def _possessor(text: str, ent: Entity, start: int, end: int) -> bool:
+    """Is one of ``ent``'s mentions inside ``[start, end)`` followed by a possessive "'s"?"""
+    return any(start <= m.start and m.end < end and text.startswith(("'s", "\u2019s"), m.end) for m in ent.mentions)
+
+
 def resolve_speaker(index: EntityIndex, start: int, end: int, head_text: str, head_pos: int,
                     last_speaker: str | None, doc: Any = None) -> str | None:
     """Entity id for the speaker phrase ``[start, end)`` whose head word is ``head_text``.
@@ -180,6 +185,12 @@ def resolve_speaker(index: EntityIndex, start: int, end: int, head_text: str, he
         if holder:
             return holder  # before the body inside the phrase ("the secretary general of the UN")
     found = index.best_within(start, end, head_pos)
+    if found and index.label(found) == "Place" and not index.best_within(head_pos, head_pos + 1, head_pos) \
+            and not _possessor(index.text, index.by_id[found], start, end):
+        # "Police in Chicago said": a place named inside the phrase, not at its head, never speaks
+        # ("Connecticut's tax commissioner" speaks for the state that is the possessor)
+        others = [m for m in index.within(start, end) if index.label(m[2]) != "Place"]
+        found = min(others, key=lambda m: (_SPEAKER_PREF.get(index.label(m[2]), 9), m[0]))[2] if others else None
     if found:
         return found
     if head_text[:1].isupper() and word not in PERSON_PRONOUNS:

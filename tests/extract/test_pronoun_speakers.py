@@ -47,3 +47,27 @@ def test_gender_comes_from_honorifics_and_common_given_names() -> None:
     assert given_name_gender("Casey Ellis") is None and given_name_gender("Taylor Brandt") is None
     assert given_name_gender("Okafor") is None
     assert given_name_gender("Zorvath Brandt") is None
+
+
+def test_a_definite_description_is_the_person_not_the_place_in_it(extract) -> None:
+    x = extract('Representative Adam Schiff criticised the agency on Monday. '
+                '"This is a failure," the California congressman said.')
+    assert _speaker_of(x, "said") == ["Adam Schiff"]
+
+
+def test_a_body_in_the_description_still_speaks_when_no_holder_is_known(extract) -> None:
+    x = extract("Talks resumed in Geneva on Monday. The NATO envoy said the alliance would wait.")
+    assert _speaker_of(x, "said") == ["North Atlantic Treaty Organization"]
+    x = extract("Talks resumed in Geneva on Monday. The Russian envoy said Moscow would wait.")
+    assert _speaker_of(x, "said") == ["Russian"]  # the nationality word, which stands for its state
+
+
+def test_opponents_of_a_person_are_not_that_person(extract) -> None:
+    x = extract("Opponents of President Hassan Mirza accused the government of shelling the town.")
+    assert _speaker_of(x, "accused") == []
+
+
+def test_a_place_in_the_phrase_speaks_only_as_its_possessor(extract) -> None:
+    assert _speaker_of(extract("Police in Chicago said three men were arrested."), "said") == []
+    x = extract("Connecticut's tax commissioner said the state would appeal.")
+    assert _speaker_of(x, "said") == ["Connecticut"]

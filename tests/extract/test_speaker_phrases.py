@@ -67,3 +67,13 @@ def test_a_quotation_before_the_outer_speech_verb_is_not_the_inner_verbs(extract
     contents = {c.cue.text: c.content.text for c in x.claims if c.content}
     assert contents["said"] == '"It is a disgrace,"' and contents["say"] == "that voters would reject the deal"
     assert [cue for cue, content in contents.items() if "disgrace" in content] == ["said"]
+
+
+def test_an_attribution_the_writer_negates_is_negated_not_asserted(extract) -> None:
+    x = extract("The president did not criticise his successor. Officials could not confirm or deny the report. "
+                "The ministry declined to confirm the strike. The mayor vowed not to repeat the mistake. "
+                "She denied that she had met him.")
+    status = {c.cue.text: c.status for c in x.claims}
+    assert status["criticise"] == "negated" and status["deny"] == "negated" and status["confirm"] == "negated"
+    assert status["vowed"] != "negated"  # the "not" belongs to what was vowed
+    assert status["denied"] == "denied"
