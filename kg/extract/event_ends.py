@@ -54,7 +54,7 @@ def entity(tok: Any, index: EntityIndex) -> str | None:
     for c in tok.rights:
         if c.dep_ == "prep" and c.lower_ in ("from", "of") and not event_noun:
             obj = next((g for g in c.children if g.dep_ == "pobj"), None)
-            if obj is not None and tok.pos_ in ("NOUN", "PROPN"):
+            if obj is not None and tok.pos_ in ("NOUN", "PROPN", "NUM"):  # "hundreds of Iraqis"
                 found = entity(obj, index)
                 if found:
                     return found
@@ -72,12 +72,18 @@ def verb_actor(verb: Any, index: EntityIndex) -> list[str]:
                     return ends(obj, index)
         if passive and cur.i == verb.i:
             return []  # "they were charged": no agent, no actor (never the governing verb's subject)
-        for c in cur.children:
-            if c.dep_ == "nsubj":
-                if c.lower_ in ("who", "which", "that") and cur.dep_ == "relcl":
-                    heads = ends(cur.head, index)  # "who" never stands for a place
-                    return [h for h in heads if c.lower_ != "who" or index.label(h) not in ("Place", "Country")]
-                return ends(c, index)
+        subjects = [c for c in cur.children if c.dep_ == "nsubj"]
+        for c in subjects:  # the parser may hang two subjects on one verb ("The act, in which X
+            # killed 49 people, ..."): the first that names a party is the actor
+            if c.lower_ in ("who", "which", "that") and cur.dep_ == "relcl":
+                heads = ends(cur.head, index)  # "who" never stands for a place
+                found = [h for h in heads if c.lower_ != "who" or index.label(h) not in ("Place", "Country")]
+            else:
+                found = ends(c, index)
+            if found:
+                return found
+        if subjects:
+            return []
         if cur.dep_ == "xcomp" and cur.head.lemma_.lower() in argument_words("request_verbs"):
             obj = next((c for c in cur.head.children if c.dep_ in ("dobj", "dative")), None)
             return ends(obj, index) if obj is not None else []  # "urged Iran to strike": Iran acts

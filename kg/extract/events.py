@@ -19,7 +19,7 @@ given by "in/at/near" on the trigger; ``date`` a DATE phrase on it.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from kg.extract.event_ends import _pobj, ends, entity, target, verb_actor
@@ -44,10 +44,36 @@ class Event:
 
 
 _SYMMETRIC = frozenset({"MEETS_WITH"})  # its nouns take both parties as modifiers: "the US-China talks"
+_DEFINITE = frozenset({"the", "this", "that", "these", "those"})
+_RECALL = 2  # sentences back a definite event noun may refer ("... struck Y. The strikes killed ...")
 
 
-def events_at(tok: Any, index: EntityIndex, lex: Lexicon) -> list[Event]:
-    """The events triggered by ``tok`` (usually none: one set look-up for most tokens)."""
+@dataclass
+class Recent:
+    """The actor of the latest event of each type in the article so far, for a definite event noun
+    without an actor of its own that refers back to it: "Russian jets bombed Aleppo on Monday. The
+    strikes killed 20 civilians" (the strikes are Russia's). ``sent`` is the current sentence number
+    (the caller advances it); an event more than ``_RECALL`` sentences back is no antecedent."""
+    sent: int = 0
+    actors: dict[str, tuple[int, tuple[str, ...]]] = field(default_factory=dict)
+
+    def note(self, rtype: str, sources: list[str]) -> None:
+        if sources:
+            self.actors[rtype] = (self.sent, tuple(sources))
+
+    def actor(self, rtype: str, noun: Any) -> list[str]:
+        """The actor a definite, unpossessed event noun of ``rtype`` takes from a recent event."""
+        if not any(c.dep_ == "det" and c.lower_ in _DEFINITE for c in noun.children) or any(
+                c.dep_ == "poss" for c in noun.children):
+            return []
+        got = self.actors.get(rtype)
+        return list(got[1]) if got is not None and self.sent - got[0] <= _RECALL else []
+
+
+def events_at(tok: Any, index: EntityIndex, lex: Lexicon, recent: Recent | None = None) -> list[Event]:
+    """The events triggered by ``tok`` (usually none: one set look-up for most tokens). ``recent``:
+    the article's latest events, read by definite event nouns and noted by every event with an actor."""
+    recent = recent if recent is not None else Recent()
     lemma = tok.lemma_.lower()
     if lemma not in lex.lemmas:  # every class below needs its verb or noun: most tokens stop here
         return []
@@ -66,7 +92,8 @@ def events_at(tok: Any, index: EntityIndex, lex: Lexicon) -> list[Event]:
             src, dst = ([doer] if doer else []), ends(tok.head, index)
         elif tok.pos_ == "VERB" and lemma in cls.verbs:
             accused = _accused(tok, index, lex) if tok.dep_ == "pcomp" else []
-            src, dst = accused or verb_actor(tok, index), _verb_target(tok, index, cls)
+            src, dst = accused or verb_actor(tok, index) or _act_subject(tok, index, lex, cls, recent), \
+                _verb_target(tok, index, cls)
             alleged = bool(accused)  # "X was charged with killing Y": charged, not found
         elif tok.pos_ in ("NOUN", "PROPN") and lemma in cls.nouns:
             if cls.type in lex.receiving_types and _receiver_verb(arg, lex) is not None:
@@ -75,9 +102,14 @@ def events_at(tok: Any, index: EntityIndex, lex: Lexicon) -> list[Event]:
                 src, dst = _inflicter(arg, index), _sufferer(_sufferer_verb(arg, lex), index)
             else:
                 src, dst = _noun_actor(arg, index, lex), _noun_target(arg, index, cls)
+                if not src and cls.type not in _SYMMETRIC:
+                    pair = _between(arg, index)  # "fighting between troops and rebels": each fights
+                    src, dst = (pair[:1], pair[1:]) if len(pair) >= 2 else (src, dst)  # the other
+                src = src or recent.actor(cls.type, arg)
             alleged = bool(src) and src == _accused(arg, index, lex)
         else:
             continue
+        recent.note(cls.type, src)
         if cls.type in _SYMMETRIC and tok.pos_ in ("NOUN", "PROPN"):
             if not dst:
                 src, dst = _pair_before(arg, index) or (src, dst)  # "the Putin-Erdogan meeting"
@@ -91,6 +123,27 @@ def events_at(tok: Any, index: EntityIndex, lex: Lexicon) -> list[Event]:
                 rtype = lex.verbal_type or rtype  # "Albers attacked Keel in posts": words, not force
             out.append(Event(rtype, tuple(src), tuple(dst), tok, _place(tok, index), _date(tok), alleged))
     return out
+
+
+def _between(noun: Any, index: EntityIndex) -> list[str]:
+    """The parties of "<event noun> between X and Y" (a mutual act: clashes, a battle, a war)."""
+    prep = next((c for c in noun.children if c.dep_ == "prep" and c.lower_ == "between"), None)
+    return _pobj(prep, index) if prep is not None else []
+
+
+def _act_subject(verb: Any, index: EntityIndex, lex: Lexicon, cls: TriggerClass, recent: Recent) -> list[str]:
+    """The actor of a verb of harm whose subject is the act itself or its instrument: "Russian air
+    strikes killed 20 civilians", "a bomb planted by the group wounded two", "the shelling killed
+    five" (after "government troops shelled the town": the shelling is theirs). The act's own actor
+    (possessor, modifier, "by"), else the actor of the recent event a definite act noun refers to."""
+    subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if subj is None:
+        return []
+    lemma = subj.lemma_.lower()
+    if lemma not in argument_words("instruments") and not any(c.type == cls.type and lemma in c.nouns
+                                                              for c in lex.classes_of.get(lemma, ())):
+        return []
+    return _noun_actor(subj, index, lex) or recent.actor(cls.type, subj)
 
 
 def _verbal(tok: Any, src: list[str], dst: list[str], index: EntityIndex, lex: Lexicon) -> bool:
