@@ -1,0 +1,70 @@
+"""Event arguments found beyond the trigger's own phrase: the act (or its instrument) as the subject
+of a verb of harm, a definite event noun that refers back to a recent event, the parties of
+"fighting between X and Y", a verb with two subjects in the parse, "hundreds of X", and generic
+actors qualified only by a kind word. Every sentence is written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.extract.test_events import one, rels
+
+
+@pytest.mark.parametrize("text,src,dst", [
+    ("Airstrikes by Turkey killed eleven Kurdish fighters near the border on Sunday.", "Turkey", "Kurdish fighters"),
+    ("Israeli missiles wounded several Palestinian civilians in the camp.", "Israel", "Palestinian civilians"),
+])
+def test_the_act_as_subject_of_a_verb_of_harm_gives_its_actor(extract, text: str, src: str, dst: str) -> None:
+    one(extract(text), "ATTACKS", src, dst)
+
+
+def test_a_definite_event_noun_takes_the_actor_of_a_recent_event(extract) -> None:
+    x = extract("Ethiopian jets bombed rebel positions in Tigray on Monday. "
+                "The strikes killed fourteen villagers, a local official said.")
+    one(x, "ATTACKS", "Ethiopia", "villagers")
+
+
+def test_the_back_reference_is_short_and_needs_a_definite_noun(extract) -> None:
+    far = extract("Ethiopian jets bombed rebel positions in Tigray on Monday. The weather was cold. "
+                  "Aid trucks waited at the border. Food ran short in the camps. "
+                  "The strikes killed fourteen villagers, a local official said.")
+    assert not [r for r in rels(far, "ATTACKS") if r[2] == "villagers"]
+    indefinite = extract("Ethiopian jets bombed rebel positions in Tigray on Monday. "
+                         "Strikes killed fourteen villagers elsewhere, a local official said.")
+    assert not [r for r in rels(indefinite, "ATTACKS") if r[2] == "villagers"]
+
+
+def test_an_unrelated_subject_gives_no_actor(extract) -> None:
+    x = extract("Ethiopian jets bombed rebel positions in Tigray on Monday. The floods killed fourteen villagers.")
+    assert not [r for r in rels(x, "ATTACKS") if r[2] == "villagers"]
+
+
+def test_fighting_between_two_parties(extract) -> None:
+    one(extract("Two soldiers died in fighting between the army and Maoist rebels in the hills."),
+        "ATTACKS", "army", "Maoist rebels")
+    one(extract("The agreement between Chile and Peru ended the dispute."), "AGREES_WITH", "Chile", "Peru")
+
+
+def test_a_verb_with_two_subjects_in_the_parse_takes_the_one_that_names_a_party(extract) -> None:
+    x = extract("The worst day of the war, in which Serbian gunmen murdered twenty refugees, is remembered.")
+    one(x, "ATTACKS", "Serbian gunmen", "refugees")
+
+
+def test_hundreds_of_people_are_those_people(extract) -> None:
+    one(extract("Government soldiers executed hundreds of dissidents."), "ATTACKS", "soldiers", "dissidents")
+    one(extract("The guards shot 300 of the prisoners."), "ATTACKS", "guards", "prisoners")
+
+
+@pytest.mark.parametrize("text,src,dst", [
+    ("Two journalists were detained by intelligence officers on Friday.", "intelligence officers", "journalists"),
+    ("Opposition forces ambushed a convoy of Wagner mercenaries.", "Opposition forces", "Wagner mercenaries"),
+])
+def test_a_kind_word_qualifies_a_vague_actor_head(extract, text: str, src: str, dst: str) -> None:
+    x = extract(text)
+    n = {e.id: e.name for e in x.entities}
+    assert [r for r in x.relations if src.lower() in n[r.source].lower() and dst.split()[-1] in n[r.target]], rels(x)
+
+
+def test_a_kind_word_away_from_the_head_does_not_qualify_it(extract) -> None:
+    x = extract("Special interest groups attacked the senator in a long statement.")
+    assert not [e for e in x.entities if "groups" in e.name]
