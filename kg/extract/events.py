@@ -115,6 +115,8 @@ def events_at(tok: Any, index: EntityIndex, lex: Lexicon, recent: Recent | None 
                 src, dst = _pair_before(arg, index) or (src, dst)  # "the Putin-Erdogan meeting"
             elif not src and len(dst) >= 2:
                 src, dst = dst[:1], dst[1:]  # "talks between Russia and Turkey"
+        if not dst and len(src) >= 2 and lemma in argument_words("reciprocal"):
+            src, dst = src[:1], src[1:]  # "Putin and Erdogan met", "troops and rebels clashed"
         dst = [d for d in dst if d not in src]  # "Norway and Denmark support the government": the
         # government (resolved to the nearest state) is never one of the event's own actors
         if src and dst:
@@ -261,6 +263,11 @@ def _verb_target(verb: Any, index: EntityIndex, cls: TriggerClass) -> list[str]:
             if found:
                 return found
     found = target(verb, index, cls.preps, objects=cls.objects and not passive, purpose=cls.purpose)
+    if not found and verb.lemma_.lower() in argument_words("act_object_verbs"):
+        act = next((c for c in verb.children if c.dep_ == "dobj"), None)  # "threatened strikes on Y"
+        lex = trigger_lexicon()
+        if act is not None and act.lemma_.lower() in lex.lemmas:
+            found = target(act, index, lex.classes_of[act.lemma_.lower()][0].preps, objects=False, purpose=False)
     if not found and cls.objects and not passive and not any(c.dep_ == "dobj" for c in verb.children):
         for c in verb.children:  # "bombarding and starving the villagers": the object is shared
             if c.dep_ == "conj" and c.pos_ == "VERB" and c.i == verb.i + 2 and verb.doc[verb.i + 1].dep_ == "cc" \

@@ -20,7 +20,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-_REFUSE = frozenset({"refuse", "fail", "decline", "stop", "cease", "halt", "avoid", "abandon", "reject", "forgo"})
+_REFUSE = frozenset({"refuse", "fail", "decline", "stop", "cease", "halt", "avoid", "abandon", "reject", "forgo",
+                     "cancel", "postpone", "scrap"})
+_ONGOING = frozenset({"stop", "cease", "halt"})  # "halted its airstrikes": on a noun, the strikes had happened
 _DENY = frozenset({"deny"})
 _PLAN = frozenset({"plan", "intend", "aim", "prepare", "vow", "pledge", "promise", "seek", "want", "propose",
                    "consider", "decide", "hope", "try", "attempt", "plot", "mull", "threaten"})
@@ -97,7 +99,12 @@ def _chain(trigger: Any) -> list[tuple[Any, bool]]:
         head = noun.head.head if noun.dep_ == "pobj" else noun.head
         if head is trigger or head.pos_ not in ("VERB", "AUX"):
             return out
-        out.append((head, False))
+        # the verb an event noun is the object of sets refusal, denial and mode as a governing verb
+        # does ("cancelled the meeting", "denied the attack", "planned an attack", "threatened strikes");
+        # a light verb ("launched", "held") is in none of those lists
+        # ("called the shootings a tragedy" names them: "call" requests only "for" an act)
+        lemma = head.lemma_.lower()
+        out.append((head, lemma not in _ONGOING and (noun.dep_ == "pobj" or (noun.dep_ == "dobj" and lemma != "call"))))
         cur = head
     for _ in range(3):
         if cur.dep_ in ("xcomp", "pcomp") or (cur.dep_ == "pobj" and cur.head.dep_ == "prep"):

@@ -68,3 +68,37 @@ def test_a_kind_word_qualifies_a_vague_actor_head(extract, text: str, src: str, 
 def test_a_kind_word_away_from_the_head_does_not_qualify_it(extract) -> None:
     x = extract("Special interest groups attacked the senator in a long statement.")
     assert not [e for e in x.entities if "groups" in e.name]
+
+
+@pytest.mark.parametrize("text,rtype,src,dst", [
+    ("Narendra Modi and Nawaz Sharif met in Lahore on Friday.", "MEETS_WITH", "Modi", "Sharif"),
+    ("Colombia and the FARC negotiated for four years in Havana.", "MEETS_WITH", "Colombia", "FARC"),
+    ("Police officers and protesters clashed outside the parliament.", "ATTACKS", "police", "protesters"),
+    ("Ethiopia and Eritrea fought a border war.", "ATTACKS", "Ethiopia", "Eritrea"),
+])
+def test_coordinated_actors_of_a_mutual_act_do_it_to_each_other(extract, text: str, rtype: str, src: str,
+                                                               dst: str) -> None:
+    one(extract(text), rtype, src, dst)
+
+
+def test_a_one_sided_act_of_coordinated_actors_needs_its_target(extract) -> None:
+    assert rels(extract("Kenya and Uganda attacked at dawn."), "ATTACKS") == []
+
+
+def test_paying_a_visit_is_meeting(extract) -> None:
+    one(extract("Jacinda Ardern paid a visit to Scott Morrison in Sydney."), "MEETS_WITH", "Ardern", "Morrison")
+
+
+def test_the_verb_over_an_event_noun_sets_its_modality(extract) -> None:
+    assert rels(extract("Boris Johnson cancelled his meeting with Leo Varadkar."), "MEETS_WITH") == []
+    planned = one(extract("Hezbollah planned an attack on Israel."), "ATTACKS", "Hezbollah", "Israel")
+    assert planned.mode == "planned"
+    named = one(extract("Amnesty called the Serbian shootings of Albanian villagers a crime."),
+                "ATTACKS", "Serbian", "Albanian villagers")
+    assert named.mode is None  # "called X a crime" names the shootings, it asks for nothing
+
+
+def test_a_threat_of_an_act_threatens_its_target(extract) -> None:
+    x = extract("Hamas threatened rocket attacks against Israel.")
+    one(x, "THREATENS", "Hamas", "Israel")
+    assert one(x, "ATTACKS", "Hamas", "Israel").mode == "threatened"
