@@ -152,6 +152,8 @@ def _verbal(tok: Any, src: list[str], dst: list[str], index: EntityIndex, lex: L
     """An attack in words: between people ("Albers attacked Keel"), by a named person on anything
     but a place ("Clinton attacked her opponent", "attacked the party"), or with a reason given
     ("attacked X over his tax returns", "for his vote"). Force is used on places and by armed groups."""
+    if any(c.dep_ == "advmod" and c.lower_ in argument_words("physical_manner") for c in tok.children):
+        return False  # "sexually assaulted", "physically attacked": the body, not words
     if any(c.dep_ == "prep" and (c.lower_ in lex.verbal_preps or (c.lower_ in ("in", "during", "on") and any(
             g.dep_ == "pobj" and g.lemma_.lower() in lex.verbal_media for g in c.children))) for c in tok.children):
         return True
@@ -359,7 +361,9 @@ def _harmed_in(noun: Any, cls: TriggerClass) -> Any:
 def _noun_target(noun: Any, index: EntityIndex, cls: TriggerClass) -> list[str]:
     if noun.dep_ == "compound" and cls.objects:
         return ends(noun.head, index)  # "training mercenaries"
-    found = target(noun, index, cls.preps + ("of",), objects=False, purpose=cls.purpose)
+    # "the killing of X": X is hit; with ``object: false`` the "of" object is what is moved or
+    # recruited, not the target ("the deployment of troops to X", "the recruitment of fighters for X")
+    found = target(noun, index, cls.preps + (("of",) if cls.objects else ()), objects=False, purpose=cls.purpose)
     if found:
         return found
     harmed = _harmed_in(noun, cls)

@@ -27,7 +27,7 @@ _DENY = frozenset({"deny"})
 _PLAN = frozenset({"plan", "intend", "aim", "prepare", "vow", "pledge", "promise", "seek", "want", "propose",
                    "consider", "decide", "hope", "try", "attempt", "plot", "mull", "threaten"})
 _PLAN_NOUNS = _PLAN | frozenset({"intention", "decision", "bid", "effort", "scheme", "order"})
-_REQUEST = frozenset({"urge", "ask", "call", "demand", "press", "encourage", "order", "request", "appeal"})
+_REQUEST = frozenset({"urge", "ask", "call", "demand", "press", "encourage", "order", "request", "appeal", "invite"})
 _FUTURE = frozenset({"will", "shall", "'ll", "wo"})
 _POSSIBLE = frozenset({"may", "might", "could", "would", "should", "can", "ca"})
 _CONDITION = frozenset({"if", "unless", "whether"})
@@ -55,8 +55,11 @@ def modality(trigger: Any) -> Modality:
     denied_by = refused_by = None
     mode: str | None = None
     for node, governor in _chain(trigger):
+        lemma = node.lemma_.lower()
+        # a negated refusal affirms: "will not stop bombing", "never failed to strike"
+        double = governor and lemma in _REFUSE and any(c.dep_ == "neg" for c in node.children)
         for c in node.children:
-            if c.dep_ == "neg":
+            if c.dep_ == "neg" and not double:
                 negated = True
             elif c.dep_ in ("aux", "auxpass") and mode is None:
                 low = c.lower_
@@ -67,9 +70,9 @@ def modality(trigger: Any) -> Modality:
             elif c.dep_ == "mark" and c.lower_ in _CONDITION and node.dep_ == "advcl":
                 mode = "conditional"  # "if Russia attacks Lithuania, ..."
         if governor:
-            lemma = node.lemma_.lower()
             if lemma in _REFUSE:
-                negated, refused_by = True, node
+                if not double:
+                    negated, refused_by = True, node
             elif lemma in _DENY:
                 denied_by = node
             elif lemma == "threaten":

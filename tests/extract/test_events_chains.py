@@ -102,3 +102,33 @@ def test_a_threat_of_an_act_threatens_its_target(extract) -> None:
     x = extract("Hamas threatened rocket attacks against Israel.")
     one(x, "THREATENS", "Hamas", "Israel")
     assert one(x, "ATTACKS", "Hamas", "Israel").mode == "threatened"
+
+
+def test_a_negated_refusal_affirms_the_act(extract) -> None:
+    rel = one(extract("Turkey will not stop shelling Kurdish rebels."), "ATTACKS", "Turkey", "Kurdish rebels")
+    assert rel.mode == "future"
+    assert rels(extract("Turkey stopped shelling Kurdish rebels."), "ATTACKS") == []
+
+
+def test_a_physical_manner_keeps_an_assault_physical(extract) -> None:
+    one(extract("Jim Harris sexually assaulted Anna Kovac in 2015."), "ATTACKS", "Jim Harris", "Anna Kovac")
+    one(extract("Jim Harris attacked Anna Kovac in a long statement."), "CONDEMNS", "Jim Harris", "Anna Kovac")
+
+
+def test_a_candidate_is_helped_through_her_campaign(extract) -> None:
+    x = extract("Maria Lopez announced her run for mayor on Monday. Wealthy donors funded her campaign.")
+    one(x, "AIDS", "donors", "Maria Lopez")
+
+
+def test_whoever_is_moved_to_act_acts(extract) -> None:
+    one(extract("The massacre prompted NATO to strike Serbian troops."), "ATTACKS", "North Atlantic", "Serbian")
+
+
+def test_what_is_deployed_is_not_the_target(extract) -> None:
+    x = extract("Moscow ordered the deployment of paratroopers to the Georgian border.")
+    assert not [r for r in rels(x, "MOBILIZES_AGAINST") if r[2] == "paratroopers"]
+
+
+def test_an_invitation_to_meet_is_a_request(extract) -> None:
+    assert one(extract("Angela Merkel invited Justin Trudeau to visit her in Berlin."),
+               "MEETS_WITH", "Trudeau", "Merkel").mode == "requested"
