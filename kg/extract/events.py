@@ -105,16 +105,17 @@ def events_at(tok: Any, index: EntityIndex, lex: Lexicon, recent: Recent | None 
                 if not src and cls.type not in _SYMMETRIC:
                     pair = _between(arg, index)  # "fighting between troops and rebels": each fights
                     src, dst = (pair[:1], pair[1:]) if len(pair) >= 2 else (src, dst)  # the other
-                src = src or recent.actor(cls.type, arg)
             alleged = bool(src) and src == _accused(arg, index, lex)
         else:
             continue
-        recent.note(cls.type, src)
         if cls.type in _SYMMETRIC and tok.pos_ in ("NOUN", "PROPN"):
             if not dst:
                 src, dst = _pair_before(arg, index) or (src, dst)  # "the Putin-Erdogan meeting"
             elif not src and len(dst) >= 2:
                 src, dst = dst[:1], dst[1:]  # "talks between Russia and Turkey"
+        if not src and tok.pos_ in ("NOUN", "PROPN"):
+            src = recent.actor(cls.type, arg)  # "... bombed Y. The strikes killed ...": the strikes are X's
+        recent.note(cls.type, src)
         if not dst and len(src) >= 2 and lemma in argument_words("reciprocal"):
             src, dst = src[:1], src[1:]  # "Putin and Erdogan met", "troops and rebels clashed"
         dst = [d for d in dst if d not in src]  # "Norway and Denmark support the government": the

@@ -105,9 +105,11 @@ def _chain(trigger: Any) -> list[tuple[Any, bool]]:
         # the verb an event noun is the object of sets refusal, denial and mode as a governing verb
         # does ("cancelled the meeting", "denied the attack", "planned an attack", "threatened strikes");
         # a light verb ("launched", "held") is in none of those lists
-        # ("called the shootings a tragedy" names them: "call" requests only "for" an act)
+        # ("called the shootings a tragedy" names them: "call" requests only "for" an act; "ordered the
+        # raid" reports who was behind a raid, as "ordered troops to attack" does not)
         lemma = head.lemma_.lower()
-        out.append((head, lemma not in _ONGOING and (noun.dep_ == "pobj" or (noun.dep_ == "dobj" and lemma != "call"))))
+        out.append((head, lemma not in _ONGOING and (noun.dep_ == "pobj" or (noun.dep_ == "dobj" and lemma not in
+                                                                            ("call", "order")))))
         cur = head
     for _ in range(3):
         if cur.dep_ in ("xcomp", "pcomp") or (cur.dep_ == "pobj" and cur.head.dep_ == "prep"):

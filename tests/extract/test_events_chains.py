@@ -132,3 +132,15 @@ def test_what_is_deployed_is_not_the_target(extract) -> None:
 def test_an_invitation_to_meet_is_a_request(extract) -> None:
     assert one(extract("Angela Merkel invited Justin Trudeau to visit her in Berlin."),
                "MEETS_WITH", "Trudeau", "Merkel").mode == "requested"
+
+
+def test_a_definite_event_noun_with_its_own_parties_refers_to_no_earlier_event(extract) -> None:
+    x = extract("Olaf Scholz held talks with Emmanuel Macron on Monday. "
+                "The meeting between Giorgia Meloni and Pedro Sanchez followed on Tuesday.")
+    one(x, "MEETS_WITH", "Meloni", "Sanchez")
+    assert not [r for r in rels(x, "MEETS_WITH") if r[1] == "Olaf Scholz" and r[2] != "Emmanuel Macron"]
+
+
+def test_ordering_a_raid_reports_who_was_behind_it(extract) -> None:
+    rel = one(extract("Karl Brenner ordered the raid on the offices of the Daily Courier."), "ATTACKS", "Brenner", "Courier")
+    assert rel.mode is None
