@@ -144,3 +144,15 @@ def test_a_definite_event_noun_with_its_own_parties_refers_to_no_earlier_event(e
 def test_ordering_a_raid_reports_who_was_behind_it(extract) -> None:
     rel = one(extract("Karl Brenner ordered the raid on the offices of the Daily Courier."), "ATTACKS", "Brenner", "Courier")
     assert rel.mode is None
+
+
+def test_charges_against_a_party_accuse_it(extract) -> None:
+    one(extract("Federal prosecutors filed charges against Paul Manafort on Monday."),
+        "ACCUSES", "prosecutors", "Paul Manafort")
+    assert rels(extract("The hotel added service charges of $20 to the bill."), "ACCUSES") == []
+
+
+def test_deploying_to_a_country_is_not_mobilising_against_it(extract) -> None:
+    x = extract("NATO deployed four battalions to Estonia and Latvia last year.")
+    assert rels(x, "MOBILIZES_AGAINST") == []
+    one(extract("Russia massed troops against Ukraine."), "MOBILIZES_AGAINST", "Russia", "Ukraine")
