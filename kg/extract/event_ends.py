@@ -61,15 +61,29 @@ def entity(tok: Any, index: EntityIndex) -> str | None:
     return antecedent(tok, index)
 
 
+def passive_agent(verb: Any) -> Any:
+    """The "by" object of a passive participle, or of a participle coordinated with it: in "were
+    beaten and robbed by police", "a fighter captured and tortured by troops" the parser hangs the
+    agent on the last participle, but it did both."""
+    shared = verb.tag_ == "VBN" and not any(  # a perfect ("has attacked Y and been arrested by X") is no passive
+        c.dep_ == "dobj" or (c.dep_ == "aux" and c.lemma_ == "have") for c in verb.children)
+    for v in (verb, *(c for c in verb.children if shared and c.dep_ == "conj" and c.tag_ == "VBN"
+                      and not any(g.dep_ in ("nsubj", "nsubjpass") for g in c.children))):
+        for c in v.children:
+            if c.dep_ == "agent":
+                obj = next((g for g in c.children if g.dep_ == "pobj"), None)
+                if obj is not None:
+                    return obj
+    return None
+
+
 def verb_actor(verb: Any, index: EntityIndex) -> list[str]:
     cur = verb
     for _ in range(4):
         passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in cur.children)
-        for c in cur.children:
-            if c.dep_ == "agent":
-                obj = next((g for g in c.children if g.dep_ == "pobj"), None)
-                if obj is not None:
-                    return ends(obj, index)
+        obj = passive_agent(cur)
+        if obj is not None:
+            return ends(obj, index)
         if passive and cur.i == verb.i:
             return []  # "they were charged": no agent, no actor (never the governing verb's subject)
         subjects = [c for c in cur.children if c.dep_ == "nsubj"]

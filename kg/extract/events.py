@@ -22,7 +22,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from kg.extract.event_ends import _pobj, ends, entity, target, verb_actor
+from kg.extract.event_ends import _pobj, ends, entity, passive_agent, target, verb_actor
 from kg.extract.event_lexicon import Lexicon, TriggerClass, argument_words, trigger_lexicon
 from kg.extract.event_setting import event_date as _date
 from kg.extract.event_setting import event_place as _place
@@ -242,8 +242,11 @@ def _giver(noun: Any, index: EntityIndex) -> list[str]:
 
 
 def _verb_target(verb: Any, index: EntityIndex, cls: TriggerClass) -> list[str]:
-    if verb.dep_ in ("acl", "relcl") and verb.tag_ == "VBN" and cls.objects and any(
-            c.dep_ == "agent" for c in verb.children) and not any(c.dep_ == "nsubjpass" for c in verb.children):
+    if verb.dep_ == "conj" and verb.head.dep_ == "acl" and verb.head.tag_ == "VBN" and verb.tag_ == "VBN" \
+            and cls.objects and passive_agent(verb) is not None:
+        verb = verb.head  # "a fighter captured and tortured by troops": both participles describe him
+    if verb.dep_ in ("acl", "relcl") and verb.tag_ == "VBN" and cls.objects and passive_agent(verb) is not None \
+            and not any(c.dep_ == "nsubjpass" for c in verb.children):
         found = ends(verb.head, index)  # "the killer, shot dead by police": the noun it describes
         if not found and verb.head.dep_ == "attr" and any(a.lower_ == "to" for a in verb.children):
             # "X is the third town to be shelled by Y": X (not "X is a network financed by Y")

@@ -156,3 +156,16 @@ def test_deploying_to_a_country_is_not_mobilising_against_it(extract) -> None:
     x = extract("NATO deployed four battalions to Estonia and Latvia last year.")
     assert rels(x, "MOBILIZES_AGAINST") == []
     one(extract("Russia massed troops against Ukraine."), "MOBILIZES_AGAINST", "Russia", "Ukraine")
+
+
+@pytest.mark.parametrize("text,src,dst", [
+    ("The journalists were beaten and robbed by police officers.", "police officers", "journalists"),
+    ("A Kurdish fighter captured and tortured by Turkish troops has died.", "Turkish troops", "Kurdish fighter"),
+])
+def test_coordinated_participles_share_their_agent(extract, text: str, src: str, dst: str) -> None:
+    one(extract(text), "ATTACKS", src, dst)
+
+
+def test_a_perfect_tense_does_not_share_a_later_agent(extract) -> None:
+    x = extract("The gunman has attacked two pilgrims and been arrested by police.")
+    assert not [r for r in rels(x, "ATTACKS") if r[1] == "police"]
