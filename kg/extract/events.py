@@ -28,7 +28,7 @@ from kg.extract.event_setting import event_date as _date
 from kg.extract.event_setting import event_place as _place
 from kg.extract.speakers import EntityIndex
 
-__all__ = ["Event", "Lexicon", "TriggerClass", "ends", "entity", "events_at", "target", "trigger_lexicon",
+__all__ = ["Event", "Lexicon", "Recent", "TriggerClass", "ends", "entity", "events_at", "target", "trigger_lexicon",
            "verb_actor"]
 
 

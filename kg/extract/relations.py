@@ -36,8 +36,8 @@ import numpy
 from kg.extract import cues
 from kg.extract.actors import agent_lexicon, find_actors
 from kg.extract.coref import note_speakers, resolved
-from kg.extract.events import entity as _entity
 from kg.extract.events import Recent, events_at, target, trigger_lexicon, verb_actor
+from kg.extract.events import entity as _entity
 from kg.extract.modality import headline_spans, is_question, modality
 from kg.extract.nlp import candidates, text_of
 from kg.extract.roles import title_roles
