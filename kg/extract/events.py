@@ -9,7 +9,10 @@ of ``schema/ontology.yaml`` (which names the type's PLOVER category: ``event_typ
   legion"), the subject of a passive ("Y was attacked by X"), or a prepositional object ("against");
 * noun: the actor is a possessor ("Russia's invasion"), a modifier ("Israeli strikes"), "by X", or
   the subject of a light verb it is the object of ("X launched attacks on Y"); any other governing
-  verb ("endorsed the invasion") gives no actor.
+  verb ("endorsed the invasion") gives no actor; a definite one without an actor takes the actor of
+  a recent event of its type ("X bombed Y. The strikes killed ...": ``Recent``);
+* an act or instrument as a harm verb's subject lends its actor ("Russian strikes killed 20");
+  coordinated parties of a mutual act face each other ("X and Y met", "clashes between X and Y").
 
 Every end may be coordinated ("mercenaries and saboteurs"), a generic actor (kg.extract.actors),
 or a pronoun / definite description resolved by kg.extract.coref (the phrase-to-entity rules shared
