@@ -15,12 +15,21 @@ from kg.extract.speakers import EntityIndex
 
 
 def ends(tok: Any, index: EntityIndex) -> list[str]:
-    """The entities a phrase and the phrases coordinated with it stand for."""
+    """The entities a phrase and the phrases coordinated with it stand for; a head that stands for
+    its "of" object stands for each coordinated one ("the leaders of Niger and Burkina Faso")."""
     out: list[str] = []
     for t in (tok, *_conjuncts(tok)):
         found = entity(t, index)
         if found and found not in out:
             out.append(found)
+    if len(out) == 1 and tok.pos_ == "NOUN" and tok.lemma_.lower() not in trigger_lexicon().lemmas:
+        prep = next((c for c in tok.rights if c.dep_ == "prep" and c.lower_ == "of"), None)
+        obj = next((g for g in prep.children if g.dep_ == "pobj"), None) if prep is not None else None
+        if obj is not None and entity(obj, index) == out[0]:
+            for c in _conjuncts(obj):
+                found = entity(c, index)
+                if found and found not in out:
+                    out.append(found)
     return out
 
 

@@ -169,3 +169,8 @@ def test_coordinated_participles_share_their_agent(extract, text: str, src: str,
 def test_a_perfect_tense_does_not_share_a_later_agent(extract) -> None:
     x = extract("The gunman has attacked two pilgrims and been arrested by police.")
     assert not [r for r in rels(x, "ATTACKS") if r[1] == "police"]
+
+
+def test_the_heads_of_two_states_stand_for_both(extract) -> None:
+    one(extract("The prime ministers of Norway and Finland met in Oslo on Monday."), "MEETS_WITH", "Norway", "Finland")
+    one(extract("The governments of Chad and Sudan signed an agreement."), "AGREES_WITH", "Chad", "Sudan")
