@@ -74,15 +74,23 @@ def passive_agent(verb: Any) -> Any:
     """The "by" object of a passive participle, or of a participle coordinated with it: in "were
     beaten and robbed by police", "a fighter captured and tortured by troops" the parser hangs the
     agent on the last participle, but it did both."""
-    shared = verb.tag_ == "VBN" and not any(  # a perfect ("has attacked Y and been arrested by X") is no passive
-        c.dep_ == "dobj" or (c.dep_ == "aux" and c.lemma_ == "have") for c in verb.children)
-    for v in (verb, *(c for c in verb.children if shared and c.dep_ == "conj" and c.tag_ == "VBN"
-                      and not any(g.dep_ in ("nsubj", "nsubjpass") for g in c.children))):
-        for c in v.children:
-            if c.dep_ == "agent":
-                obj = next((g for g in c.children if g.dep_ == "pobj"), None)
-                if obj is not None:
-                    return obj
+    obj = _own_agent(verb)
+    if obj is not None or verb.tag_ != "VBN":  # most verbs stop here
+        return obj
+    if any(c.dep_ == "dobj" or (c.dep_ == "aux" and c.lemma_ == "have") for c in verb.children):
+        return None  # a perfect ("has attacked Y and been arrested by X") is no passive
+    for c in verb.children:
+        if c.dep_ == "conj" and c.tag_ == "VBN" and not any(g.dep_ in ("nsubj", "nsubjpass") for g in c.children):
+            obj = _own_agent(c)
+            if obj is not None:
+                return obj
+    return None
+
+
+def _own_agent(verb: Any) -> Any:
+    for c in verb.children:
+        if c.dep_ == "agent":
+            return next((g for g in c.children if g.dep_ == "pobj"), None)
     return None
 
 

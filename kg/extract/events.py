@@ -66,11 +66,11 @@ class Recent:
 
     def actor(self, rtype: str, noun: Any) -> list[str]:
         """The actor a definite, unpossessed event noun of ``rtype`` takes from a recent event."""
-        if not any(c.dep_ == "det" and c.lower_ in _DEFINITE for c in noun.children) or any(
-                c.dep_ == "poss" for c in noun.children):
-            return []
         got = self.actors.get(rtype)
-        return list(got[1]) if got is not None and self.sent - got[0] <= _RECALL else []
+        if got is None or self.sent - got[0] > _RECALL:  # most nouns stop here
+            return []
+        deps = {c.dep_: c.lower_ for c in noun.children if c.dep_ in ("det", "poss")}
+        return list(got[1]) if deps.get("det") in _DEFINITE and "poss" not in deps else []
 
 
 def events_at(tok: Any, index: EntityIndex, lex: Lexicon, recent: Recent | None = None) -> list[Event]:
