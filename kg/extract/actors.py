@@ -108,8 +108,10 @@ def find_actors(doc: Any, index: EntityIndex, text: str, article_id: str = "",
             if det in _DEFINITE and prior is not None:
                 prior.mentions.append(Span(tok.idx, tok.idx + len(tok.text), tok.text))
                 continue
-            if lemma in lex.needs_qualifier:
-                continue  # "the group", "the government": too vague alone (coreference reads them)
+            if lemma in lex.needs_qualifier and not (kind and tok.i > 0 and doc[tok.i - 1].lower_ in lex.kinds):
+                continue  # "the group", "the government": too vague alone (coreference reads them);
+                # a kind word right before the head makes the party definite enough ("security
+                # forces", "opposition forces"; not "special interest groups"), the article's own node
         country = next((c for c in (_country_of(index, q) for q in quals) if c), None)
         key = [lemma, kind or "", *sorted(_country_of(index, q) or q for q in quals), *sorted(words)]
         if not qualified:

@@ -15,12 +15,21 @@ from kg.extract.speakers import EntityIndex
 
 
 def ends(tok: Any, index: EntityIndex) -> list[str]:
-    """The entities a phrase and the phrases coordinated with it stand for."""
+    """The entities a phrase and the phrases coordinated with it stand for; a head that stands for
+    its "of" object stands for each coordinated one ("the leaders of Niger and Burkina Faso")."""
     out: list[str] = []
     for t in (tok, *_conjuncts(tok)):
         found = entity(t, index)
         if found and found not in out:
             out.append(found)
+    if len(out) == 1 and tok.pos_ == "NOUN" and tok.lemma_.lower() not in trigger_lexicon().lemmas:
+        prep = next((c for c in tok.rights if c.dep_ == "prep" and c.lower_ == "of"), None)
+        obj = next((g for g in prep.children if g.dep_ == "pobj"), None) if prep is not None else None
+        if obj is not None and entity(obj, index) == out[0]:
+            for c in _conjuncts(obj):
+                found = entity(c, index)
+                if found and found not in out:
+                    out.append(found)
     return out
 
 
@@ -54,30 +63,58 @@ def entity(tok: Any, index: EntityIndex) -> str | None:
     for c in tok.rights:
         if c.dep_ == "prep" and c.lower_ in ("from", "of") and not event_noun:
             obj = next((g for g in c.children if g.dep_ == "pobj"), None)
-            if obj is not None and tok.pos_ in ("NOUN", "PROPN"):
+            if obj is not None and tok.pos_ in ("NOUN", "PROPN", "NUM"):  # "hundreds of Iraqis"
                 found = entity(obj, index)
                 if found:
                     return found
     return antecedent(tok, index)
 
 
+def passive_agent(verb: Any) -> Any:
+    """The "by" object of a passive participle, or of a participle coordinated with it: in "were
+    beaten and robbed by police", "a fighter captured and tortured by troops" the parser hangs the
+    agent on the last participle, but it did both."""
+    obj = _own_agent(verb)
+    if obj is not None or verb.tag_ != "VBN":  # most verbs stop here
+        return obj
+    if any(c.dep_ == "dobj" or (c.dep_ == "aux" and c.lemma_ == "have") for c in verb.children):
+        return None  # a perfect ("has attacked Y and been arrested by X") is no passive
+    for c in verb.children:
+        if c.dep_ == "conj" and c.tag_ == "VBN" and not any(g.dep_ in ("nsubj", "nsubjpass") for g in c.children):
+            obj = _own_agent(c)
+            if obj is not None:
+                return obj
+    return None
+
+
+def _own_agent(verb: Any) -> Any:
+    for c in verb.children:
+        if c.dep_ == "agent":
+            return next((g for g in c.children if g.dep_ == "pobj"), None)
+    return None
+
+
 def verb_actor(verb: Any, index: EntityIndex) -> list[str]:
     cur = verb
     for _ in range(4):
         passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in cur.children)
-        for c in cur.children:
-            if c.dep_ == "agent":
-                obj = next((g for g in c.children if g.dep_ == "pobj"), None)
-                if obj is not None:
-                    return ends(obj, index)
+        obj = passive_agent(cur)
+        if obj is not None:
+            return ends(obj, index)
         if passive and cur.i == verb.i:
             return []  # "they were charged": no agent, no actor (never the governing verb's subject)
-        for c in cur.children:
-            if c.dep_ == "nsubj":
-                if c.lower_ in ("who", "which", "that") and cur.dep_ == "relcl":
-                    heads = ends(cur.head, index)  # "who" never stands for a place
-                    return [h for h in heads if c.lower_ != "who" or index.label(h) not in ("Place", "Country")]
-                return ends(c, index)
+        subjects = [c for c in cur.children if c.dep_ == "nsubj"]
+        for c in subjects:  # the parser may hang two subjects on one verb ("The act, in which X
+            # killed 49 people, ..."): the first that names a party is the actor
+            if c.lower_ in ("who", "which", "that") and cur.dep_ == "relcl":
+                heads = ends(cur.head, index)  # "who" never stands for a place
+                found = [h for h in heads if c.lower_ != "who" or index.label(h) not in ("Place", "Country")]
+            else:
+                found = ends(c, index)
+            if found:
+                return found
+        if subjects:
+            return []
         if cur.dep_ == "xcomp" and cur.head.lemma_.lower() in argument_words("request_verbs"):
             obj = next((c for c in cur.head.children if c.dep_ in ("dobj", "dative")), None)
             return ends(obj, index) if obj is not None else []  # "urged Iran to strike": Iran acts

@@ -9,7 +9,10 @@ of ``schema/ontology.yaml`` (which names the type's PLOVER category: ``event_typ
   legion"), the subject of a passive ("Y was attacked by X"), or a prepositional object ("against");
 * noun: the actor is a possessor ("Russia's invasion"), a modifier ("Israeli strikes"), "by X", or
   the subject of a light verb it is the object of ("X launched attacks on Y"); any other governing
-  verb ("endorsed the invasion") gives no actor.
+  verb ("endorsed the invasion") gives no actor; a definite one without an actor takes the actor of
+  a recent event of its type ("X bombed Y. The strikes killed ...": ``Recent``);
+* an act or instrument as a harm verb's subject lends its actor ("Russian strikes killed 20");
+  coordinated parties of a mutual act face each other ("X and Y met", "clashes between X and Y").
 
 Every end may be coordinated ("mercenaries and saboteurs"), a generic actor (kg.extract.actors),
 or a pronoun / definite description resolved by kg.extract.coref (the phrase-to-entity rules shared
@@ -19,16 +22,16 @@ given by "in/at/near" on the trigger; ``date`` a DATE phrase on it.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
-from kg.extract.event_ends import _pobj, ends, entity, target, verb_actor
+from kg.extract.event_ends import _pobj, ends, entity, passive_agent, target, verb_actor
 from kg.extract.event_lexicon import Lexicon, TriggerClass, argument_words, trigger_lexicon
 from kg.extract.event_setting import event_date as _date
 from kg.extract.event_setting import event_place as _place
 from kg.extract.speakers import EntityIndex
 
-__all__ = ["Event", "Lexicon", "TriggerClass", "ends", "entity", "events_at", "target", "trigger_lexicon",
+__all__ = ["Event", "Lexicon", "Recent", "TriggerClass", "ends", "entity", "events_at", "target", "trigger_lexicon",
            "verb_actor"]
 
 
@@ -44,10 +47,36 @@ class Event:
 
 
 _SYMMETRIC = frozenset({"MEETS_WITH"})  # its nouns take both parties as modifiers: "the US-China talks"
+_DEFINITE = frozenset({"the", "this", "that", "these", "those"})
+_RECALL = 2  # sentences back a definite event noun may refer ("... struck Y. The strikes killed ...")
 
 
-def events_at(tok: Any, index: EntityIndex, lex: Lexicon) -> list[Event]:
-    """The events triggered by ``tok`` (usually none: one set look-up for most tokens)."""
+@dataclass
+class Recent:
+    """The actor of the latest event of each type in the article so far, for a definite event noun
+    without an actor of its own that refers back to it: "Russian jets bombed Aleppo on Monday. The
+    strikes killed 20 civilians" (the strikes are Russia's). ``sent`` is the current sentence number
+    (the caller advances it); an event more than ``_RECALL`` sentences back is no antecedent."""
+    sent: int = 0
+    actors: dict[str, tuple[int, tuple[str, ...]]] = field(default_factory=dict)
+
+    def note(self, rtype: str, sources: list[str]) -> None:
+        if sources:
+            self.actors[rtype] = (self.sent, tuple(sources))
+
+    def actor(self, rtype: str, noun: Any) -> list[str]:
+        """The actor a definite, unpossessed event noun of ``rtype`` takes from a recent event."""
+        got = self.actors.get(rtype)
+        if got is None or self.sent - got[0] > _RECALL:  # most nouns stop here
+            return []
+        deps = {c.dep_: c.lower_ for c in noun.children if c.dep_ in ("det", "poss")}
+        return list(got[1]) if deps.get("det") in _DEFINITE and "poss" not in deps else []
+
+
+def events_at(tok: Any, index: EntityIndex, lex: Lexicon, recent: Recent | None = None) -> list[Event]:
+    """The events triggered by ``tok`` (usually none: one set look-up for most tokens). ``recent``:
+    the article's latest events, read by definite event nouns and noted by every event with an actor."""
+    recent = recent if recent is not None else Recent()
     lemma = tok.lemma_.lower()
     if lemma not in lex.lemmas:  # every class below needs its verb or noun: most tokens stop here
         return []
@@ -66,7 +95,8 @@ def events_at(tok: Any, index: EntityIndex, lex: Lexicon) -> list[Event]:
             src, dst = ([doer] if doer else []), ends(tok.head, index)
         elif tok.pos_ == "VERB" and lemma in cls.verbs:
             accused = _accused(tok, index, lex) if tok.dep_ == "pcomp" else []
-            src, dst = accused or verb_actor(tok, index), _verb_target(tok, index, cls)
+            src, dst = accused or verb_actor(tok, index) or _act_subject(tok, index, lex, cls, recent), \
+                _verb_target(tok, index, cls)
             alleged = bool(accused)  # "X was charged with killing Y": charged, not found
         elif tok.pos_ in ("NOUN", "PROPN") and lemma in cls.nouns:
             if cls.type in lex.receiving_types and _receiver_verb(arg, lex) is not None:
@@ -75,6 +105,9 @@ def events_at(tok: Any, index: EntityIndex, lex: Lexicon) -> list[Event]:
                 src, dst = _inflicter(arg, index), _sufferer(_sufferer_verb(arg, lex), index)
             else:
                 src, dst = _noun_actor(arg, index, lex), _noun_target(arg, index, cls)
+                if not src and cls.type not in _SYMMETRIC:
+                    pair = _between(arg, index)  # "fighting between troops and rebels": each fights
+                    src, dst = (pair[:1], pair[1:]) if len(pair) >= 2 else (src, dst)  # the other
             alleged = bool(src) and src == _accused(arg, index, lex)
         else:
             continue
@@ -83,6 +116,11 @@ def events_at(tok: Any, index: EntityIndex, lex: Lexicon) -> list[Event]:
                 src, dst = _pair_before(arg, index) or (src, dst)  # "the Putin-Erdogan meeting"
             elif not src and len(dst) >= 2:
                 src, dst = dst[:1], dst[1:]  # "talks between Russia and Turkey"
+        if not src and tok.pos_ in ("NOUN", "PROPN"):
+            src = recent.actor(cls.type, arg)  # "... bombed Y. The strikes killed ...": the strikes are X's
+        recent.note(cls.type, src)
+        if not dst and len(src) >= 2 and lemma in argument_words("reciprocal"):
+            src, dst = src[:1], src[1:]  # "Putin and Erdogan met", "troops and rebels clashed"
         dst = [d for d in dst if d not in src]  # "Norway and Denmark support the government": the
         # government (resolved to the nearest state) is never one of the event's own actors
         if src and dst:
@@ -93,10 +131,33 @@ def events_at(tok: Any, index: EntityIndex, lex: Lexicon) -> list[Event]:
     return out
 
 
+def _between(noun: Any, index: EntityIndex) -> list[str]:
+    """The parties of "<event noun> between X and Y" (a mutual act: clashes, a battle, a war)."""
+    prep = next((c for c in noun.children if c.dep_ == "prep" and c.lower_ == "between"), None)
+    return _pobj(prep, index) if prep is not None else []
+
+
+def _act_subject(verb: Any, index: EntityIndex, lex: Lexicon, cls: TriggerClass, recent: Recent) -> list[str]:
+    """The actor of a verb of harm whose subject is the act itself or its instrument: "Russian air
+    strikes killed 20 civilians", "a bomb planted by the group wounded two", "the shelling killed
+    five" (after "government troops shelled the town": the shelling is theirs). The act's own actor
+    (possessor, modifier, "by"), else the actor of the recent event a definite act noun refers to."""
+    subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if subj is None:
+        return []
+    lemma = subj.lemma_.lower()
+    if lemma not in argument_words("instruments") and not any(c.type == cls.type and lemma in c.nouns
+                                                              for c in lex.classes_of.get(lemma, ())):
+        return []
+    return _noun_actor(subj, index, lex) or recent.actor(cls.type, subj)
+
+
 def _verbal(tok: Any, src: list[str], dst: list[str], index: EntityIndex, lex: Lexicon) -> bool:
     """An attack in words: between people ("Albers attacked Keel"), by a named person on anything
     but a place ("Clinton attacked her opponent", "attacked the party"), or with a reason given
     ("attacked X over his tax returns", "for his vote"). Force is used on places and by armed groups."""
+    if any(c.dep_ == "advmod" and c.lower_ in argument_words("physical_manner") for c in tok.children):
+        return False  # "sexually assaulted", "physically attacked": the body, not words
     if any(c.dep_ == "prep" and (c.lower_ in lex.verbal_preps or (c.lower_ in ("in", "during", "on") and any(
             g.dep_ == "pobj" and g.lemma_.lower() in lex.verbal_media for g in c.children))) for c in tok.children):
         return True
@@ -184,8 +245,11 @@ def _giver(noun: Any, index: EntityIndex) -> list[str]:
 
 
 def _verb_target(verb: Any, index: EntityIndex, cls: TriggerClass) -> list[str]:
-    if verb.dep_ in ("acl", "relcl") and verb.tag_ == "VBN" and cls.objects and any(
-            c.dep_ == "agent" for c in verb.children) and not any(c.dep_ == "nsubjpass" for c in verb.children):
+    if verb.dep_ == "conj" and verb.head.dep_ == "acl" and verb.head.tag_ == "VBN" and verb.tag_ == "VBN" \
+            and cls.objects and passive_agent(verb) is not None:
+        verb = verb.head  # "a fighter captured and tortured by troops": both participles describe him
+    if verb.dep_ in ("acl", "relcl") and verb.tag_ == "VBN" and cls.objects and passive_agent(verb) is not None \
+            and not any(c.dep_ == "nsubjpass" for c in verb.children):
         found = ends(verb.head, index)  # "the killer, shot dead by police": the noun it describes
         if not found and verb.head.dep_ == "attr" and any(a.lower_ == "to" for a in verb.children):
             # "X is the third town to be shelled by Y": X (not "X is a network financed by Y")
@@ -208,6 +272,11 @@ def _verb_target(verb: Any, index: EntityIndex, cls: TriggerClass) -> list[str]:
             if found:
                 return found
     found = target(verb, index, cls.preps, objects=cls.objects and not passive, purpose=cls.purpose)
+    if not found and verb.lemma_.lower() in argument_words("act_object_verbs"):
+        act = next((c for c in verb.children if c.dep_ == "dobj"), None)  # "threatened strikes on Y"
+        lex = trigger_lexicon()
+        if act is not None and act.lemma_.lower() in lex.lemmas:
+            found = target(act, index, lex.classes_of[act.lemma_.lower()][0].preps, objects=False, purpose=False)
     if not found and cls.objects and not passive and not any(c.dep_ == "dobj" for c in verb.children):
         for c in verb.children:  # "bombarding and starving the villagers": the object is shared
             if c.dep_ == "conj" and c.pos_ == "VERB" and c.i == verb.i + 2 and verb.doc[verb.i + 1].dep_ == "cc" \
@@ -299,7 +368,9 @@ def _harmed_in(noun: Any, cls: TriggerClass) -> Any:
 def _noun_target(noun: Any, index: EntityIndex, cls: TriggerClass) -> list[str]:
     if noun.dep_ == "compound" and cls.objects:
         return ends(noun.head, index)  # "training mercenaries"
-    found = target(noun, index, cls.preps + ("of",), objects=False, purpose=cls.purpose)
+    # "the killing of X": X is hit; with ``object: false`` the "of" object is what is moved or
+    # recruited, not the target ("the deployment of troops to X", "the recruitment of fighters for X")
+    found = target(noun, index, cls.preps + (("of",) if cls.objects else ()), objects=False, purpose=cls.purpose)
     if found:
         return found
     harmed = _harmed_in(noun, cls)

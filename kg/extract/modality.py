@@ -20,12 +20,14 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-_REFUSE = frozenset({"refuse", "fail", "decline", "stop", "cease", "halt", "avoid", "abandon", "reject", "forgo"})
+_REFUSE = frozenset({"refuse", "fail", "decline", "stop", "cease", "halt", "avoid", "abandon", "reject", "forgo",
+                     "cancel", "postpone", "scrap"})
+_ONGOING = frozenset({"stop", "cease", "halt"})  # "halted its airstrikes": on a noun, the strikes had happened
 _DENY = frozenset({"deny"})
 _PLAN = frozenset({"plan", "intend", "aim", "prepare", "vow", "pledge", "promise", "seek", "want", "propose",
                    "consider", "decide", "hope", "try", "attempt", "plot", "mull", "threaten"})
 _PLAN_NOUNS = _PLAN | frozenset({"intention", "decision", "bid", "effort", "scheme", "order"})
-_REQUEST = frozenset({"urge", "ask", "call", "demand", "press", "encourage", "order", "request", "appeal"})
+_REQUEST = frozenset({"urge", "ask", "call", "demand", "press", "encourage", "order", "request", "appeal", "invite"})
 _FUTURE = frozenset({"will", "shall", "'ll", "wo"})
 _POSSIBLE = frozenset({"may", "might", "could", "would", "should", "can", "ca"})
 _CONDITION = frozenset({"if", "unless", "whether"})
@@ -53,8 +55,11 @@ def modality(trigger: Any) -> Modality:
     denied_by = refused_by = None
     mode: str | None = None
     for node, governor in _chain(trigger):
+        lemma = node.lemma_.lower()
+        # a negated refusal affirms: "will not stop bombing", "never failed to strike"
+        double = governor and lemma in _REFUSE and any(c.dep_ == "neg" for c in node.children)
         for c in node.children:
-            if c.dep_ == "neg":
+            if c.dep_ == "neg" and not double:
                 negated = True
             elif c.dep_ in ("aux", "auxpass") and mode is None:
                 low = c.lower_
@@ -65,9 +70,9 @@ def modality(trigger: Any) -> Modality:
             elif c.dep_ == "mark" and c.lower_ in _CONDITION and node.dep_ == "advcl":
                 mode = "conditional"  # "if Russia attacks Lithuania, ..."
         if governor:
-            lemma = node.lemma_.lower()
             if lemma in _REFUSE:
-                negated, refused_by = True, node
+                if not double:
+                    negated, refused_by = True, node
             elif lemma in _DENY:
                 denied_by = node
             elif lemma == "threaten":
@@ -97,7 +102,14 @@ def _chain(trigger: Any) -> list[tuple[Any, bool]]:
         head = noun.head.head if noun.dep_ == "pobj" else noun.head
         if head is trigger or head.pos_ not in ("VERB", "AUX"):
             return out
-        out.append((head, False))
+        # the verb an event noun is the object of sets refusal, denial and mode as a governing verb
+        # does ("cancelled the meeting", "denied the attack", "planned an attack", "threatened strikes");
+        # a light verb ("launched", "held") is in none of those lists
+        # ("called the shootings a tragedy" names them: "call" requests only "for" an act; "ordered the
+        # raid" reports who was behind a raid, as "ordered troops to attack" does not)
+        lemma = head.lemma_.lower()
+        out.append((head, lemma not in _ONGOING and (noun.dep_ == "pobj" or (noun.dep_ == "dobj" and lemma not in
+                                                                            ("call", "order")))))
         cur = head
     for _ in range(3):
         if cur.dep_ in ("xcomp", "pcomp") or (cur.dep_ == "pobj" and cur.head.dep_ == "prep"):

@@ -36,8 +36,8 @@ import numpy
 from kg.extract import cues
 from kg.extract.actors import agent_lexicon, find_actors
 from kg.extract.coref import note_speakers, resolved
+from kg.extract.events import Recent, events_at, target, trigger_lexicon, verb_actor
 from kg.extract.events import entity as _entity
-from kg.extract.events import events_at, target, trigger_lexicon, verb_actor
 from kg.extract.modality import headline_spans, is_question, modality
 from kg.extract.nlp import candidates, text_of
 from kg.extract.roles import title_roles
@@ -84,7 +84,9 @@ def find_events(doc: Any, article: Article, entities: list[Entity], claims: list
     headlines = headline_spans(text)
     if headlines:  # a headline's parse is a noun phrase: no relation starts there
         starts = [i for i in starts if not any(s <= doc[i].idx < e for s, e in headlines)]
+    recent = Recent()  # the latest event actors, for "the strikes" in a later sentence
     for sent in doc.sents:
+        recent.sent += 1
         here = starts[bisect_left(starts, sent.start): bisect_left(starts, sent.end)]
         if not here or is_question(sent):  # most sentences of an article start nothing
             continue
@@ -92,7 +94,7 @@ def find_events(doc: Any, article: Article, entities: list[Entity], claims: list
         for i in here:
             tok = doc[i]
             if i in triggers:
-                for ev in events_at(tok, index, lex):
+                for ev in events_at(tok, index, lex, recent):
                     extras = {"place": ev.place, "date": ev.date, "alleged": ev.alleged}
                     found.extend((ev.type, s, d, tok, extras) for s in ev.sources for d in ev.targets)
             if i in heads:
