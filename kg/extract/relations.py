@@ -173,6 +173,8 @@ def _relation(rtype: str, src: str, dst: str, anchor: Any, extras: dict[str, Any
               claims: list[Claim], schema: Schema, index: EntityIndex) -> Relation | None:
     """Status, attribution and mode of one found relation; None when the text says it did not happen."""
     claim = _innermost(claims, anchor.idx)
+    if claim is not None and claim.status == "negated":
+        return None  # "did not say that Russia attacked ...": nobody claims it happened
     status = claim.status if claim else ("alleged" if _hedged(sent) or extras.get("alleged") else "asserted")
     speaker = claim.speaker.entity if claim and claim.speaker else None
     rt = schema.relationships[rtype]

@@ -77,3 +77,9 @@ def test_an_attribution_the_writer_negates_is_negated_not_asserted(extract) -> N
     assert status["criticise"] == "negated" and status["deny"] == "negated" and status["confirm"] == "negated"
     assert status["vowed"] != "negated"  # the "not" belongs to what was vowed
     assert status["denied"] == "denied"
+
+
+def test_an_event_inside_a_negated_attribution_is_no_relation(extract) -> None:
+    assert extract("The minister did not say that Russia attacked Georgia.").relations == []
+    assert [(r.type, r.status) for r in extract("The minister said that Russia attacked Georgia.").relations] == [
+        ("ATTACKS", "asserted")]
