@@ -34,7 +34,7 @@ from typing import Any
 import numpy
 
 from kg.extract import cues
-from kg.extract.actors import agent_lexicon, find_actors
+from kg.extract.actors import Actor, agent_lexicon, find_actors
 from kg.extract.coref import note_speakers, resolved
 from kg.extract.events import Recent, events_at, target, trigger_lexicon, verb_actor
 from kg.extract.events import entity as _entity
@@ -73,6 +73,7 @@ def find_events(doc: Any, article: Article, entities: list[Entity], claims: list
     actors = find_actors(doc, index, text, article.id)
     actor_entities = [a.entity() for a in actors]
     index.refresh(entities + actor_entities)
+    speaking = _speaking_actors(claims, actors)  # before the events: their relations cite the speaker
     note_speakers(doc, [(c.content.start, c.content.end, c.speaker.entity) for c in claims
                         if c.content and c.speaker and c.speaker.entity])
     out: dict[str, Relation] = {}
@@ -108,9 +109,28 @@ def find_events(doc: Any, article: Article, entities: list[Entity], claims: list
             if rel is not None:
                 out.setdefault(rel.id, rel)
     _title_roles(doc, text, entities, claims, schema, index, out)
-    used = {r.source for r in out.values()} | {r.target for r in out.values()}
+    used = {r.source for r in out.values()} | {r.target for r in out.values()} | speaking
     _coreferent_mentions(doc, index, used, text)
     return list(out.values()), [a for a in actor_entities if a.id in used]
+
+
+def _speaking_actors(claims: list[Claim], actors: list[Actor]) -> set[str]:
+    """Generic actors that speak ("Protesters said ...", "Small groups of demonstrators chanted",
+    "Police officials said"): a claim whose speaker phrase names no entity gets the actor named in
+    it (the first). Returns their ids (they become the article's entities, like actors in relations)."""
+    spans = sorted((m.start, m.end, a.id) for a in actors for m in a.mentions)
+    found: set[str] = set()
+    if not spans:
+        return found
+    for claim in claims:
+        sp = claim.speaker
+        if sp is None or sp.entity is not None:
+            continue
+        inside = next((aid for s, e, aid in spans if sp.start <= s and e <= sp.end), None)
+        if inside is not None:
+            sp.entity, sp.entities = inside, [inside]
+            found.add(inside)
+    return found
 
 
 def _title_roles(doc: Any, text: str, entities: list[Entity], claims: list[Claim], schema: Schema,

@@ -64,10 +64,10 @@ def test_a_body_in_the_description_still_speaks_when_no_holder_is_known(extract)
 
 def test_opponents_of_a_person_are_not_that_person(extract) -> None:
     x = extract("Opponents of President Hassan Mirza accused the government of shelling the town.")
-    assert _speaker_of(x, "accused") == []
+    assert _speaker_of(x, "accused") == ["opponents"]  # a generic actor (kg.extract.actors), not Mirza
 
 
 def test_a_place_in_the_phrase_speaks_only_as_its_possessor(extract) -> None:
-    assert _speaker_of(extract("Police in Chicago said three men were arrested."), "said") == []
+    assert _speaker_of(extract("Police in Chicago said three men were arrested."), "said") == ["police"]
     x = extract("Connecticut's tax commissioner said the state would appeal.")
     assert _speaker_of(x, "said") == ["Connecticut"]

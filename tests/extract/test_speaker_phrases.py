@@ -83,3 +83,11 @@ def test_an_event_inside_a_negated_attribution_is_no_relation(extract) -> None:
     assert extract("The minister did not say that Russia attacked Georgia.").relations == []
     assert [(r.type, r.status) for r in extract("The minister said that Russia attacked Georgia.").relations] == [
         ("ATTACKS", "asserted")]
+
+
+def test_a_generic_actor_that_speaks_is_the_claims_speaker(extract) -> None:
+    x = extract("Police in Chicago said three men were arrested. Demonstrators said they wanted justice.")
+    names = {e.id: (e.label, e.name) for e in x.entities}
+    speakers = [names[c.speaker.entity] for c in x.claims if c.speaker and c.speaker.entity]
+    assert ("Organization", "police") in speakers and ("Group", "demonstrators") in speakers
+    assert all(e.properties.get("agent_type") for e in x.entities if e.name in ("police", "demonstrators"))
