@@ -145,6 +145,17 @@ def assign_keys(text: str, mentions: list[Mention]) -> list[Cluster]:
         if m.label == "Organization" and not m.org and len(m.text.split()) >= 2 and not any(
                 c.isdigit() for c in m.text):
             org_heads.setdefault(normalise(m.text.split()[0]), set()).add(normalise(m.text))
+    # "Security Council" after "United Nations Security Council": the tail of one longer body's name
+    org_tails: dict[str, set[str]] = {}
+    for m in mentions:
+        words = m.text.split()
+        if m.label == "Organization" and len(words) >= 3 and not any(c.isdigit() for c in m.text):
+            full = normalise(m.org or m.text)
+            for k in range(1, len(words) - 1):
+                if words[k][:1].isupper():
+                    org_tails.setdefault(normalise(" ".join(words[k:])), set()).add(full)
+    for key, fulls in org_tails.items():
+        org_heads.setdefault(key, set()).update(fulls)  # looked up like a short form
     lower = lower_words(text)
     kept = []
     for m in mentions:
@@ -217,7 +228,7 @@ def _key(m: Mention, full_people: dict[str, list[tuple[int, str]]], acronyms: di
         key = normalise(m.text)
         if key in acronyms:
             return acronyms[key]
-        if " " not in m.text and len(org_heads.get(key, ())) == 1:
+        if len(org_heads.get(key, ())) == 1 and key not in org_heads[key]:
             return next(iter(org_heads[key]))
         if " " not in m.text and _ACRONYM.match(m.text) and m.text.isupper():
             expansions = multiword_orgs.get(m.text.replace(".", ""), set())

@@ -48,3 +48,16 @@ def test_a_lone_capitalised_common_noun_is_no_person(extract) -> None:
 def test_a_lone_name_ner_reads_once_as_a_body_and_once_as_a_person_is_one_person(extract) -> None:
     x = extract('Sanders said the plan was flawed. "It is insane," Sanders said.')
     assert [(e.label, e.name) for e in x.entities] == [("Person", "Sanders")]
+
+
+def test_the_tail_of_one_longer_bodys_name_is_that_body(extract) -> None:
+    x = extract("The United Nations Security Council met on Monday. The Security Council said it would vote.")
+    assert [(e.label, e.name) for e in x.entities] == [("Organization", "United Nations Security Council")]
+    x = extract("The House Intelligence Committee and the Senate Intelligence Committee met. "
+                "The Intelligence Committee said it would report.")
+    assert len([e for e in x.entities if e.label == "Organization"]) == 3  # which one is not known
+
+
+def test_no_persons_name_has_a_digit(extract) -> None:
+    x = extract("MI6 said it had no comment, and Laura Binns said the same.")
+    assert _people(x) == ["Laura Binns"]
