@@ -49,7 +49,7 @@ _EVENT_WORDS = frozenset({"annual", "security", "peace", "trade", "climate", "em
 _CONNECTORS = frozenset({"of", "the", "for", "and", "de", "on"})
 _TRIM_END = {"'s", "\u2019s", "'", "\u2019", ".", ",", ";", ":", "-", "\u2014"}
 _CONJ = frozenset({"and", "or", "&"})
-_INDEFINITE = frozenset({"a", "an"})  # lower case only: "A Tribe Called Quest" keeps its article
+_INDEFINITE = frozenset({"a", "an"})  # lower case, or opening a sentence: "A Tribe Called Quest" keeps its article
 _NOT_NAME_POS = frozenset({"ADV", "ADP", "SCONJ", "CCONJ", "PRON", "AUX", "VERB", "INTJ"})
 # words that mark a name as an organisation's, never a person's
 ORG_WORDS = frozenset(["ministry", "department", "council", "agency", "office", "service", "services", "army", "navy", "force", "forces", "bank", "group", "company", "corporation", "corp", "inc", "ltd", "llc", "party", "union", "committee", "commission", "court", "university", "institute", "fund", "organisation", "organization", "association", "foundation", "network", "front", "movement", "brigade", "battalion", "guard", "police", "authority", "board", "trading", "logistics", "shipping", "airlines", "systems", "industries", "holdings", "international", "news", "times", "post", "press", "media", "tv", "radio", "embassy", "mission", "parliament", "assembly", "senate", "congress", "government", "administration", "center", "centre", "alliance", "coalition", "bureau", "directorate", "command"])
@@ -86,7 +86,8 @@ def _trim(span: Any) -> Any | None:
     while start < end:
         tok = doc[start]  # one Token object per step: each doc[i] builds a new one
         if not (tok.lower_ in DETERMINERS or tok.text in _INDEFINITE or tok.is_punct or tok.is_space
-                or (end - start > 1 and tok.pos_ in _NOT_NAME_POS and tok.is_title)):
+                or (end - start > 1 and tok.pos_ in _NOT_NAME_POS and tok.is_title)
+                or (end - start > 1 and tok.lower_ in _INDEFINITE and tok.is_sent_start)):
             break
         start += 1  # "Later Sergei Lavrov": a sentence's opening adverb is not part of the name
     while end > start:

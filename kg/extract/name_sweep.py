@@ -36,6 +36,7 @@ from kg.ids import surname_key
 
 _AFTER = re.compile(r"[ \t\u00a0]+([A-Z][\w\u2019'.-]*)")
 _POSSESSIVE = ("'s", "\u2019s", "'", "\u2019")
+_GLUE_BEFORE = "_.'\u2019-"  # "O'Brien", "al-Assad", "J.Smith": the name is part of a longer word
 _PARTICLE_PREFIX = re.compile(r"^(?:al|el|ad|as|ash|at|ar)-", re.IGNORECASE)
 _OPENERS = frozenset({"DET", "ADP", "CCONJ", "SCONJ", "ADV", "PRON", "AUX", "PART", "INTJ"})
 
@@ -94,14 +95,11 @@ def surname_mentions(doc: Any, text: str, mentions: list[Mention], lower: Abstra
     names = _surnames(mentions, lower)
     if not names:
         return []
-    pattern = re.compile(r"(?<![\w.\u2019'-])(" + "|".join(map(re.escape, sorted(names, key=len, reverse=True)))
-                         + r")(?![\w-])")
     covered = _merged(mentions)
     starts = [s for s, _e in covered]
     out: list[Mention] = []
     known = titles()
-    for found in pattern.finditer(text):
-        s, e = found.span(1)
+    for s, e in sorted(_occurrences(text, names)):
         k = bisect_right(starts, s) - 1
         if (k >= 0 and covered[k][1] > s) or (k + 1 < len(covered) and covered[k + 1][0] < e):
             continue  # inside (or overlapping) a mention NER or an earlier stage found
@@ -118,6 +116,21 @@ def surname_mentions(doc: Any, text: str, mentions: list[Mention], lower: Abstra
                 continue  # "Ivanka Trump": another person with the same surname
         out.append(Mention(s, e, text[s:e], "Person", sent_of(tok.i)))
     return out
+
+
+def _occurrences(text: str, names: set[str]) -> list[tuple[int, int]]:
+    """Where each name stands as a word of its own (``str.find``: no pattern to compile per article)."""
+    found = []
+    for name in names:
+        pos = text.find(name)
+        while pos >= 0:
+            end = pos + len(name)
+            before = text[pos - 1] if pos else " "
+            after = text[end] if end < len(text) else " "
+            if not (before.isalnum() or before in _GLUE_BEFORE) and not (after.isalnum() or after in "_-"):
+                found.append((pos, end))
+            pos = text.find(name, end)
+    return found
 
 
 def _merged(mentions: list[Mention]) -> list[tuple[int, int]]:
