@@ -123,6 +123,7 @@ class Speaker:
     text: str
     entity: str | None  # resolved entity id (the first one when several speak: "X and Y said")
     entities: list[str] = field(default_factory=list)  # every speaking entity, ``entity`` first
+    head: int | None = None  # offset of the phrase's head word, when the parse gave one (not in JSON)
 
     def all_entities(self) -> list[str]:
         """Every entity that asserts the claim ("Trump and Clinton said": both)."""

@@ -60,7 +60,7 @@ from kg.model import Article, Claim, Entity, Span, Speaker
 _SEEM_CUES = words("seem appear")
 _VERB_CUES = cues.CUE_VERBS | DOBJ_CUES | XCOMP_CUES | _SEEM_CUES
 # verbs and adjectives of not doing: what they govern did not happen ("declined to comment")
-_NOT_DOING = words("decline refuse fail neglect unable")
+_NOT_DOING = words("decline refuse fail neglect unable hesitate")
 # the only tokens that can cue a claim: cue verbs and nouns, "according (to)", "in (a poll)", a headline's colon
 _CLAIM_LEMMAS = frozenset(_VERB_CUES | cues.CUE_NOUNS)
 _CLAIM_WORDS = frozenset({"according", "in", ":"})
@@ -91,7 +91,7 @@ def find_claims(doc: Any, article: Article, entities: list[Entity]) -> list[Clai
                 s, e, head = spk
                 ids = speaker_ids(index, entities, head, s, e, last_speaker, lower)
                 ent = ids[0] if ids else None
-                speaker = Speaker(s, e, text_of(doc)[s:e], ent, ids)
+                speaker = Speaker(s, e, text_of(doc)[s:e], ent, ids, head=head.idx)
                 if ent:
                     last_speaker = ent
             content = extend_over_quotes(content, quotes, doc, sent.end_char)
@@ -231,10 +231,12 @@ def _not_said(tok: Any) -> bool:
     denial is a verb of denying, with status ``denied``."""
     if _negated(tok):
         return True
-    if tok.dep_ == "conj" and tok.head.lemma_.lower() in _VERB_CUES and _negated(tok.head) and not any(
-            c.dep_ in ("nsubj", "nsubjpass") for c in tok.children):
-        return True
-    return tok.dep_ == "xcomp" and (tok.head.lemma_.lower() in _NOT_DOING or _negated(tok.head))
+    if (tok.dep_ == "conj" and tok.head.lemma_.lower() in _VERB_CUES and _negated(tok.head)
+            and any(c.dep_ == "cc" and c.lower_ in ("or", "nor") for c in tok.head.children)
+            and not any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children)):
+        return True  # "could not confirm or deny"; not "did not confirm the toll but said ..."
+    # "declined to confirm", "did not want to say"; a double negative affirms ("did not hesitate to call")
+    return tok.dep_ == "xcomp" and (tok.head.lemma_.lower() in _NOT_DOING) != _negated(tok.head)
 
 
 def _negated(verb: Any) -> bool:

@@ -30,7 +30,7 @@ from kg.extract.quotes import quote_index
 from kg.extract.speakers import EntityIndex
 
 WINDOW = 600
-_FAR = 1500  # how far a person pronoun looks back when nothing fits nearer (past a long quotation)
+_FAR = 1500  # how far "he"/"she" look back when nothing fits nearer (past a long quotation); "it" keeps WINDOW
 _PERSON = frozenset({"he", "him", "his", "she", "her"})
 _IT = frozenset({"it", "its"})
 _THEY = frozenset({"they", "them", "their"})
@@ -61,7 +61,7 @@ def person_antecedent(tok: Any, index: EntityIndex, gender: str | None = None) -
     """The person a definite description stands for ("the California congressman said", "the former
     first lady said"): the salient person, as for "he"/"she" (``gender`` "m"/"f" from the noun)."""
     return _subject_first(tok, tok.idx, index, lambda e: e.label == "Person" and (
-        gender is None or _gender(e.id, index, tok.doc) in (None, gender)))
+        gender is None or _gender(e.id, index, tok.doc) in (None, gender)), far=_FAR)
 
 
 def resolved(doc: Any) -> dict[int, str]:
@@ -93,7 +93,7 @@ def _antecedent(tok: Any, index: EntityIndex) -> str | None:
         if low in _PERSON:
             want = "f" if low in ("she", "her") else "m"
             return _subject_first(tok, pos, index, lambda e: e.label == "Person" and _gender(
-                e.id, index, tok.doc) in (None, want))
+                e.id, index, tok.doc) in (None, want), far=_FAR)
         if low in _IT:  # a state or body, never a plural generic actor ("protesters")
             return _singular_before(tok, pos, index)
         if low in _THEY:
@@ -196,7 +196,7 @@ def _singular_before(tok: Any, pos: int, index: EntityIndex) -> str | None:
         e.label == "Group" and "agent_type" not in e.properties))
 
 
-def _subject_first(tok: Any, pos: int, index: EntityIndex, fits: Any) -> str | None:
+def _subject_first(tok: Any, pos: int, index: EntityIndex, fits: Any, far: int = WINDOW) -> str | None:
     """The antecedent by salience, then recency (after Hobbs, and the subject preference of
     centering): in the word's own sentence a clause subject, or the possessor of one ("Ruiz's advice
     earned him a hearing, where he ..."), of another clause ("Russia rejected the claims of a UN
@@ -208,7 +208,7 @@ def _subject_first(tok: Any, pos: int, index: EntityIndex, fits: Any) -> str | N
     doc = tok.doc
     quotes = quote_index(doc)
     outside = quotes.containing(pos) is None
-    near = [m for m in _before(pos, index, _FAR) if fits(index.by_id[m[2]])
+    near = [m for m in _before(pos, index, far) if fits(index.by_id[m[2]])
             and not (outside and quotes.containing(m[0]) is not None)]
     if not near:
         return None
@@ -217,7 +217,7 @@ def _subject_first(tok: Any, pos: int, index: EntityIndex, fits: Any) -> str | N
     for m, r in roots.items():
         if m[0] >= own_start and r is not None and _salient(r) and r.head.i != tok.head.i:
             return m[2]
-    for limit in (WINDOW, _FAR):
+    for limit in (WINDOW, far):
         earlier = [m for m in near if m[0] < own_start and pos - m[0] <= limit]
         for m in earlier:
             r = roots[m] if m in roots else _root(doc, m)

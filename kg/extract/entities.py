@@ -189,7 +189,7 @@ class MentionFinder:
                 m.label = "Organization"  # "NYPD", "FBI": an acronym is a body, not a people
             return m
         if spacy_label == "PERSON" and len(span) >= 2 and \
-                span[-1].lower_.strip(".") in lexicon()["body_heads_not_surnames"]:
+                span[-1].lower_.strip(".") in lexicon()["body_heads_not_surnames"] | lexicon()["trade_words"]:
             m.label = "Organization"  # "Dish Network", "Hoover Institution": a body's head noun ends it
             return None if is_headline(span, text) else m
         if spacy_label == "PERSON" and common_noun_name(span.text.split(), text):

@@ -3,7 +3,8 @@
 Honorifics first ("Mr. Jordan", "Mrs. Clinton"), then the given name: the 1990 US Census lists of
 male and female first names with their frequencies, as the MIT-licensed ``names`` package ships
 them (the data is a US government work, public domain). A name counts for one sex only when it is
-at least ``_RATIO`` times as common among them ("Jordan" and "Taylor" stay unknown). Names the lists
+at least ``_RATIO`` times as common among them ("Taylor" and "Casey" stay unknown), and never when
+it is mostly the other sex's outside the US ("Andrea", "Jean", "Kim": ``given_names_any_gender``). Names the lists
 do not have (most non-English given names) stay unknown, and unknown agrees with either pronoun:
 this only ever removes a candidate that cannot be meant ("she said" after "Bill Clinton").
 """
@@ -11,8 +12,11 @@ this only ever removes a candidate that cannot be meant ("she said" after "Bill 
 from __future__ import annotations
 
 import re
+import unicodedata
 from functools import lru_cache
 from importlib import resources
+
+from kg import settings, yamlfile
 
 _RATIO = 4.0
 _HONORIFICS = {"mr": "m", "mrs": "f", "ms": "f", "miss": "f", "sir": "m", "madam": "f", "dame": "f", "lord": "m",
@@ -48,9 +52,14 @@ def _frequencies() -> dict[str, dict[str, float]]:
     return freq
 
 
+def _key(word: str) -> str:
+    """Upper case without accents ("José" -> "JOSE"), as the census lists write names."""
+    return "".join(c for c in unicodedata.normalize("NFKD", word.strip(".,")) if not unicodedata.combining(c)).upper()
+
+
 def is_given_name(word: str) -> bool:
-    """Is ``word`` a given name of either sex in the census lists ("Alicia", "Jordan")?"""
-    key = word.strip(".,").upper()
+    """Is ``word`` a given name of either sex in the census lists ("Alicia", "Jordan", "Andrés")?"""
+    key = _key(word)
     freq = _frequencies()
     return key in freq["m"] or key in freq["f"]
 
@@ -64,7 +73,18 @@ def honorific_gender(before: str) -> str | None:
 def given_name_gender(name: str) -> str | None:
     """"m"/"f" from the first word of a person's name ("Hillary Clinton" -> "f"), else None; a
     one-word name (a bare surname) tells nothing."""
-    words = _WORD.findall(name)
-    if len(words) < 2 or len(words[0]) < 2:
+    words = name.split()
+    if len(words) < 2 or len(words[0]) < 2 or "-" in words[0]:
+        return None  # a hyphenated given name ("Jean-Claude") is not the lists' "Jean"
+    key = _key(words[0])
+    if key.lower() in _any_gender():
         return None
-    return _given_names().get(words[0].upper())
+    return _given_names().get(key)
+
+
+@lru_cache(maxsize=1)
+def _any_gender() -> frozenset[str]:
+    """Given names the US lists give one sex that elsewhere are mostly the other's ("Andrea",
+    "Jean", "Kim"): ``given_names_any_gender`` in ``schema/names.yaml``."""
+    data = yamlfile.read(settings.schema_dir() / "names.yaml") or {}
+    return frozenset(str(w).lower() for w in data.get("given_names_any_gender") or ())

@@ -48,13 +48,14 @@ def _headline_line(line: str) -> bool:
 
 
 def common_noun_name(words: list[str], text: str) -> bool:
-    """A PERSON span of two or more words that opens with no given name and ends in a word the
-    article writes in lower case ("Limited Tools", "Gender Equality", "Sell Coal"): a headline's
-    or title's words, not a person. Real names with rare given names keep their surname capitalised
-    throughout ("Keron Blair")."""
+    """A PERSON span of two or more words that opens with no given name and whose first and last
+    words the article also writes in lower case ("Limited Tools", "Gender Equality", "Sell Coal"): a
+    headline's or title's words, not a person. A real name keeps at least one of its words
+    capitalised throughout ("Keron Blair", "Condoleezza Rice" beside "rice exports")."""
     if len(words) < 2 or words[0].lower().strip(".") in titles() or is_given_name(words[0]):
         return False
-    return words[-1].lower() in lower_words(text)
+    lower = lower_words(text)  # both ends: "Condoleezza Rice" stays a person beside "rice exports"
+    return words[-1].lower() in lower and words[0].lower() in lower
 
 
 @lru_cache(maxsize=4)

@@ -42,14 +42,14 @@ _OPENERS = frozenset({"DET", "ADP", "CCONJ", "SCONJ", "ADV", "PRON", "AUX", "PAR
 
 
 def _surnames(mentions: list[Mention], lower: AbstractSet[str]) -> set[str]:
-    suffixes = lexicon().get("never_places_alone", frozenset())  # "Jr.", "III" end no surname
+    suffixes = lexicon()["name_suffixes"]  # "Jr.", "III" end no surname
     known = titles()
     out: set[str] = set()
     for m in mentions:
         if m.label != "Person":
             continue
         words = [w.strip(".,;:'\u2019") for w in strip_title(m.text).split()]
-        while words and words[-1].lower() in suffixes | {"jr", "sr"}:
+        while words and words[-1].lower() in suffixes:
             words.pop()
         if not words:
             continue
@@ -63,9 +63,10 @@ def _surnames(mentions: list[Mention], lower: AbstractSet[str]) -> set[str]:
 
 def trim_name_openers(mentions: list[Mention], lower: AbstractSet[str]) -> None:
     """A word before a person's name that is no given name and either stands before another given
-    name ("Universe Alicia Machado", after a dropped "Miss") or is a word the article writes in lower
-    case ("Crooked Hillary Clinton", a headline's "Derelict Obama"): cut off, in place, so the
-    mention is the name and joins the person (a junk full name would collect every bare surname)."""
+    name ("Miss World Teresa Ocampo": "World") or is a word the article writes in lower case before
+    the surname of a person it names in full (a headline's "Reckless Ocampo"): cut off, with any
+    title before it, in place, so the mention is the name and joins the person (a junk full name
+    would collect every bare surname)."""
     known = titles()
     particles = lexicon().get("name_particles", frozenset())
     full: dict[str, set[str]] = {}  # surname -> the full names (as written) that end in it
@@ -75,7 +76,9 @@ def trim_name_openers(mentions: list[Mention], lower: AbstractSet[str]) -> None:
     for m in mentions:
         if m.label != "Person":
             continue
-        words = m.text.split()
+        name = strip_title(m.text)  # "Miss World Teresa ...": the title stays, the glued word goes
+        offset = m.text.rfind(name) if name and m.text.endswith(name) else 0
+        words = m.text[offset:].split()
         if len(words) < 2:
             continue
         first = words[0].strip(".,;:'\u2019")
@@ -85,7 +88,7 @@ def trim_name_openers(mentions: list[Mention], lower: AbstractSet[str]) -> None:
             continue
         rest_known = len(words) == 2 and bool(full.get(surname_key(words[1]), set()) - {m.text})
         if (len(words) >= 3 and is_given_name(words[1])) or (low in lower and rest_known):
-            cut = m.text.index(words[1], len(words[0]))
+            cut = m.text.index(words[1], offset + len(words[0]))
             m.start, m.text = m.start + cut, m.text[cut:]
 
 
@@ -107,6 +110,8 @@ def surname_mentions(doc: Any, text: str, mentions: list[Mention], lower: Abstra
         if span is None or len(span) != 1 or span[0].pos_ != "PROPN":
             continue
         tok = span[0]
+        if tok.dep_ in ("compound", "amod") and tok.head.pos_ == "NOUN":
+            continue  # "the Trump administration", "the Obama years": a modifier, not the person acting
         if not text.startswith(_POSSESSIVE, e) and _AFTER.match(text, e):
             continue  # "Clinton Foundation": part of another name
         if tok.i > 0:

@@ -115,18 +115,18 @@ def find_events(doc: Any, article: Article, entities: list[Entity], claims: list
 
 
 def _speaking_actors(claims: list[Claim], actors: list[Actor]) -> set[str]:
-    """Generic actors that speak ("Protesters said ...", "Small groups of demonstrators chanted",
-    "Police officials said"): a claim whose speaker phrase names no entity gets the actor named in
-    it (the first). Returns their ids (they become the article's entities, like actors in relations)."""
+    """Generic actors that speak ("Protesters said ...", "Police in Chicago said"): a claim whose
+    speaker phrase names no entity gets the actor at the phrase's head word. Returns their ids (they
+    become the article's entities, like actors in relations)."""
     spans = sorted((m.start, m.end, a.id) for a in actors for m in a.mentions)
     found: set[str] = set()
     if not spans:
         return found
     for claim in claims:
         sp = claim.speaker
-        if sp is None or sp.entity is not None:
-            continue
-        inside = next((aid for s, e, aid in spans if sp.start <= s and e <= sp.end), None)
+        if sp is None or sp.entity is not None or sp.head is None:
+            continue  # ("Critics of the police said": the critics speak, not the police)
+        inside = next((aid for s, e, aid in spans if s <= sp.head < e), None)
         if inside is not None:
             sp.entity, sp.entities = inside, [inside]
             found.add(inside)
@@ -193,11 +193,14 @@ def _relation(rtype: str, src: str, dst: str, anchor: Any, extras: dict[str, Any
               claims: list[Claim], schema: Schema, index: EntityIndex) -> Relation | None:
     """Status, attribution and mode of one found relation; None when the text says it did not happen."""
     claim = _innermost(claims, anchor.idx)
-    if claim is not None and claim.status == "negated":
-        return None  # "did not say that Russia attacked ...": nobody claims it happened
+    rt = schema.relationships[rtype]
+    if claim is not None and claim.status == "negated" and rt.domain:
+        cue = anchor.doc.char_span(claim.cue.start, claim.cue.end, alignment_mode="expand")
+        if cue is None or cue.root.lemma_.lower() in cues.SPEECH_VERBS:
+            return None  # "did not say that Russia attacked ...": nobody claims it happened
+        claim = None  # "did not condemn Russia's strikes": the strikes are the writer's fact
     status = claim.status if claim else ("alleged" if _hedged(sent) or extras.get("alleged") else "asserted")
     speaker = claim.speaker.entity if claim and claim.speaker else None
-    rt = schema.relationships[rtype]
     mode = None
     if rt.domain:
         mod = modality(anchor)

@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from kg.extract.entities import Mention, lexicon, titles
+from kg.extract.entities import ORG_WORDS, Mention, lexicon, titles
 from kg.extract.name_junk import lower_words
 from kg.ids import normalise, person_key, surname_key
 
@@ -140,11 +140,17 @@ def assign_keys(text: str, mentions: list[Mention]) -> list[Cluster]:
 
     # "Patriot" after "Patriot Coal": the short form of a body NER read as a person is that body; a
     # lone capitalised word the article also writes in lower case ("Coal") names nobody
-    org_heads: dict[str, set[str]] = {}
+    lex = lexicon()
+    trade, body_words = lex["trade_words"], lex["body_heads_not_surnames"] | lex["trade_words"] | ORG_WORDS
+    org_heads: dict[str, set[str]] = {}  # first word -> the bodies it is the short form of
+    trade_heads: set[str] = set()  # ... of a company named for its trade ("Patriot Coal")
     for m in mentions:
-        if m.label == "Organization" and not m.org and len(m.text.split()) >= 2 and not any(
-                c.isdigit() for c in m.text):
-            org_heads.setdefault(normalise(m.text.split()[0]), set()).add(normalise(m.text))
+        words = m.text.lower().split()
+        if (m.label == "Organization" and not m.org and len(words) >= 2 and not any(c.isdigit() for c in m.text)
+                and all(w.strip(".,") in body_words for w in words[1:])):  # "Fox News", not "Amazon Web Services"
+            org_heads.setdefault(normalise(words[0]), set()).add(normalise(m.text))
+            if all(w.strip(".,") in trade for w in words[1:]):
+                trade_heads.add(normalise(words[0]))
     # "Security Council" after "United Nations Security Council": the tail of one longer body's name
     org_tails: dict[str, set[str]] = {}
     for m in mentions:
@@ -160,8 +166,8 @@ def assign_keys(text: str, mentions: list[Mention]) -> list[Cluster]:
     kept = []
     for m in mentions:
         if m.label == "Person" and " " not in m.text.strip() and surname_key(m.text) not in full_people:
-            if len(org_heads.get(normalise(m.text), ())) == 1:
-                m.label = "Organization"
+            if normalise(m.text) in trade_heads and len(org_heads.get(normalise(m.text), ())) == 1:
+                m.label = "Organization"  # never "Trump" for the "Trump Organization"
             elif m.text.strip().lower() in lower:
                 continue
         kept.append(m)

@@ -235,6 +235,15 @@ def _person_noun(head: Any) -> bool:
             or (lemma.endswith(("man", "woman", "person")) and lemma not in ("human",)))
 
 
+def _identified(head: Any) -> bool:
+    """Does the description single someone out ("the California congressman", "the Democratic
+    nominee", "the former first lady")? A bare role ("the official", "the spokesman") may be anyone
+    unnamed: it never borrows the article's salient person."""
+    return head.lemma_.lower() == "lady" or any(
+        c.dep_ in ("compound", "amod", "nmod") and (c.text[:1].isupper() or c.lower_ == "former")
+        and c.i > head.left_edge.i for c in head.children)
+
+
 def _body(ent: Entity) -> bool:
     """An organisation, a state, or a nationality word standing for its state ("the Russian envoy")."""
     return ent.label in ("Organization", "Country") or (ent.label == "Group" and "country" in ent.properties)
@@ -248,10 +257,11 @@ def _noun_gender(head: Any) -> str | None:
 
 
 def _body_short_form(entities: list[Entity], word: str) -> str | None:
-    """The one organisation of the article whose name opens with ``word`` ("Patriot" after "Patriot
-    Coal"): a short form, as a bare surname is of a person."""
+    """The one company of the article named ``word`` and its trade ("Patriot" after "Patriot Coal"):
+    a short form, as a bare surname is of a person."""
+    trade = lexicon()["trade_words"]
     found = [e.id for e in entities if e.label == "Organization" and len(e.name.split()) >= 2
-             and e.name.split()[0] == word]
+             and e.name.split()[0] == word and all(w.lower() in trade for w in e.name.split()[1:])]
     return found[0] if len(found) == 1 else None
 
 
@@ -311,6 +321,9 @@ def _resolve_one(index: EntityIndex, entities: list[Entity], head: Any, start: i
         # one it gave that role, else the salient one), never the place that describes them; a body
         # in the phrase still speaks when no holder is known ("the GOP nominee", "the Russian envoy")
         holder = index.role_holder(start, head.lower_)
-        if holder or not any(_body(index.by_id[m[2]]) for m in index.within(start, end)):
-            return holder or person_antecedent(head, index, _noun_gender(head))
+        if holder:
+            return holder
+        if _identified(head) and not any(_body(index.by_id[m[2]]) for m in index.within(start, end)):
+            return person_antecedent(head, index, _noun_gender(head))
+        # "the official, who spoke on condition of anonymity": nobody named, and no body either
     return resolve_speaker(index, start, end, head.text, head.idx, last_speaker, head.doc)

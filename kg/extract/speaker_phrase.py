@@ -261,7 +261,9 @@ def np_span(tok: Any) -> tuple[int, int, Any]:
     dash = _DATELINE_DASH.search(text, start, end)
     if dash is not None and not any(c.islower() for c in text[start:dash.start()].replace("(AP)", "")):
         start = dash.end()  # "BEIRUT (AP) — A militia spokesman": the dateline is not the speaker
-        if tok.idx < start:  # the parser made the dateline the head ("NAIROBI -- President Ruto, ...")
+        if tok.idx < start and (dash.start() - tok.idx > 40 or (tok.idx and text[tok.idx - 1] != "\n")):
+            start = tok.left_edge.idx  # not a dateline opening its line ("NATO -- already stretched -- said")
+        elif tok.idx < start:  # the parser made the dateline the head ("NAIROBI -- President Ruto, ...")
             after = tok.doc.char_span(start, end, alignment_mode="contract")
             if after is None or not len(after):
                 return start, end, tok

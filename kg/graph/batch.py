@@ -208,8 +208,10 @@ class GraphBatch:
                 "speaker_keys": name_keys([claim.speaker.text]) if claim.speaker else None,
                 "published": art.published})
             self.add_rel("IN_ARTICLE", ("Claim", claim.id), ("Article", art.id))
-            for spk in claim.speaker.all_entities() if claim.speaker else []:
-                if spk in labels:  # "X and Y said": each asserts the claim
+            # "X and Y said": each asserts the claim; a negated one ("X did not criticise Y") nobody
+            # asserts: it keeps its speaker_text and speaker_keys, and no speaker's counts grow
+            for spk in claim.speaker.all_entities() if claim.speaker and claim.status != "negated" else []:
+                if spk in labels:
                     self.add_rel("ASSERTS", (labels[spk], spk), ("Claim", claim.id))
             for eid in claim.about:
                 if eid in labels:

@@ -19,17 +19,17 @@ def _sweep(extractor, text: str, named: list[str]) -> list[str]:
 
 
 def test_every_untagged_surname_of_a_named_person_becomes_a_mention(extractor) -> None:
-    text = ("The surgeon Mehmet Oz hosted the candidate. Oz has promoted diet pills for years. "
-            "Critics called Oz a quack, and Oz's producers defended him.")
-    found = _sweep(extractor, text, ["Mehmet Oz"])
-    assert [f.split(":")[1] for f in found] == ["Oz", "Oz", "Oz"]
+    text = ("The chef Ramon Quaid opened a bistro in Leeds. Quaid has sold cookbooks for years. "
+            "Critics called Quaid a fraud, and Quaid's publishers defended him.")
+    found = _sweep(extractor, text, ["Ramon Quaid"])
+    assert [f.split(":")[1] for f in found] == ["Quaid", "Quaid", "Quaid"]
 
 
 def test_a_surname_inside_another_name_or_after_another_given_name_is_not_taken(extractor) -> None:
-    text = ("Donald Trump spoke in Ohio. The Trump Organization paid for the rally, "
-            "and Ivanka Trump introduced him. Trump said the crowd was huge.")
-    found = _sweep(extractor, text, ["Donald Trump"])
-    assert found == [f"{text.rindex('Trump said')}:Trump"]
+    text = ("Walter Brandt spoke in Ohio. The Brandt Foundation paid for the rally, the Brandt campaign "
+            "filmed it, and Greta Brandt introduced him. Brandt said the crowd was huge.")
+    found = _sweep(extractor, text, ["Walter Brandt"])
+    assert found == [f"{text.rindex('Brandt said')}:Brandt"]
 
 
 def test_a_surname_the_article_also_writes_in_lower_case_stays_a_word(extractor) -> None:

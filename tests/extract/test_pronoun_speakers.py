@@ -50,9 +50,14 @@ def test_gender_comes_from_honorifics_and_common_given_names() -> None:
 
 
 def test_a_definite_description_is_the_person_not_the_place_in_it(extract) -> None:
-    x = extract('Representative Adam Schiff criticised the agency on Monday. '
-                '"This is a failure," the California congressman said.')
-    assert _speaker_of(x, "said") == ["Adam Schiff"]
+    x = extract('Senator Ines Carvalho toured the port on Monday. "The dredging is late," the Oregon senator said.')
+    assert _speaker_of(x, "said") == ["Ines Carvalho"]
+
+
+def test_a_bare_role_borrows_no_ones_name(extract) -> None:
+    x = extract("Helga Strand arrived in Oslo on Monday. The official, who spoke on condition of anonymity, "
+                "said the talks had stalled.")
+    assert _speaker_of(x, "said") == []
 
 
 def test_a_body_in_the_description_still_speaks_when_no_holder_is_known(extract) -> None:
@@ -62,12 +67,12 @@ def test_a_body_in_the_description_still_speaks_when_no_holder_is_known(extract)
     assert _speaker_of(x, "said") == ["Russian"]  # the nationality word, which stands for its state
 
 
-def test_opponents_of_a_person_are_not_that_person(extract) -> None:
-    x = extract("Opponents of President Hassan Mirza accused the government of shelling the town.")
-    assert _speaker_of(x, "accused") == ["opponents"]  # a generic actor (kg.extract.actors), not Mirza
+def test_supporters_of_a_person_are_not_that_person(extract) -> None:
+    x = extract("Supporters of Mayor Ilan Weiss praised the council for reopening the library.")
+    assert "Ilan Weiss" not in _speaker_of(x, "praised")
 
 
 def test_a_place_in_the_phrase_speaks_only_as_its_possessor(extract) -> None:
     assert _speaker_of(extract("Police in Chicago said three men were arrested."), "said") == ["police"]
-    x = extract("Connecticut's tax commissioner said the state would appeal.")
-    assert _speaker_of(x, "said") == ["Connecticut"]
+    x = extract("Oregon's health director said the state would appeal the ruling.")
+    assert _speaker_of(x, "said") == ["Oregon"]

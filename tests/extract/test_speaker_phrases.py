@@ -30,54 +30,56 @@ def test_a_publications_label_before_a_colon_is_no_speaker(extract) -> None:
 
 
 def test_the_object_of_force_or_urge_does_what_its_infinitive_says(extract) -> None:
-    x = extract("The senator forced Dana Whitfield to admit that no executive had been punished.")
-    assert _speakers(x, "admit")[0] == "Dana Whitfield"
+    x = extract("The committee forced Ilse Brandt to concede that the bridge contract had been rigged.")
+    assert _speakers(x, "concede")[0] == "Ilse Brandt"
     x = extract("The minister promised voters to announce a decision by Friday.")
     assert _speakers(x, "announce")[0] == "The minister"
     # after a directive the infinitive is only asked for: the asking is the claim
-    x = extract("The mayor asked the crowd to welcome the governor, and urged reporters to say nothing.")
+    x = extract("The coach asked the fans to praise the referee, and urged reporters to say nothing.")
     assert sorted(c.cue.text for c in x.claims) == ["asked", "urged"]
 
 
 def test_a_speech_participle_after_the_reported_clause_is_the_outer_speaker(extract) -> None:
-    x = extract("Ms. Okafor said the plan was flawed, going on to say that it would raise taxes.")
-    assert _speakers(x, "say")[1] == ["Okafor"]
+    x = extract("Mr. Lindqvist said the budget was too small, going on to argue that the ferries would stop.")
+    assert _speakers(x, "argue")[1] == ["Lindqvist"]
     x = extract("The general said the militia had shelled the town, killing four people.")
     assert [c.cue.text for c in x.claims] == ["said"]  # killing is no speech
 
 
 def test_a_newspaper_ner_calls_an_event_is_an_organization(extract) -> None:
-    x = extract("About a dozen people demonstrated outside the Dallas Morning News after it backed the governor.")
-    paper = next(e for e in x.entities if e.name == "Dallas Morning News")
+    x = extract("Fishermen gathered outside the Portland Evening News after it endorsed the harbour plan.")
+    paper = next(e for e in x.entities if e.name == "Portland Evening News")
     assert paper.label == "Organization"
-    assert _speakers(x, "backed")[1] == ["Dallas Morning News"]
+    assert _speakers(x, "endorsed")[1] == ["Portland Evening News"]
     x = extract("Thousands marched during the Winter Olympics in Sochi.")
     assert any(e.label == "Event" and e.name == "Winter Olympics" for e in x.entities)
 
 
 def test_seeing_something_happen_is_an_experience_not_a_view(extract) -> None:
-    x = extract("The top earners would see their incomes go up by 12 percent, according to the Budget Institute.")
+    x = extract("Small farms would see their costs rise sharply, according to the Grain Council.")
     assert [c.cue.text for c in x.claims] == ["according to"]
     x = extract("Many voters see that the economy is improving.")
     assert [c.cue.text for c in x.claims] == ["see"]
 
 
 def test_a_quotation_before_the_outer_speech_verb_is_not_the_inner_verbs(extract) -> None:
-    x = extract('"It is a disgrace," Hollis said, going on to say that voters would reject the deal.')
+    x = extract('"That vote was a farce," Hollis said, going on to warn that the council would be sued.')
     contents = {c.cue.text: c.content.text for c in x.claims if c.content}
-    assert contents["said"] == '"It is a disgrace,"' and contents["say"] == "that voters would reject the deal"
-    assert [cue for cue, content in contents.items() if "disgrace" in content] == ["said"]
+    assert contents["said"] == '"That vote was a farce,"' and contents["warn"] == "that the council would be sued"
+    assert [cue for cue, content in contents.items() if "farce" in content] == ["said"]
 
 
 def test_an_attribution_the_writer_negates_is_negated_not_asserted(extract) -> None:
-    x = extract("The president did not criticise his successor. Officials could not confirm or deny the report. "
-                "The ministry declined to confirm the strike. The mayor vowed not to repeat the mistake. "
-                "She denied that she had met him.")
-    status = {c.cue.text: c.status for c in x.claims}
-    assert status["criticise"] == "negated" and status["deny"] == "negated" and status["confirm"] == "negated"
-    assert status["vowed"] != "negated"  # the "not" belongs to what was vowed
-    assert status["denied"] == "denied"
-
+    x = extract("The coach did not blame the referee. Officials could not confirm or deny the transfer. "
+                "The club declined to confirm the fee. The captain vowed not to lose again. "
+                "She denied that she had signed. The agency did not confirm the figure but said the ferry sank. "
+                "The mayor did not hesitate to call the vote a fraud.")
+    status = [(c.cue.text, c.status) for c in x.claims]
+    assert ("blame", "negated") in status and ("deny", "negated") in status and ("confirm", "negated") in status
+    assert ("vowed", "asserted") in status  # the "not" belongs to what was vowed
+    assert ("denied", "denied") in status
+    assert ("said", "asserted") in status  # "but said": the second verb is not negated
+    assert ("call", "asserted") in status  # a double negative affirms
 
 def test_an_event_inside_a_negated_attribution_is_no_relation(extract) -> None:
     assert extract("The minister did not say that Russia attacked Georgia.").relations == []
