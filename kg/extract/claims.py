@@ -11,9 +11,9 @@ Rules over the dependency parse, no extra model:
 * cue nouns with a "that"-clause ("X's claim that ...", "the allegation that ...");
 * impersonal and passive attribution ("it was alleged that", "X is alleged to") has no speaker.
 
-Status: the cue lemma decides first (alleged/denied/confirmed sets in ``cues.py``); otherwise a
-hedge in the sentence ("reportedly", "allegedly", "according to his account") makes it
-``alleged``; else ``asserted``. One more rule turns ``asserted`` into ``alleged``: when a named
+Status (:mod:`claim_status`): a cue the writer negates is ``negated``; then the cue lemma decides
+(alleged/denied/confirmed sets in ``cues.py``); otherwise a hedge in the sentence ("reportedly",
+"allegedly", "according to his account") makes it ``alleged``; else ``asserted``. One more rule turns ``asserted`` into ``alleged``: when a named
 party (the speaker resolves to an entity) reports wrongdoing (``cues.WRONGDOING_STEMS``: recruiting
 mercenaries, training saboteurs, attacks, fraud ...) by someone else (the content names another
 entity, or mercenaries), the report is an accusation by an interested party, not a neutral
@@ -29,6 +29,7 @@ from bisect import bisect_left
 from typing import Any
 
 from kg.extract import cues
+from kg.extract.claim_status import SEEM_CUES, claim_status
 from kg.extract.content import (
     DOBJ_CUES,
     XCOMP_CUES,
@@ -38,7 +39,6 @@ from kg.extract.content import (
     extend_over_quotes,
     tidy,
 )
-from kg.extract.cues import words
 from kg.extract.name_junk import lower_words
 from kg.extract.nlp import candidates, text_of
 from kg.extract.quotes import QuoteIndex, quote_index
@@ -56,11 +56,7 @@ from kg.extract.speakers import end_of as _end
 from kg.ids import make_id
 from kg.model import Article, Claim, Entity, Span, Speaker
 
-# The writer's hedges: "X seems to ...", "Y appears to be ..." (no speaker; alleged).
-_SEEM_CUES = words("seem appear")
-_VERB_CUES = cues.CUE_VERBS | DOBJ_CUES | XCOMP_CUES | _SEEM_CUES
-# verbs and adjectives of not doing: what they govern did not happen ("declined to comment")
-_NOT_DOING = words("decline refuse fail neglect unable hesitate")
+_VERB_CUES = cues.CUE_VERBS | DOBJ_CUES | XCOMP_CUES | SEEM_CUES
 # the only tokens that can cue a claim: cue verbs and nouns, "according (to)", "in (a poll)", a headline's colon
 _CLAIM_LEMMAS = frozenset(_VERB_CUES | cues.CUE_NOUNS)
 _CLAIM_WORDS = frozenset({"according", "in", ":"})
@@ -97,7 +93,7 @@ def find_claims(doc: Any, article: Article, entities: list[Entity]) -> list[Clai
             content = extend_over_quotes(content, quotes, doc, sent.end_char)
             cspan = Span(content[0], content[1], text_of(doc)[content[0]:content[1]]) if content else None
             about = index.ids_within(*content) if content else []
-            status = _status(cue_tok, sent)
+            status = claim_status(cue_tok, sent, _VERB_CUES)
             if status == "asserted" and _is_accusation(speaker, cspan, about):
                 status = "alleged"
             claims.append(Claim(
@@ -200,7 +196,7 @@ def _verb_claim(tok: Any, sent: Any, quotes: QuoteIndex) -> tuple | None:
     if tok.dep_ == "xcomp" and tok.head.lemma_.lower() in DIRECTIVES and any(
             c.dep_ == "dobj" and c.i < tok.i for c in tok.head.children):
         return None  # "asked the crowd to welcome the governor": what was asked for, not said
-    if lemma in _SEEM_CUES:
+    if lemma in SEEM_CUES:
         return _seeming(tok)
     content = complement(tok, lemma)
     speech = lemma in cues.SPEECH_VERBS
@@ -221,35 +217,6 @@ def _verb_claim(tok: Any, sent: Any, quotes: QuoteIndex) -> tuple | None:
     if spk is None and speech:
         spk = inverted_speaker(tok) or preceding_speaker(tok, quotes) or left_subject(tok, quotes)
     return tok, _cue_span(tok), clip_speaker(spk, tok), content
-
-
-def _not_said(tok: Any) -> bool:
-    """A cue the writer negates ("did not criticise", "has never told them"), one a verb of not
-    doing governs ("declined to declare", "failed to acknowledge", "unable to confirm"), or the
-    second of two negated verbs ("could not confirm or deny"): the text says this attribution did
-    not happen (status ``negated``: a non-statement is news too, "did not condemn"). A speaker's own
-    denial is a verb of denying, with status ``denied``."""
-    if _negated(tok):
-        return True
-    if (tok.dep_ == "conj" and tok.head.lemma_.lower() in _VERB_CUES and _negated(tok.head)
-            and any(c.dep_ == "cc" and c.lower_ in ("or", "nor") for c in tok.head.children)
-            and not any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children)):
-        return True  # "could not confirm or deny"; not "did not confirm the toll but said ..."
-    # "declined to confirm", "did not want to say"; a double negative affirms ("did not hesitate to call")
-    return tok.dep_ == "xcomp" and (tok.head.lemma_.lower() in _NOT_DOING) != _negated(tok.head)
-
-
-def _negated(verb: Any) -> bool:
-    """"not"/"never"/"n't" in the verb's own group, before it ("did not say", "has never told");
-    not a "not" the parser hung on it from elsewhere ("vowed not to repeat", "“Probably not,” she
-    said")."""
-    doc = verb.doc
-    for c in verb.children:
-        if c.dep_ == "neg" and verb.i - 3 <= c.i < verb.i and not (c.i + 1 < len(doc) and doc[c.i + 1].lower_ == "to"):
-            between = doc[c.i + 1:verb.i]
-            if all(t.pos_ in ("AUX", "ADV", "PART") for t in between):
-                return True
-    return False
 
 
 def _seeming(tok: Any) -> tuple | None:
@@ -379,25 +346,6 @@ def _cue_span(tok: Any) -> tuple[int, int]:
         if c.dep_ == "prt" and c.i == tok.i + 1:
             end = _end(c)
     return tok.idx, end
-
-
-_HEDGE = re.compile(r"\b(?:" + "|".join(sorted(cues.HEDGE_WORDS)) + r")\b")
-
-
-def _status(tok: Any, sent: Any) -> str:
-    lemma = tok.lemma_.lower()
-    if _not_said(tok):
-        return "negated"  # "did not criticise", "declined to confirm", "could not confirm or deny"
-    if lemma in cues.DENIED_CUES:
-        return "denied"
-    if lemma in cues.CONFIRMED_CUES:
-        return "confirmed"
-    if lemma in cues.ALLEGED_CUES or lemma in _SEEM_CUES:
-        return "alleged"
-    low = text_of(sent.doc)[sent.start_char:sent.end_char].lower()
-    if _HEDGE.search(low) or any(p in low for p in cues.HEDGE_PHRASES):  # (no walk over the tokens)
-        return "alleged"
-    return "asserted"
 
 
 def _is_accusation(speaker: Speaker | None, content: Span | None, about: list[str]) -> bool:

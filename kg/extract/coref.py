@@ -14,10 +14,11 @@ takes the nearest earlier mention that fits it:
   "the group"/"the organization": the nearest Group or Organization; "the government"/"the
   country": the nearest Country.
 
-Gender is read only from honorifics in the article ("Mr. Jordan", "Mrs. Clinton": "she" skips Mr.
-Jordan); no first-name lexicon ships with kg, so "he" after a woman's name written without one
-resolves to her if she is the nearest person. Antecedents are looked for within the last ``WINDOW`` characters
-(about three sentences), never after the word itself.
+Gender comes from honorifics in the article ("Mr. Jordan", "Mrs. Clinton": "she" skips Mr. Jordan),
+else from the given name (:mod:`gender`: census lists of first names; unknown names agree with
+either pronoun). "He"/"she" rank by salience (``_subject_first``) and never take a name inside
+somebody's quotation. Antecedents are looked for within the last ``WINDOW`` characters (about three
+sentences; "he"/"she" up to ``_FAR`` when nothing fits nearer), never after the word itself.
 """
 
 from __future__ import annotations
@@ -116,8 +117,8 @@ def _antecedent(tok: Any, index: EntityIndex) -> str | None:
 
 
 def _gender(eid: str, index: EntityIndex, doc: Any) -> str | None:
-    """"m" or "f" when the article writes the person with an honorific ("Mr. Jordan", "Mrs. Clinton"),
-    else None (unknown: any pronoun may take them). Read once per entity and document: every he/she
+    """"m" or "f" when the article writes the person with an honorific ("Mr. Jordan", "Mrs. Clinton")
+    or their given name tells (:mod:`gender`), else None (unknown: any pronoun may take them). Read once per entity and document: every he/she
     asks it of every person in its window."""
     known: dict[str, str | None] = doc.user_data.setdefault("kg_gender", {})
     if eid not in known:
