@@ -107,9 +107,14 @@ def _chain(trigger: Any) -> list[tuple[Any, bool]]:
         # a light verb ("launched", "held") is in none of those lists
         # ("called the shootings a tragedy" names them: "call" requests only "for" an act; "ordered the
         # raid" reports who was behind a raid, as "ordered troops to attack" does not)
+        # Only "for"/"on" makes a verb govern its prepositional object ("called for strikes", "agreed
+        # on talks"; not "failed in its assault"), and a verb that names its object something else
+        # ("considered the strike a success") governs nothing.
         lemma = head.lemma_.lower()
-        out.append((head, lemma not in _ONGOING and (noun.dep_ == "pobj" or (noun.dep_ == "dobj" and lemma not in
-                                                                            ("call", "order")))))
+        governs = (noun.dep_ == "pobj" and noun.head.lower_ in ("for", "on")) or (
+            noun.dep_ == "dobj" and lemma not in ("call", "order")
+            and not any(c.dep_ in ("oprd", "ccomp", "xcomp") for c in head.children))
+        out.append((head, lemma not in _ONGOING and governs))
         cur = head
     for _ in range(3):
         if cur.dep_ in ("xcomp", "pcomp") or (cur.dep_ == "pobj" and cur.head.dep_ == "prep"):

@@ -174,3 +174,16 @@ def test_a_perfect_tense_does_not_share_a_later_agent(extract) -> None:
 def test_the_heads_of_two_states_stand_for_both(extract) -> None:
     one(extract("The prime ministers of Norway and Finland met in Oslo on Monday."), "MEETS_WITH", "Norway", "Finland")
     one(extract("The governments of Chad and Sudan signed an agreement."), "AGREES_WITH", "Chad", "Sudan")
+
+
+def test_a_figurative_war_or_a_shared_purpose_is_no_attack(extract) -> None:
+    assert rels(extract("The tariff war between Canada and Mexico hurt dairy farmers."), "ATTACKS") == []
+    assert rels(extract("The court battle between Siemens and Alstom ended in March."), "ATTACKS") == []
+    assert rels(extract("Greenpeace and the Sierra Club fought for years to save the forest."), "ATTACKS") == []
+    one(extract("Armenia and Azerbaijan fought a war over the enclave."), "ATTACKS", "Armenia", "Azerbaijan")
+
+
+def test_taking_charge_is_no_accusation_and_a_failed_assault_still_happened(extract) -> None:
+    assert rels(extract("General Ivo Marek took charge of Serbian forces in Kosovo."), "ACCUSES") == []
+    one(extract("Prosecutors brought charges against Daniel Moretti."), "ACCUSES", "prosecutors", "Daniel Moretti")
+    one(extract("The army failed in its assault on Hezbollah near Tyre."), "ATTACKS", "army", "Hezbollah")
