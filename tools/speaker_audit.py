@@ -4,15 +4,15 @@ The score asks, for each matched claim whose gold source "names someone", whethe
 speaker entity carries the last run of capitalised words of that source. Many misses are then not
 wrong speakers: the source is a common noun phrase whose first word is capitalised ("Several
 experts", "Polls"), the scorer keeps a hyphenated name whole while entity names are split at
-hyphens ("Holtz-Eakin"), or it takes the last of several names ("Mr. King and Mr. Schultz",
-"Mr. Morgan of the Sierra Club") while kg's speaker is the first. This script sorts every miss:
+hyphens ("Lopez-Vidal"), or it takes the last of several names ("Mr. Hale and Mr. Ortiz",
+"Ms. Lutz of the Ramblers' Club") while kg's speaker is the first. This script sorts every miss:
 
 - ``hyphen``: the wanted words, split at hyphens, are all in the predicted entity's name;
 - ``other_name_in_source``: a word of the predicted entity's name is written inside the gold
   source span: kg chose a speaker the source names, not the word the scorer picked (mostly right:
-  "Rangel of New York", the first of "Mr. Grassley and Mr. Leahy"; sometimes not: the body in an
-  apposition, "Ban Ki-moon, the secretary general of the United Nations");
-- ``description``: the gold source is a description ("the California congressman", "The GOP
+  "Ruiz of Ohio", the first of "Mr. Hale and Mr. Ortiz"; sometimes not: the body in an
+  apposition, "Ana Ruiz, the director of the World Bank");
+- ``description``: the gold source is a description ("the Oregon senator", "The GOP
   nominee") and kg's speaker is the person it describes; the scorer wants the description's place
   or party word, which is right only if the place itself spoke (read them: kg's person is the
   article's salient one, and can be the wrong one);

@@ -195,7 +195,7 @@ def _verb_claim(tok: Any, sent: Any, quotes: QuoteIndex) -> tuple | None:
         return None  # "a mechanism intended to ...", "statements attributed to ...": a modifier
     if tok.dep_ == "xcomp" and tok.head.lemma_.lower() in DIRECTIVES and any(
             c.dep_ == "dobj" and c.i < tok.i for c in tok.head.children):
-        return None  # "asked the crowd to welcome the governor": what was asked for, not said
+        return None  # "asked the fans to praise the referee": what was asked for, not said
     if lemma in SEEM_CUES:
         return _seeming(tok)
     content = complement(tok, lemma)

@@ -59,7 +59,7 @@ def antecedent(tok: Any, index: EntityIndex, note: bool = True) -> str | None:
 
 
 def person_antecedent(tok: Any, index: EntityIndex, gender: str | None = None) -> str | None:
-    """The person a definite description stands for ("the California congressman said", "the former
+    """The person a definite description stands for ("the Oregon senator said", "the former
     first lady said"): the salient person, as for "he"/"she" (``gender`` "m"/"f" from the noun)."""
     return _subject_first(tok, tok.idx, index, lambda e: e.label == "Person" and (
         gender is None or _gender(e.id, index, tok.doc) in (None, gender)), far=_FAR)

@@ -195,7 +195,7 @@ class MentionFinder:
         if spacy_label == "PERSON" and common_noun_name(span.text.split(), text):
             return None
         if spacy_label == "EVENT" and len(span) >= 2 and span[-1].lower_ in ORG_WORDS:
-            m.label = "Organization"  # "the Dallas Morning News", "the Labour Party": a body's head noun ends it
+            m.label = "Organization"  # "the Portland Evening News", "the Labour Party": a body's head noun ends it
             return m
         if label in ("Organization", "Person") and court_case(span.text):
             m.label = "Event"  # "Brown v. Board of Education": a case between parties, not a body

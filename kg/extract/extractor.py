@@ -146,7 +146,7 @@ class Extractor:
         mentions += acronym_mentions(article.text, mentions)
         trim_name_openers(mentions, lower_words(article.text))
         swept = surname_mentions(doc, article.text, mentions, lower_words(article.text), sent_of)
-        # untagged later mentions of the article's people ("Oz has been ..."); trimmed openers moved starts
+        # untagged later mentions of the article's people ("Quaid has been ..."); trimmed openers moved starts
         mentions = sorted(mentions + swept, key=lambda m: (m.start, -m.end))
         clusters = assign_keys(article.text, mentions)
         entities, sentence_ids = self._entities(clusters, article.text)

@@ -15,7 +15,7 @@ DETERMINERS = frozenset({"the", "this", "that", "these", "those"})
 # "(D-Newport News)", "R-Ohio", "I-Vt.": a legislator's party and home, not a body's name
 _PARTY_TAG = re.compile(r"[DRI]-[A-Z]")
 _BRACKET_IN_WORD = re.compile(r"\w[\[\]]|[\[\]]\w")
-# a lower-case word on its own: not the tail of a hyphenated name ("Ki-moon", "Geun-hye")
+# a lower-case word on its own: not the tail of a hyphenated name ("Soo-moon", "Hye-won")
 _LOWER_ALONE = re.compile(r"(?<![\w\u2019'-])[a-z]+(?![\w-])")
 _LOWER_WORD = re.compile(r"(?<![\w'\u2019-])[a-z]{4,}")
 _SPACED_DASHES = (" - ", " -- ", " \u2013 ", " \u2014 ")
@@ -49,7 +49,7 @@ def _headline_line(line: str) -> bool:
 
 def common_noun_name(words: list[str], text: str) -> bool:
     """A PERSON span of two or more words that opens with no given name and whose first and last
-    words the article also writes in lower case ("Limited Tools", "Gender Equality", "Sell Coal"): a
+    words the article also writes in lower case ("Modest Gains", "Water Reform", "Cheap Ferries"): a
     headline's or title's words, not a person. A real name keeps at least one of its words
     capitalised throughout ("Keron Blair", "Condoleezza Rice" beside "rice exports")."""
     if len(words) < 2 or words[0].lower().strip(".") in titles() or is_given_name(words[0]):

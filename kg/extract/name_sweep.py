@@ -1,8 +1,8 @@
 """Later mentions of a named person that NER did not tag.
 
 spaCy's small model tags a name where its context looks like a name, not every time it occurs: in
-one profile it tagged a surgeon's surname once and missed it sixteen times ("Oz has been ...",
-"Oz's show ...", "the letter called Oz a quack"). Every missed occurrence is a claim whose speaker
+one article it tagged a person's surname once and missed it sixteen times ("Quaid has been ...",
+"Quaid's show ...", "critics called Quaid a fraud"). Every missed occurrence is a claim whose speaker
 has no entity, a pronoun whose nearest person is somebody else, and an event without its actor.
 
 So once NER's mentions are known, each person's surname (and a one-word name NER tagged as a
@@ -111,7 +111,7 @@ def surname_mentions(doc: Any, text: str, mentions: list[Mention], lower: Abstra
             continue
         tok = span[0]
         if tok.dep_ in ("compound", "amod") and tok.head.pos_ == "NOUN":
-            continue  # "the Trump administration", "the Obama years": a modifier, not the person acting
+            continue  # "the Brandt administration", "the Brandt years": a modifier, not the person acting
         if not text.startswith(_POSSESSIVE, e) and _AFTER.match(text, e):
             continue  # "Clinton Foundation": part of another name
         if tok.i > 0:

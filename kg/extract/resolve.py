@@ -124,7 +124,7 @@ def assign_keys(text: str, mentions: list[Mention]) -> list[Cluster]:
     for m in mentions:  # a person's full name NER read as an organisation ("Later Sergei Lavrov")
         if m.label == "Organization" and not m.org and " " in m.text and person_key(m.text) in people:
             m.label = "Person"
-    # a lone name NER also read as a person ("Sanders said" beside an ORG "Sanders")
+    # a lone name NER also read as a person ("Hollis said" beside an ORG "Hollis")
     lone_people = {surname_key(m.text) for m in mentions if m.label == "Person" and " " not in m.text.strip()}
     for m in mentions:  # a surname spaCy mislabelled (NORP "Patrushev") is the person
         if (m.label in ("Group", "Organization") and not m.org and not m.modifier
@@ -138,12 +138,12 @@ def assign_keys(text: str, mentions: list[Mention]) -> list[Cluster]:
               and not m.demonym and not _LOCATIVE_BEFORE.search(text[max(0, m.start - 20): m.start])):
             m.label, m.state = "Person", None
 
-    # "Patriot" after "Patriot Coal": the short form of a body NER read as a person is that body; a
+    # "Hallam" after "Hallam Coal": the short form of a body NER read as a person is that body; a
     # lone capitalised word the article also writes in lower case ("Coal") names nobody
     lex = lexicon()
     trade, body_words = lex["trade_words"], lex["body_heads_not_surnames"] | lex["trade_words"] | ORG_WORDS
     org_heads: dict[str, set[str]] = {}  # first word -> the bodies it is the short form of
-    trade_heads: set[str] = set()  # ... of a company named for its trade ("Patriot Coal")
+    trade_heads: set[str] = set()  # ... of a company named for its trade ("Hallam Coal")
     for m in mentions:
         words = m.text.lower().split()
         if (m.label == "Organization" and not m.org and len(words) >= 2 and not any(c.isdigit() for c in m.text)

@@ -236,7 +236,7 @@ def _person_noun(head: Any) -> bool:
 
 
 def _identified(head: Any) -> bool:
-    """Does the description single someone out ("the California congressman", "the Democratic
+    """Does the description single someone out ("the Oregon senator", "the Democratic
     nominee", "the former first lady")? A bare role ("the official", "the spokesman") may be anyone
     unnamed: it never borrows the article's salient person."""
     return head.lemma_.lower() == "lady" or any(
@@ -257,7 +257,7 @@ def _noun_gender(head: Any) -> str | None:
 
 
 def _body_short_form(entities: list[Entity], word: str) -> str | None:
-    """The one company of the article named ``word`` and its trade ("Patriot" after "Patriot Coal"):
+    """The one company of the article named ``word`` and its trade ("Hallam" after "Hallam Coal"):
     a short form, as a bare surname is of a person."""
     trade = lexicon()["trade_words"]
     found = [e.id for e in entities if e.label == "Organization" and len(e.name.split()) >= 2
@@ -314,16 +314,16 @@ def _resolve_one(index: EntityIndex, entities: list[Entity], head: Any, start: i
     if head.lower_ in _THIRD_PERSON:  # one resolver for "he"/"she", shared with the events' ends
         return antecedent(head, index, note=False)
     if head.pos_ == "NOUN" and head.lemma_.lower() in _RELATIONAL:
-        return None  # "Opponents of President Assad said": people who oppose him, not him
+        return None  # "Supporters of Mayor Weiss said": people who back him, not him
     if (_person_noun(head) and head.tag_ == "NN" and index.text[start:start + 4].lower() == "the "
             and not index.has_person(start, end)):
-        # "the California congressman", "the Vermont senator": a person the article named before (the
+        # "the Oregon senator", "the Ohio governor": a person the article named before (the
         # one it gave that role, else the salient one), never the place that describes them; a body
-        # in the phrase still speaks when no holder is known ("the GOP nominee", "the Russian envoy")
+        # in the phrase still speaks when no holder is known ("the Labour candidate", "the Russian envoy")
         holder = index.role_holder(start, head.lower_)
         if holder:
             return holder
         if _identified(head) and not any(_body(index.by_id[m[2]]) for m in index.within(start, end)):
             return person_antecedent(head, index, _noun_gender(head))
-        # "the official, who spoke on condition of anonymity": nobody named, and no body either
+        # "the official, who would not give her name": nobody named, and no body either
     return resolve_speaker(index, start, end, head.text, head.idx, last_speaker, head.doc)

@@ -32,7 +32,7 @@ _WHEN = ("DATE", "TIME")
 _WEEKDAYS = words("monday tuesday wednesday thursday friday saturday sunday today yesterday")
 # verbs whose object does what their infinitive says ("forced Ruiz to admit", "urged them to say"); not
 # "promised them to ..." (the subject does) nor "used the example to prove ..." (a purpose). After a
-# directive ("asked the crowd to welcome ...") the infinitive is only wanted: no claim of its own.
+# directive ("asked the fans to praise ...") the infinitive is only wanted: no claim of its own.
 DIRECTIVES = words("ask urge tell order invite encourage challenge dare instruct beg implore advise want request")
 _OBJECT_CONTROL = DIRECTIVES | words("force persuade pressure press push compel prompt convince get lead")
 _DATELINE_DASH = re.compile(r"\s(?:--|\u2014|\u2013|-)\s")
@@ -131,7 +131,7 @@ def coordinated_with_outer_cue(verb: Any) -> bool:
 
 
 def _adjunct_of_outer_cue(part: Any, verb: Any) -> bool:
-    """"Okafor said the plan was flawed, adding that ...", "..., going on to say ...": a speech
+    """"Lindqvist said the budget was too small, adding that ...", "..., going on to say ...": a speech
     participle the parser hung on the reported clause continues the outer speaker's report (the
     plan adds nothing)."""
     head = part.head

@@ -55,7 +55,7 @@ def test_a_definite_description_is_the_person_not_the_place_in_it(extract) -> No
 
 
 def test_a_bare_role_borrows_no_ones_name(extract) -> None:
-    x = extract("Helga Strand arrived in Oslo on Monday. The official, who spoke on condition of anonymity, "
+    x = extract("Helga Strand arrived in Oslo on Monday. The official, who would not give her name, "
                 "said the talks had stalled.")
     assert _speaker_of(x, "said") == []
 

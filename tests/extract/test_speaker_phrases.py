@@ -24,7 +24,7 @@ def test_a_dateline_is_not_the_head_of_the_speaker(extract) -> None:
 
 
 def test_a_publications_label_before_a_colon_is_no_speaker(extract) -> None:
-    x = extract("CORRECTION: An earlier version of this story misstated the date of the vote.\n\n"
+    x = extract("CORRECTION: A previous version of this report gave the wrong date for the vote.\n\n"
                 "CLARIFICATION: The council will meet on Monday, not Tuesday.")
     assert [c for c in x.claims if c.cue.text == ":"] == []
 
