@@ -192,7 +192,7 @@ class MentionFinder:
                 span[-1].lower_.strip(".") in lexicon()["body_heads_not_surnames"] | lexicon()["trade_words"]:
             m.label = "Organization"  # "Dish Network", "Hoover Institution": a body's head noun ends it
             return None if is_headline(span, text) else m
-        if spacy_label == "PERSON" and common_noun_name(span.text.split(), text):
+        if spacy_label == "PERSON" and common_noun_name(text[span.start_char:span.end_char].split(), text):
             return None
         if spacy_label == "EVENT" and len(span) >= 2 and span[-1].lower_ in ORG_WORDS:
             m.label = "Organization"  # "the Portland Evening News", "the Labour Party": a body's head noun ends it

@@ -129,7 +129,7 @@ def junk(span: Any, label: str, text: str) -> bool:
     if len(words) >= 2 and any(t.pos_ in _NOT_IN_NAMES and t.i > span.start and t.lower_ not in lexicon()["name_particles"]
                                for t in words):
         return True
-    if label == "Person" and any(c.isdigit() for c in span.text):
+    if label == "Person" and any(c.isdigit() for c in text[span.start_char:span.end_char]):
         return True  # "MI6", "G20": no one's name has a digit
     if label == "Person" and len(words) >= 3 and is_headline(span, text):
         return True
