@@ -82,24 +82,23 @@ def candidates(doc: Any, lemmas: frozenset[str], words: frozenset[str] = frozens
     Rules that only fire on a few words (cue verbs, relation triggers) visit just these tokens
     instead of making a Token object for every word of the article.
     """
-    from spacy.attrs import LEMMA, LOWER
+    cols = doc.user_data.get("kg_lemma_lower")
+    if cols is None:  # one read of the arrays per Doc, shared by the stages that ask
+        from spacy.attrs import LEMMA, LOWER
 
+        arr = doc.to_array([LEMMA, LOWER])
+        cols = doc.user_data["kg_lemma_lower"] = (arr[:, 0].tolist(), arr[:, 1].tolist()) if len(arr) else ([], [])
     lemma_ids, word_ids = _hashes(lemmas), _hashes(words, cased=False)
-    arr = doc.to_array([LEMMA, LOWER])
-    if not len(arr):
-        return []
-    hits = numpy.isin(arr[:, 0], lemma_ids)
-    if len(word_ids):
-        hits |= numpy.isin(arr[:, 1], word_ids)
-    return [int(i) for i in numpy.flatnonzero(hits)]
+    if word_ids:
+        return [i for i, (lem, low) in enumerate(zip(*cols, strict=True)) if lem in lemma_ids or low in word_ids]
+    return [i for i, lem in enumerate(cols[0]) if lem in lemma_ids]
 
 
 @lru_cache(maxsize=32)
-def _hashes(values: frozenset[str], cased: bool = True) -> Any:
+def _hashes(values: frozenset[str], cased: bool = True) -> frozenset[int]:
     from spacy.strings import get_string_id
 
-    forms = {f for v in values for f in ((v, v.title(), v.upper()) if cased else (v,))}
-    return numpy.array(sorted(get_string_id(f) for f in forms), dtype=numpy.uint64)
+    return frozenset(get_string_id(f) for v in values for f in ((v, v.title(), v.upper()) if cased else (v,)))
 
 
 def text_of(doc: Any) -> str:
