@@ -194,6 +194,9 @@ class MentionFinder:
             return None if is_headline(span, text) else m
         if spacy_label == "PERSON" and common_noun_name(text[span.start_char:span.end_char].split(), text):
             return None
+        if spacy_label == "PERSON" and any(c.isdigit() for c in m.text) and m.text.isupper():
+            m.label = "Organization"  # "MI6", "G7": capitals and a digit name a body, never a person
+            return m
         if spacy_label == "EVENT" and len(span) >= 2 and span[-1].lower_ in ORG_WORDS:
             m.label = "Organization"  # "the Portland Evening News", "the Labour Party": a body's head noun ends it
             return m

@@ -129,8 +129,9 @@ def junk(span: Any, label: str, text: str) -> bool:
     if len(words) >= 2 and any(t.pos_ in _NOT_IN_NAMES and t.i > span.start and t.lower_ not in lexicon()["name_particles"]
                                for t in words):
         return True
-    if label == "Person" and any(c.isdigit() for c in text[span.start_char:span.end_char]):
-        return True  # "MI6", "G20": no one's name has a digit
+    written = text[span.start_char:span.end_char]
+    if label == "Person" and any(c.isdigit() for c in written) and not written.isupper():
+        return True  # "Room 101": no one's name has a digit ("MI6", in capitals, is a body: entities.py)
     if label == "Person" and len(words) >= 3 and is_headline(span, text):
         return True
     if label == "Person" and len(words) >= 2 and words[-1].lower_.strip(".") in lexicon()["lone_roles"]:

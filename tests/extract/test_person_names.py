@@ -70,6 +70,7 @@ def test_the_tail_of_one_longer_bodys_name_is_that_body(extract) -> None:
 def test_no_persons_name_has_a_digit(extract) -> None:
     x = extract("MI6 said it had no comment, and Laura Binns said the same.")
     assert _people(x) == ["Laura Binns"]
+    assert all(e.label == "Organization" for e in x.entities if e.name == "MI6")
 
 
 def test_an_article_opening_the_sentence_is_not_part_of_the_name(extract) -> None:
