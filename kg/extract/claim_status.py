@@ -18,8 +18,6 @@ from kg.extract.nlp import text_of
 
 # The writer's hedges: "X seems to ...", "Y appears to be ..." (no speaker; alleged).
 SEEM_CUES = words("seem appear")
-# verbs and adjectives of not doing: what they govern did not happen ("declined to comment")
-_NOT_DOING = words("decline refuse fail neglect unable hesitate")
 
 
 _HEDGE = re.compile(r"\b(?:" + "|".join(sorted(cues.HEDGE_WORDS)) + r")\b")
@@ -55,7 +53,7 @@ def not_said(tok: Any, verb_cues: frozenset[str]) -> bool:
             and not any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children)):
         return True  # "could not confirm or deny"; not "did not confirm the toll but said ..."
     # "declined to confirm", "did not want to say"; a double negative affirms ("did not hesitate to call")
-    return tok.dep_ == "xcomp" and (tok.head.lemma_.lower() in _NOT_DOING) != _negated(tok.head)
+    return tok.dep_ == "xcomp" and (tok.head.lemma_.lower() in cues.NOT_DOING) != _negated(tok.head)
 
 
 def _negated(verb: Any) -> bool:

@@ -43,7 +43,6 @@ from kg.extract.name_junk import lower_words
 from kg.extract.nlp import candidates, text_of
 from kg.extract.quotes import QuoteIndex, quote_index
 from kg.extract.speaker_names import signer, speaker_ids
-from kg.extract.speaker_phrase import DIRECTIVES
 from kg.extract.speakers import (
     EntityIndex,
     clip_speaker,
@@ -193,7 +192,7 @@ def _verb_claim(tok: Any, sent: Any, quotes: QuoteIndex) -> tuple | None:
         return None
     if tok.dep_ == "acl" and tok.tag_ == "VBN":
         return None  # "a mechanism intended to ...", "statements attributed to ...": a modifier
-    if tok.dep_ == "xcomp" and tok.head.lemma_.lower() in DIRECTIVES and any(
+    if tok.dep_ == "xcomp" and tok.head.lemma_.lower() in cues.DIRECTIVES and any(
             c.dep_ == "dobj" and c.i < tok.i for c in tok.head.children):
         return None  # "asked the fans to praise the referee": what was asked for, not said
     if lemma in SEEM_CUES:

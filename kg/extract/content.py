@@ -48,9 +48,6 @@ def _evidence_subject(kids: list[Any]) -> bool:
     return subj is not None and subj.lemma_.lower() in cues.EVIDENCE_NOUNS
 
 
-# verbs of perception: with a bare infinitive or a participle ("see their taxes go up") they report
-# what befalls someone; only "see that ..." or "see X as Y" is a view
-_PERCEPTION = words("see hear watch notice feel")
 
 def complement(tok: Any, lemma: str) -> tuple[int, int] | None:
     """The clause a cue verb governs: ccomp, then xcomp (for volition cues), then "call for X"."""
@@ -59,7 +56,7 @@ def complement(tok: Any, lemma: str) -> tuple[int, int] | None:
         for c in kids:
             if c.dep_ != dep:
                 continue
-            if dep == "ccomp" and lemma in _PERCEPTION and c.tag_ in ("VB", "VBG") and not any(
+            if dep == "ccomp" and lemma in cues.PERCEPTION_VERBS and c.tag_ in ("VB", "VBG") and not any(
                     k.dep_ in ("mark", "aux", "auxpass") for k in c.children):
                 continue  # "would see their incomes go up", "saw prices rising": an experience, not a view
             if dep == "xcomp" and lemma not in XCOMP_CUES:

@@ -90,6 +90,20 @@ president minister secretary ambassador envoy chairman chairwoman chair director
 general judge prosecutor lawyer attorney candidate nominee leader premier chancellor sheriff
 """)
 PERSON_PRONOUNS = words("he she him her his hers i we me us")
+THIRD_PERSON = words("he she him her his hers")
+# people named by whom they stand against or beside: the one named after "of" is not among them
+RELATIONAL_NOUNS = words("opponent critic supporter ally rival foe enemy detractor fan friend relative neighbour "
+                         "neighbor victim")
+# verbs of perception: with a bare infinitive or a participle ("see their taxes go up") they report
+# what befalls someone; only "see that ..." or "see X as Y" is a view
+PERCEPTION_VERBS = words("see hear watch notice feel")
+# verbs whose object does what their infinitive says ("forced Ruiz to admit", "urged them to say"); not
+# "promised them to ..." (the subject does) nor "used the example to prove ..." (a purpose). After a
+# directive ("asked the fans to praise ...") the infinitive is only wanted: no claim of its own.
+DIRECTIVES = words("ask urge tell order invite encourage challenge dare instruct beg implore advise want request")
+OBJECT_CONTROL = DIRECTIVES | words("force persuade pressure press push compel prompt convince get lead")
+# verbs and adjectives of not doing: what they govern did not happen ("declined to comment")
+NOT_DOING = words("decline refuse fail neglect unable hesitate")
 GROUP_PRONOUNS = words("they them it its their")
 
 QUOTE_OPEN = "\"\u201c\u2018'`\u00ab"

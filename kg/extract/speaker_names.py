@@ -29,7 +29,9 @@ from kg.extract.cues import (
     ISSUED_NOUNS,
     PERSON_PRONOUNS,
     RECORDING_NOUNS,
+    RELATIONAL_NOUNS,
     ROLE_NOUNS,
+    THIRD_PERSON,
     words,
 )
 from kg.extract.entities import ORG_WORDS, PERSON_ROLES, lexicon, titles
@@ -40,10 +42,6 @@ from kg.model import Entity, Span, entity_id
 
 _NAME_WORD = re.compile(r"[A-Z][A-Za-z'\u2019.-]*\Z")
 _NAMEY = ("NNP",)
-_THIRD_PERSON = words("he she him her his hers")
-# people named by whom they stand against or beside: the one named after "of" is not among them
-_RELATIONAL = words("opponent critic supporter ally rival foe enemy detractor fan friend relative neighbour "
-                    "neighbor victim")
 # what a body puts out and is quoted by: its maker is the speaker ("a Pew survey found")
 _WORKS = ISSUED_NOUNS | words("poll polls survey study analysis average tally review audit investigation "
                               "report ruling complaint lawsuit estimate forecast projection index")
@@ -311,9 +309,9 @@ def _resolve_one(index: EntityIndex, entities: list[Entity], head: Any, start: i
         if new is not None:
             index.refresh(entities)
             return new.id
-    if head.lower_ in _THIRD_PERSON:  # one resolver for "he"/"she", shared with the events' ends
+    if head.lower_ in THIRD_PERSON:  # one resolver for "he"/"she", shared with the events' ends
         return antecedent(head, index, note=False)
-    if head.pos_ == "NOUN" and head.lemma_.lower() in _RELATIONAL:
+    if head.pos_ == "NOUN" and head.lemma_.lower() in RELATIONAL_NOUNS:
         return None  # "Supporters of Mayor Weiss said": people who back him, not him
     if (_person_noun(head) and head.tag_ == "NN" and index.text[start:start + 4].lower() == "the "
             and not index.has_person(start, end)):

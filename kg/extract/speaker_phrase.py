@@ -16,6 +16,7 @@ from typing import Any
 from kg.extract.cues import (
     GROUP_PRONOUNS,
     ISSUED_NOUNS,
+    OBJECT_CONTROL,
     PERSON_PRONOUNS,
     QUOTE_CLOSE,
     QUOTE_OPEN,
@@ -30,11 +31,6 @@ _TRIM = " \t\n,;:-\u2013\u2014"
 _QUOTES = QUOTE_OPEN + QUOTE_CLOSE
 _WHEN = ("DATE", "TIME")
 _WEEKDAYS = words("monday tuesday wednesday thursday friday saturday sunday today yesterday")
-# verbs whose object does what their infinitive says ("forced Ruiz to admit", "urged them to say"); not
-# "promised them to ..." (the subject does) nor "used the example to prove ..." (a purpose). After a
-# directive ("asked the fans to praise ...") the infinitive is only wanted: no claim of its own.
-DIRECTIVES = words("ask urge tell order invite encourage challenge dare instruct beg implore advise want request")
-_OBJECT_CONTROL = DIRECTIVES | words("force persuade pressure press push compel prompt convince get lead")
 _DATELINE_DASH = re.compile(r"\s(?:--|\u2014|\u2013|-)\s")
 
 
@@ -78,7 +74,7 @@ def speaker_phrase(verb: Any, quotes: QuoteIndex | None = None) -> tuple[int, in
             # "“...,” Okafor said, not even needing to name ...": the parser hung the participle on
             # the quoted words; its subject is the one who speaks outside them
             return _outside_subject(verb, quotes)
-        if cur.dep_ == "xcomp" and cur.head != cur and cur.head.lemma_.lower() in _OBJECT_CONTROL:
+        if cur.dep_ == "xcomp" and cur.head != cur and cur.head.lemma_.lower() in OBJECT_CONTROL:
             obj = next((c for c in cur.head.children if c.dep_ == "dobj" and c.i < cur.i), None)
             if obj is not None:
                 return np_span(obj)  # "forced Halvorsen to admit ...", "urged them to say": the object speaks
