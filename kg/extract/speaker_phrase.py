@@ -141,6 +141,9 @@ def _issuer(noun: Any, quotes: QuoteIndex | None) -> tuple[int, int, Any] | None
     statement", "lawyers filed papers", "she said at a news conference")."""
     if noun.lemma_.lower() not in ISSUED_NOUNS or noun.dep_ not in ("dobj", "pobj"):
         return None
+    if noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.pos_ == "NOUN" \
+            and noun.head.head.dep_ in ("dobj", "pobj"):
+        noun = noun.head.head  # "unleashed a series of tweets attacking ...": the series was put out
     verb = noun.head if noun.dep_ == "dobj" else noun.head.head
     if verb.pos_ not in ("VERB", "AUX"):
         return None

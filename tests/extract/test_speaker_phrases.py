@@ -93,3 +93,8 @@ def test_a_generic_actor_that_speaks_is_the_claims_speaker(extract) -> None:
     speakers = [names[c.speaker.entity] for c in x.claims if c.speaker and c.speaker.entity]
     assert ("Organization", "police") in speakers and ("Group", "demonstrators") in speakers
     assert all(e.properties.get("agent_type") for e in x.entities if e.name in ("police", "demonstrators"))
+
+
+def test_a_series_of_posts_is_put_out_by_the_one_who_posts_them(extract) -> None:
+    x = extract("Senator Ines Carvalho unleashed a series of tweets attacking the harbour budget.")
+    assert _speakers(x, "attacking")[1] == ["Ines Carvalho"]
