@@ -58,6 +58,19 @@ def common_noun_name(words: list[str], text: str) -> bool:
     return words[-1].lower() in lower and words[0].lower() in lower
 
 
+def _in_heading(span: Any, text: str) -> bool:
+    """Does the span open a title-cased heading that runs to a colon ("Modest Means to Fight
+    Smuggling: The agency ...")? A name and a colon ("Ruiz: ...", a transcript) is not one, nor a name
+    later in the heading ("Advice from Ana Ruiz: ...")."""
+    lo = text.rfind("\n", 0, span.start_char) + 1
+    colon = text.find(": ", lo, lo + 90)
+    if colon < 0 or span.start_char >= colon or text[lo:span.start_char].strip():
+        return False  # only the heading's opening words: "Advice from Ana Ruiz:" names a source
+    words = [w for w in text[lo:colon].split() if w[:1].isalpha()]
+    return len(words) >= 3 and sum(w[0].isupper() for w in words) / len(words) >= 0.7 and not any(
+        c in text[lo:colon] for c in ".!?\"\u201c")
+
+
 @lru_cache(maxsize=4)
 def lower_words(text: str) -> frozenset[str]:
     """Words the article writes in lower case (a capitalised one of them is a common noun). One set
@@ -123,6 +136,8 @@ def junk(span: Any, label: str, text: str) -> bool:
     one word ("Congress", "Parliament", "the Council") stays."""
     if label not in ("Person", "Organization"):
         return False
+    if _in_heading(span, text):
+        return True
     words = [t for t in span if t.is_alpha]
     if len(words) >= 2 and all(t.is_upper for t in words):
         return True

@@ -157,6 +157,8 @@ def assign_keys(text: str, mentions: list[Mention]) -> list[Cluster]:
         words = m.text.split()
         if m.label == "Organization" and len(words) >= 3 and not any(c.isdigit() for c in m.text):
             full = normalise(m.org or m.text)
+            if words[0].lower().strip(".") in ("saint", "st"):
+                continue  # "Saint Paul Coptic Orthodox Church" is a building, not the church body
             for k in range(1, len(words) - 1):
                 if words[k][:1].isupper():
                     org_tails.setdefault(normalise(" ".join(words[k:])), set()).add(full)

@@ -76,3 +76,19 @@ def test_no_persons_name_has_a_digit(extract) -> None:
 def test_an_article_opening_the_sentence_is_not_part_of_the_name(extract) -> None:
     x = extract("An Associated Press review of the records found gaps.")
     assert [e.name for e in x.entities if e.label == "Organization"] == ["Associated Press"]
+
+
+def test_the_opening_words_of_a_heading_before_a_colon_name_nobody(extract) -> None:
+    x = extract("Modest Means to Fight Smuggling: The coast guard has few boats and fewer crews.")
+    assert [e.name for e in x.entities if e.label in ("Person", "Organization")] == []
+
+
+def test_a_saints_building_does_not_swallow_the_body_named_in_its_tail() -> None:
+    text = "Saint Mark Coptic Church was damaged. The Coptic Church condemned the attack."
+    mentions = [Mention(0, 23, "Saint Mark Coptic Church", "Organization", 0),
+                Mention(42, 55, "Coptic Church", "Organization", 1)]
+    assert len(assign_keys(text, mentions)) == 2
+    text = "The United Nations Security Council met. The Security Council voted."
+    mentions = [Mention(4, 38, "United Nations Security Council", "Organization", 0),
+                Mention(44, 60, "Security Council", "Organization", 1)]
+    assert len(assign_keys(text, mentions)) == 1
