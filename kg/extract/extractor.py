@@ -144,8 +144,9 @@ class Extractor:
         capitals = [self.ref.capitals.get(normalise(m.text), "") for m in mentions if m.label == "Place"]
         mentions = repair_toponyms(doc, mentions, self.gz, article.text, sent_of, capitals)
         mentions += acronym_mentions(article.text, mentions)
-        trim_name_openers(mentions, lower_words(article.text))
-        swept = surname_mentions(doc, article.text, mentions, lower_words(article.text), sent_of)
+        lower = lower_words(article.text)
+        trim_name_openers(mentions, lower)
+        swept = surname_mentions(doc, article.text, mentions, lower, sent_of)
         # untagged later mentions of the article's people ("Quaid has been ..."); trimmed openers moved starts
         mentions = sorted(mentions + swept, key=lambda m: (m.start, -m.end))
         clusters = assign_keys(article.text, mentions)

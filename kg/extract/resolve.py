@@ -141,7 +141,7 @@ def assign_keys(text: str, mentions: list[Mention]) -> list[Cluster]:
     # "Hallam" after "Hallam Coal": the short form of a body NER read as a person is that body; a
     # lone capitalised word the article also writes in lower case ("Coal") names nobody
     lex = lexicon()
-    trade, body_words = lex["trade_words"], lex["body_heads_not_surnames"] | lex["trade_words"] | ORG_WORDS
+    body_words = lex["body_heads_not_surnames"] | lex["trade_words"] | ORG_WORDS
     org_heads: dict[str, set[str]] = {}  # first word -> the bodies it is the short form of
     trade_heads: set[str] = set()  # ... of a company named for its trade ("Hallam Coal")
     for m in mentions:
@@ -149,8 +149,9 @@ def assign_keys(text: str, mentions: list[Mention]) -> list[Cluster]:
         if (m.label == "Organization" and not m.org and len(words) >= 2 and not any(c.isdigit() for c in m.text)
                 and all(w.strip(".,") in body_words for w in words[1:])):  # "Fox News", not "Amazon Web Services"
             org_heads.setdefault(normalise(words[0]), set()).add(normalise(m.text))
-            if all(w.strip(".,") in trade for w in words[1:]):
-                trade_heads.add(normalise(words[0]))
+            short = trade_short_form(m.text)
+            if short:
+                trade_heads.add(short)
     # "Security Council" after "United Nations Security Council": the tail of one longer body's name
     org_tails: dict[str, set[str]] = {}
     for m in mentions:
@@ -196,6 +197,15 @@ def assign_keys(text: str, mentions: list[Mention]) -> list[Cluster]:
                 key = f"{key}|{state}"
         clusters.setdefault((m.label, key), Cluster(m.label, key)).mentions.append(m)
     return list(clusters.values())
+
+
+def trade_short_form(name: str) -> str | None:
+    """The normalised first word of a company named for its trade ("hallam" of "Hallam Coal",
+    ``trade_words`` in ``schema/names.yaml``), which alone is its short form; None for other names."""
+    words = name.lower().split()
+    if len(words) >= 2 and all(w.strip(".,") in lexicon()["trade_words"] for w in words[1:]):
+        return normalise(words[0])
+    return None
 
 
 def _home_state(mentions: list[Mention]) -> str | None:

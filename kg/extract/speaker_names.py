@@ -36,8 +36,9 @@ from kg.extract.cues import (
 )
 from kg.extract.entities import ORG_WORDS, PERSON_ROLES, lexicon, titles
 from kg.extract.nlp import text_of
+from kg.extract.resolve import trade_short_form
 from kg.extract.speakers import EntityIndex, end_of, resolve_speaker
-from kg.ids import person_key
+from kg.ids import normalise, person_key
 from kg.model import Entity, Span, entity_id
 
 _NAME_WORD = re.compile(r"[A-Z][A-Za-z'\u2019.-]*\Z")
@@ -257,9 +258,8 @@ def _noun_gender(head: Any) -> str | None:
 def _body_short_form(entities: list[Entity], word: str) -> str | None:
     """The one company of the article named ``word`` and its trade ("Hallam" after "Hallam Coal"):
     a short form, as a bare surname is of a person."""
-    trade = lexicon()["trade_words"]
-    found = [e.id for e in entities if e.label == "Organization" and len(e.name.split()) >= 2
-             and e.name.split()[0] == word and all(w.lower() in trade for w in e.name.split()[1:])]
+    key = normalise(word)
+    found = [e.id for e in entities if e.label == "Organization" and trade_short_form(e.name) == key]
     return found[0] if len(found) == 1 else None
 
 
