@@ -179,3 +179,24 @@ def target(head: Any, index: EntityIndex, preps: tuple[str, ...], objects: bool 
 def _pobj(prep: Any, index: EntityIndex) -> list[str]:
     obj = next((g for g in prep.children if g.dep_ == "pobj"), None)
     return ends(obj, index) if obj is not None else []
+
+
+def needs_party_missing(noun: Any, lemma: str) -> bool:
+    """A noun whose event sense needs its party or a plural ("charges against X", "filed charges"):
+    singular and without "against"/"with" it means something else ("took charge of the army")."""
+    return (lemma in argument_words("needs_party") and noun.tag_ == "NN"
+            and not any(c.dep_ == "prep" and c.lower_ in ("against", "with") for c in noun.children))
+
+
+def has_purpose(verb: Any) -> bool:
+    """"Students and residents fought to save the park": a verb with a purpose of its own is done
+    together, for something, not to each other."""
+    return verb.pos_ == "VERB" and any(c.dep_ in ("xcomp", "advcl") and any(g.lower_ == "to" and g.dep_ == "aux"
+                                                                            for g in c.children)
+                                       for c in verb.children)
+
+
+def between(noun: Any, index: EntityIndex) -> list[str]:
+    """The parties of "<event noun> between X and Y" (a mutual act: clashes, a battle, a war)."""
+    prep = next((c for c in noun.children if c.dep_ == "prep" and c.lower_ == "between"), None)
+    return _pobj(prep, index) if prep is not None else []

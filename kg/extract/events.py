@@ -25,7 +25,17 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from kg.extract.event_ends import _pobj, ends, entity, passive_agent, target, verb_actor
+from kg.extract.event_ends import (
+    _pobj,
+    between,
+    ends,
+    entity,
+    has_purpose,
+    needs_party_missing,
+    passive_agent,
+    target,
+    verb_actor,
+)
 from kg.extract.event_lexicon import Lexicon, TriggerClass, argument_words, trigger_lexicon
 from kg.extract.event_setting import event_date as _date
 from kg.extract.event_setting import event_place as _place
@@ -98,7 +108,7 @@ def events_at(tok: Any, index: EntityIndex, lex: Lexicon, recent: Recent | None 
             src, dst = accused or verb_actor(tok, index) or _act_subject(tok, index, lex, cls, recent), \
                 _verb_target(tok, index, cls)
             alleged = bool(accused)  # "X was charged with killing Y": charged, not found
-        elif tok.pos_ in ("NOUN", "PROPN") and lemma in cls.nouns and not _sense_needs_party(arg, lemma):
+        elif tok.pos_ in ("NOUN", "PROPN") and lemma in cls.nouns and not needs_party_missing(arg, lemma):
             if cls.type in lex.receiving_types and _receiver_verb(arg, lex) is not None:
                 src, dst = _giver(arg, index), verb_actor(_receiver_verb(arg, lex), index)
             elif cls.type in lex.suffering_types and _sufferer_verb(arg, lex) is not None:
@@ -106,7 +116,7 @@ def events_at(tok: Any, index: EntityIndex, lex: Lexicon, recent: Recent | None 
             else:
                 src, dst = _noun_actor(arg, index, lex), _noun_target(arg, index, cls)
                 if not src and cls.type not in _SYMMETRIC:
-                    pair = _between(arg, index)  # "fighting between troops and rebels": each fights
+                    pair = between(arg, index)  # "fighting between troops and rebels": each fights
                     src, dst = (pair[:1], pair[1:]) if len(pair) >= 2 else (src, dst)  # the other
             alleged = bool(src) and src == _accused(arg, index, lex)
         else:
@@ -123,7 +133,7 @@ def events_at(tok: Any, index: EntityIndex, lex: Lexicon, recent: Recent | None 
         if not src and tok.pos_ in ("NOUN", "PROPN"):
             src = recent.actor(cls.type, arg)  # "... bombed Y. The strikes killed ...": the strikes are X's
         recent.note(cls.type, src)
-        if not dst and len(src) >= 2 and lemma in argument_words("reciprocal") and not _purpose(tok):
+        if not dst and len(src) >= 2 and lemma in argument_words("reciprocal") and not has_purpose(tok):
             src, dst = src[:1], src[1:]  # "Putin and Erdogan met", "troops and rebels clashed"
         dst = [d for d in dst if d not in src]  # "Norway and Denmark support the government": the
         # government (resolved to the nearest state) is never one of the event's own actors
@@ -133,27 +143,6 @@ def events_at(tok: Any, index: EntityIndex, lex: Lexicon, recent: Recent | None 
                 rtype = lex.verbal_type or rtype  # "Albers attacked Keel in posts": words, not force
             out.append(Event(rtype, tuple(src), tuple(dst), tok, _place(tok, index), _date(tok), alleged))
     return out
-
-
-def _sense_needs_party(noun: Any, lemma: str) -> bool:
-    """A noun whose event sense needs its party or a plural ("charges against X", "filed charges"):
-    singular and without "against"/"with" it means something else ("took charge of the army")."""
-    return (lemma in argument_words("needs_party") and noun.tag_ == "NN"
-            and not any(c.dep_ == "prep" and c.lower_ in ("against", "with") for c in noun.children))
-
-
-def _purpose(verb: Any) -> bool:
-    """"Students and residents fought to save the park": a verb with a purpose of its own is done
-    together, for something, not to each other."""
-    return verb.pos_ == "VERB" and any(c.dep_ in ("xcomp", "advcl") and any(g.lower_ == "to" and g.dep_ == "aux"
-                                                                            for g in c.children)
-                                       for c in verb.children)
-
-
-def _between(noun: Any, index: EntityIndex) -> list[str]:
-    """The parties of "<event noun> between X and Y" (a mutual act: clashes, a battle, a war)."""
-    prep = next((c for c in noun.children if c.dep_ == "prep" and c.lower_ == "between"), None)
-    return _pobj(prep, index) if prep is not None else []
 
 
 def _act_subject(verb: Any, index: EntityIndex, lex: Lexicon, cls: TriggerClass, recent: Recent) -> list[str]:
