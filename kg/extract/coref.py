@@ -222,7 +222,7 @@ def _subject_first(tok: Any, pos: int, index: EntityIndex, fits: Any, far: int =
         earlier = [m for m in near if m[0] < own_start and pos - m[0] <= limit]
         for m in earlier:
             r = roots[m] if m in roots else _root(doc, m)
-            if r is not None and r.dep_ in ("nsubj", "nsubjpass"):
+            if r is not None and _subject(r):
                 return m[2]
         if earlier:
             return earlier[0][2]
@@ -234,9 +234,23 @@ def _root(doc: Any, mention: tuple[int, int, str]) -> Any:
     return span.root if span is not None else None
 
 
+def _subject(root: Any) -> bool:
+    """A clause subject, or the name in apposition to one ("The director of the centre, Ina Kirsch,
+    said ...": the name, not the title, is the mention; the parser may hang it on the title's "of"
+    object)."""
+    if root.dep_ in ("nsubj", "nsubjpass"):
+        return True
+    if root.dep_ != "appos":
+        return False
+    head = root.head
+    while head.dep_ in ("pobj", "prep") and head.head is not head:
+        head = head.head
+    return head.dep_ in ("nsubj", "nsubjpass")
+
+
 def _salient(root: Any) -> bool:
     """A clause subject, or the possessor of one ("Ruiz's plan failed")."""
-    return root.dep_ in ("nsubj", "nsubjpass") or (root.dep_ == "poss" and root.head.dep_ in ("nsubj", "nsubjpass"))
+    return _subject(root) or (root.dep_ == "poss" and root.head.dep_ in ("nsubj", "nsubjpass"))
 
 
 def _is_state_word(ent: Any) -> bool:

@@ -57,6 +57,10 @@ class Event:
 
 
 _SYMMETRIC = frozenset({"MEETS_WITH"})  # its nouns take both parties as modifiers: "the US-China talks"
+# mutual acts done against each other: with a purpose of their own ("students and residents fought to
+# save the park") the parties act together; acts done with each other keep their parties whatever the
+# purpose ("Putin and Erdogan met to discuss Syria", "OPEC and Russia agreed to cut output")
+_AGAINST_EACH_OTHER = frozenset({"ATTACKS"})
 _DEFINITE = frozenset({"the", "this", "that", "these", "those"})
 _RECALL = 2  # sentences back a definite event noun may refer ("... struck Y. The strikes killed ...")
 
@@ -102,7 +106,9 @@ def events_at(tok: Any, index: EntityIndex, lex: Lexicon, recent: Recent | None 
         if tok.pos_ == "VERB" and lemma in cls.verbs and tok.dep_ == "amod" and tok.tag_ == "VBN":
             # "Kremlin-backed separatists", "Iranian-funded militias": the modifier's own left part acts
             doer = index.best_within(tok.left_edge.idx, tok.idx) if tok.left_edge.i < tok.i else None
-            src, dst = ([doer] if doer else []), ends(tok.head, index)
+            src, dst = ([doer] if doer else []), [e for e in ends(tok.head, index) if e != doer]
+            if not dst:  # "the Kremlin-funded broadcaster RT": the noun is named in its apposition
+                dst = [e for c in tok.head.children if c.dep_ == "appos" for e in ends(c, index) if e != doer]
         elif tok.pos_ == "VERB" and lemma in cls.verbs:
             accused = _accused(tok, index, lex) if tok.dep_ == "pcomp" else []
             src, dst = accused or verb_actor(tok, index) or _act_subject(tok, index, lex, cls, recent), \
@@ -110,7 +116,7 @@ def events_at(tok: Any, index: EntityIndex, lex: Lexicon, recent: Recent | None 
             alleged = bool(accused)  # "X was charged with killing Y": charged, not found
         elif tok.pos_ in ("NOUN", "PROPN") and lemma in cls.nouns and not needs_party_missing(arg, lemma):
             if cls.type in lex.receiving_types and _receiver_verb(arg, lex) is not None:
-                src, dst = _giver(arg, index), verb_actor(_receiver_verb(arg, lex), index)
+                src, dst = _giver(arg, index, _receiver_verb(arg, lex)), verb_actor(_receiver_verb(arg, lex), index)
             elif cls.type in lex.suffering_types and _sufferer_verb(arg, lex) is not None:
                 src, dst = _inflicter(arg, index), _sufferer(_sufferer_verb(arg, lex), index)
             else:
@@ -121,10 +127,9 @@ def events_at(tok: Any, index: EntityIndex, lex: Lexicon, recent: Recent | None 
             alleged = bool(src) and src == _accused(arg, index, lex)
         else:
             continue
-        if tok.pos_ in ("NOUN", "PROPN") and any(
-                c.dep_ in ("compound", "amod") and c.lower_ in argument_words("figurative_modifiers")
-                for c in arg.children):
-            continue  # "the trade war between X and Y", "a legal battle": no force, no meeting
+        if cls.type in _AGAINST_EACH_OTHER and (_figurative(arg) if tok.pos_ in ("NOUN", "PROPN") else any(
+                c.dep_ == "dobj" and _figurative(c) for c in tok.children)):
+            continue  # "the trade war between X and Y", "fought a legal battle": no force
         if cls.type in _SYMMETRIC and tok.pos_ in ("NOUN", "PROPN"):
             if not dst:
                 src, dst = _pair_before(arg, index) or (src, dst)  # "the Putin-Erdogan meeting"
@@ -133,7 +138,8 @@ def events_at(tok: Any, index: EntityIndex, lex: Lexicon, recent: Recent | None 
         if not src and tok.pos_ in ("NOUN", "PROPN"):
             src = recent.actor(cls.type, arg)  # "... bombed Y. The strikes killed ...": the strikes are X's
         recent.note(cls.type, src)
-        if not dst and len(src) >= 2 and lemma in argument_words("reciprocal") and not has_purpose(tok):
+        if not dst and len(src) >= 2 and lemma in argument_words("reciprocal") and not (
+                cls.type in _AGAINST_EACH_OTHER and has_purpose(tok)):
             src, dst = src[:1], src[1:]  # "Putin and Erdogan met", "troops and rebels clashed"
         dst = [d for d in dst if d not in src]  # "Norway and Denmark support the government": the
         # government (resolved to the nearest state) is never one of the event's own actors
@@ -143,6 +149,12 @@ def events_at(tok: Any, index: EntityIndex, lex: Lexicon, recent: Recent | None 
                 rtype = lex.verbal_type or rtype  # "Albers attacked Keel in posts": words, not force
             out.append(Event(rtype, tuple(src), tuple(dst), tok, _place(tok, index), _date(tok), alleged))
     return out
+
+
+def _figurative(noun: Any) -> bool:
+    """A fight in words or money: "a trade war", "a legal battle"."""
+    return any(c.dep_ in ("compound", "amod") and c.lower_ in argument_words("figurative_modifiers")
+               for c in noun.children)
 
 
 def _act_subject(verb: Any, index: EntityIndex, lex: Lexicon, cls: TriggerClass, recent: Recent) -> list[str]:
@@ -178,6 +190,10 @@ def _receiver_verb(noun: Any, lex: Lexicon) -> Any:
     """The verb of receiving whose object ``noun`` is ("had the backing of X", "won X's support")."""
     if noun.dep_ == "dobj" and noun.head.lemma_.lower() in lex.receiving_verbs:
         return noun.head
+    amount = noun.head.head if noun.dep_ == "pobj" and noun.head.lower_ == "in" else None
+    if amount is not None and amount.dep_ == "dobj" and amount.pos_ == "NUM" \
+            and amount.head.lemma_.lower() in lex.receiving_verbs:
+        return amount.head  # "received $2 billion in aid from X": the amount is what is received
     return None
 
 
@@ -237,13 +253,13 @@ def _owner(noun: Any, index: EntityIndex) -> str | None:
     return None
 
 
-def _giver(noun: Any, index: EntityIndex) -> list[str]:
+def _giver(noun: Any, index: EntityIndex, verb: Any) -> list[str]:
     """Who gives the support one receives: the possessor ("won Trump's backing"), a modifier, or
     the "of"/"from" object ("had the backing of the union")."""
     owner = _owner(noun, index)
     if owner:
         return [owner]
-    for c in (*noun.children, *noun.head.children):  # "received aid from Iran": the prep may hang off the verb
+    for c in (*noun.children, *verb.children):  # "received aid from Iran": the prep may hang off the verb
         if c.dep_ == "prep" and (c.lower_ == "from" or (c.lower_ == "of" and c.head.i == noun.i)):
             givers = _pobj(c, index)
             if givers:
@@ -342,6 +358,8 @@ def _carrier_actor(noun: Any, index: EntityIndex, lex: Lexicon) -> list[str]:
         cur = cur.head
     if cur.dep_ in ("pobj", "pcomp"):
         cur = cur.head
+    if _with_act(noun) is not None:  # "the US hit Russia with sanctions": who hits imposes them
+        return verb_actor(_with_act(noun), index)
     if cur.dep_ == "prep" and cur.head.lemma_.lower() in argument_words("responsibility_nouns"):
         cur = cur.head  # "claimed responsibility for the bombing": the verb above the noun
     if cur.dep_ == "prep" or (cur.dep_ in ("dobj", "nsubjpass", "attr") and cur == noun):
@@ -359,6 +377,16 @@ def _carrier_actor(noun: Any, index: EntityIndex, lex: Lexicon) -> list[str]:
     return []
 
 
+
+
+def _with_act(noun: Any) -> Any:
+    """The verb an event noun is the instrument of, when that verb has an object: "hit Russia with
+    sanctions", "pounded the town with airstrikes" (the verb does to its object what the noun names;
+    "met with rebels", "responded with strikes" have no object)."""
+    if noun.dep_ != "pobj" or noun.head.lower_ != "with" or noun.head.head.pos_ != "VERB":
+        return None
+    verb = noun.head.head
+    return verb if any(c.dep_ == "dobj" for c in verb.children) else None
 
 
 def _harmed_in(noun: Any, cls: TriggerClass) -> Any:
@@ -381,6 +409,9 @@ def _noun_target(noun: Any, index: EntityIndex, cls: TriggerClass) -> list[str]:
     found = target(noun, index, cls.preps + (("of",) if cls.objects else ()), objects=False, purpose=cls.purpose)
     if found:
         return found
+    verb = _with_act(noun)
+    if verb is not None:  # "pounded the town with airstrikes": the verb's object is hit
+        return ends(next(c for c in verb.children if c.dep_ == "dobj"), index)
     harmed = _harmed_in(noun, cls)
     if harmed is not None:
         found = ends(harmed, index)

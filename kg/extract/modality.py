@@ -5,7 +5,9 @@ News states many events that did not happen: "The U.S. is not engaged in the bom
 The rules read the trigger and the verbs that govern it (the light verb of an event noun, then up
 the chain of open clauses "threatened to", "plans to"):
 
-* negation: ``neg`` on any of them ("not", "never", "n't"), "no" on an event noun ("no attacks"), or
+* negation: ``neg`` on any of them ("not", "never", "n't"), "no" on an event noun ("no attacks"), a
+  subject or object that excludes every party ("Neither X nor Y attended", "no group claimed",
+  "attacked neither X nor Y"), a verb after "nor" ("X did not attack Y, nor did it strike Z"), or
   a governing verb of refusal or failure ("refused to", "failed to", "declined to", "stopped"): the
   event is ``negated`` (a writer's negation drops it; inside a claim it makes the relation denied);
 * a governing "deny" ("denied attacking"): ``denied_by`` is that verb (the subject denies);
@@ -58,6 +60,8 @@ def modality(trigger: Any) -> Modality:
         lemma = node.lemma_.lower()
         # a negated refusal affirms: "will not stop bombing", "never failed to strike"
         double = governor and lemma in _REFUSE and any(c.dep_ == "neg" for c in node.children)
+        if _excluded(node) and not double:
+            negated = True
         for c in node.children:
             if c.dep_ == "neg" and not double:
                 negated = True
@@ -90,6 +94,21 @@ def modality(trigger: Any) -> Modality:
         noun = trigger.head.lemma_.lower()  # "a plan to strike", "the right to attack": not (yet) done
         mode = "threatened" if noun == "threat" else "planned" if noun in _PLAN_NOUNS else "possible"
     return Modality(negated=negated, denied_by=denied_by, refused_by=refused_by, mode=mode)
+
+
+_NONE_DETS = frozenset({"neither", "no"})
+
+
+def _excluded(node: Any) -> bool:
+    """A clause whose subject or object names no party ("Neither Israel nor Hamas agreed", "No
+    group has claimed the attack", "struck neither X nor Y") or that follows "nor" ("nor did it
+    strike Z": the parser hangs "nor" on the first verb)."""
+    for c in node.children:
+        if c.dep_ in ("nsubj", "nsubjpass", "dobj") and any(
+                g.dep_ in ("preconj", "det") and g.lower_ in _NONE_DETS for g in c.children):
+            return True
+    return node.dep_ == "conj" and any(c.dep_ == "cc" and c.lower_ == "nor" and c.i < node.i
+                                       for c in node.head.children)
 
 
 def _chain(trigger: Any) -> list[tuple[Any, bool]]:

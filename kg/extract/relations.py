@@ -199,10 +199,15 @@ def _relation(rtype: str, src: str, dst: str, anchor: Any, extras: dict[str, Any
         if cue is None or cue.root.lemma_.lower() in cues.SPEECH_VERBS:
             return None  # "did not say that Russia attacked ...": nobody claims it happened
         claim = None  # "did not condemn Russia's strikes": the strikes are the writer's fact
-    status = claim.status if claim else ("alleged" if _hedged(sent) or extras.get("alleged") else "asserted")
+    # a hedge ("allegedly", "reportedly") qualifies the sentence's events, not what its phrases say of
+    # their parts ("an Armenian soldier allegedly killed by ..." is Armenian whatever happened to him)
+    hedged = rt.domain and (_hedged(sent) or extras.get("alleged"))
+    status = claim.status if claim else ("alleged" if hedged else "asserted")
     speaker = claim.speaker.entity if claim and claim.speaker else None
     mode = None
-    if rt.domain:
+    if rt.domain and not extras.get("alleged"):
+        # (an act read off a charge keeps its actor whatever became of the charge: "the grand jury
+        # declined to indict X for the shooting of Y" still says whom the shooting is laid on)
         mod = modality(anchor)
         if mod.denied_by is not None:  # "Russia denied attacking Ukraine": the denier says it did not
             denier = verb_actor(mod.denied_by, index)

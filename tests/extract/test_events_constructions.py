@@ -1,0 +1,87 @@
+"""Constructions that carry an event's parties outside the plain subject-verb-object clause: a
+meeting with a purpose, an amount received "in aid", an act done to someone "with" sanctions or
+strikes, a "-funded" modifier named in apposition, a speaker named in apposition to a title, and the
+negations "neither ... nor", "no <actor>" and "nor did". Every sentence is written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.extract.test_events import one, rels
+
+
+@pytest.mark.parametrize("text,src,dst", [
+    ("Scholz and Meloni met in Rome to discuss migration.", "Scholz", "Meloni"),
+    ("Ankara and Moscow agreed to reopen the grain corridor.", "Ankara", "Moscow"),
+])
+def test_parties_acting_with_each_other_keep_their_relation_whatever_the_purpose(
+        extract, text: str, src: str, dst: str) -> None:
+    x = extract(text)
+    assert [r for r in rels(x) if {r[1], r[2]} == {src, dst}], rels(x)
+
+
+def test_parties_fighting_for_a_purpose_fight_together(extract) -> None:
+    x = extract("Farmers and fishermen fought to save the river delta.")
+    assert not rels(x, "ATTACKS")
+
+
+def test_an_amount_received_in_aid_names_its_giver(extract) -> None:
+    one(extract("Moldova received $300 million in budget aid from the European Union."),
+        "AIDS", "European Union", "Moldova")
+
+
+def test_a_figurative_modifier_only_disarms_a_fight(extract) -> None:
+    assert not rels(extract("Brazil and Argentina fought a trade war over beef."), "ATTACKS")
+
+
+@pytest.mark.parametrize("text,rtype,src,dst", [
+    ("Canada hit Iran with fresh sanctions on Thursday.", "SANCTIONS", "Canada", "Iran"),
+    ("Turkish drones pounded Kobani with airstrikes overnight.", "ATTACKS", "Turk", "Kobani"),
+])
+def test_an_act_done_to_the_object_with_an_event_noun(extract, text: str, rtype: str, src: str, dst: str) -> None:
+    one(extract(text), rtype, src, dst)
+
+
+def test_met_with_and_charged_with_are_no_instrument(extract) -> None:
+    x = extract("Prosecutors in Kyiv charged Oleg Marchenko with the murder of Taras Bondar.")
+    assert not [r for r in rels(x) if r[1] == "prosecutors" and r[0] == "ATTACKS"], rels(x)
+    one(x, "ATTACKS", "Oleg Marchenko", "Bondar")
+
+
+def test_a_funded_noun_is_named_in_its_apposition(extract) -> None:
+    one(extract("The Kremlin-funded broadcaster, Zvezda, was banned in Riga."), "AIDS", "Kremlin", "Zvezda")
+
+
+def test_a_sentence_hedge_qualifies_the_event_not_the_phrase(extract) -> None:
+    x = extract("A Georgian soldier reportedly captured by Russian troops was released on Monday.")
+    affiliations = [r for r in x.relations if r.type == "AFFILIATED_WITH"]
+    assert affiliations and all(r.status == "asserted" for r in affiliations)
+
+
+@pytest.mark.parametrize("text", [
+    "Neither Serbia nor Kosovo has agreed to the new border plan.",
+    "No militia has claimed responsibility for the attack on the Iraqi army.",
+    "Pakistan struck neither the Taliban nor al-Qaeda.",
+    "Egypt did not attack Libya, nor did it bomb Sudan.",
+])
+def test_a_clause_that_excludes_every_party_gives_no_event(extract, text: str) -> None:
+    x = extract(text)
+    assert not [r for r in x.relations if r.event_type], rels(x)
+
+
+def test_a_speaker_who_excludes_every_party_denies_the_event(extract) -> None:
+    x = extract("Pakistan struck neither the Taliban nor al-Qaeda, officials said.")
+    found = [r for r in x.relations if r.type == "ATTACKS"]
+    assert found and all(r.status == "denied" for r in found)
+
+
+def test_a_charge_that_was_dropped_still_names_whom_the_act_is_laid_on(extract) -> None:
+    x = extract("The court did not convict Martin Kessler for the murder of Lukas Brandt.")
+    r = one(x, "ATTACKS", "Martin Kessler", "Lukas Brandt")
+    assert r.status == "alleged"
+
+
+def test_a_name_in_apposition_to_a_title_is_the_salient_person(extract) -> None:
+    x = extract("The head of the Baltic Institute, Marta Ozola, told reporters her staff never met Gorin. "
+                "She said she had met with Gorin twice in Tallinn.")
+    one(x, "MEETS_WITH", "Marta Ozola", "Gorin")
