@@ -40,6 +40,7 @@ from kg.extract.event_lexicon import Lexicon, TriggerClass, argument_words, trig
 from kg.extract.event_setting import event_date as _date
 from kg.extract.event_setting import event_place as _place
 from kg.extract.speakers import EntityIndex
+from kg.extract.trigger_sense import sense_ok
 
 __all__ = ["Event", "Lexicon", "Recent", "TriggerClass", "ends", "entity", "events_at", "target", "trigger_lexicon",
            "verb_actor"]
@@ -102,6 +103,8 @@ def events_at(tok: Any, index: EntityIndex, lex: Lexicon, recent: Recent | None 
             and tok.head.head.pos_ == "NOUN":
         arg = tok.head.head  # "a wave of bombings by X", "a series of raids on Y": likewise
     for cls in lex.classes_of[lemma]:
+        if not sense_ok(tok, cls):
+            continue
         alleged = False
         if tok.pos_ == "VERB" and lemma in cls.verbs and tok.dep_ == "amod" and tok.tag_ == "VBN":
             # "Kremlin-backed separatists", "Iranian-funded militias": the modifier's own left part acts
@@ -272,7 +275,10 @@ def _verb_target(verb: Any, index: EntityIndex, cls: TriggerClass) -> list[str]:
     if verb.dep_ == "conj" and verb.head.dep_ == "acl" and verb.head.tag_ == "VBN" and verb.tag_ == "VBN" \
             and cls.objects and passive_agent(verb) is not None:
         verb = verb.head  # "a fighter captured and tortured by troops": both participles describe him
-    if verb.dep_ in ("acl", "relcl") and verb.tag_ == "VBN" and cls.objects and passive_agent(verb) is not None \
+    # (an "acl" with a "by" agent is a participle even when the tagger calls it a past tense: "the
+    # killer - shot dead by police - had ...")
+    if verb.dep_ in ("acl", "relcl") and (verb.tag_ == "VBN" or verb.dep_ == "acl") and cls.objects \
+            and passive_agent(verb) is not None \
             and not any(c.dep_ == "nsubjpass" for c in verb.children):
         found = ends(verb.head, index)  # "the killer, shot dead by police": the noun it describes
         if not found and verb.head.dep_ == "attr" and any(a.lower_ == "to" for a in verb.children):
@@ -360,9 +366,10 @@ def _carrier_actor(noun: Any, index: EntityIndex, lex: Lexicon) -> list[str]:
         cur = cur.head
     if _with_act(noun) is not None:  # "the US hit Russia with sanctions": who hits imposes them
         return verb_actor(_with_act(noun), index)
-    if cur.dep_ == "prep" and cur.head.lemma_.lower() in argument_words("responsibility_nouns"):
+    held = cur.dep_ == "prep" and cur.head.lemma_.lower() in argument_words("responsibility_nouns")
+    if held:
         cur = cur.head  # "claimed responsibility for the bombing": the verb above the noun
-    if cur.dep_ == "prep" or (cur.dep_ in ("dobj", "nsubjpass", "attr") and cur == noun):
+    if cur.dep_ == "prep" or (cur.dep_ in ("dobj", "nsubjpass", "attr") and (cur == noun or held)):
         verb = cur.head
         if verb.lemma_.lower() not in lex.light_verbs:
             return []
@@ -377,6 +384,20 @@ def _carrier_actor(noun: Any, index: EntityIndex, lex: Lexicon) -> list[str]:
     return []
 
 
+
+
+def _aimed_at(noun: Any, index: EntityIndex) -> list[str]:
+    """The target a clause on the event noun names: "attacks aimed at civilians", "strikes targeting
+    the rebels", "the bombings, which seemed to be aimed at civilians"."""
+    for c in noun.children:
+        if c.dep_ not in ("acl", "relcl"):
+            continue
+        verb = next((g for g in c.children if g.dep_ == "xcomp"), c) if c.lemma_.lower() == "seem" else c
+        if verb.lemma_.lower() in argument_words("aiming_verbs"):
+            found = target(verb, index, ("at", "against"), objects=verb.tag_ == "VBG", purpose=False)
+            if found:
+                return found
+    return []
 
 
 def _with_act(noun: Any) -> Any:
@@ -412,6 +433,9 @@ def _noun_target(noun: Any, index: EntityIndex, cls: TriggerClass) -> list[str]:
     verb = _with_act(noun)
     if verb is not None:  # "pounded the town with airstrikes": the verb's object is hit
         return ends(next(c for c in verb.children if c.dep_ == "dobj"), index)
+    aimed = _aimed_at(noun, index)
+    if aimed:
+        return aimed
     harmed = _harmed_in(noun, cls)
     if harmed is not None:
         found = ends(harmed, index)
