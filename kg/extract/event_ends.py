@@ -45,6 +45,8 @@ def _conjuncts(tok: Any) -> list[Any]:
 def entity(tok: Any, index: EntityIndex) -> str | None:
     """The entity a noun phrase stands for: at its head, a left modifier, its from/of object, or
     its antecedent when it is a pronoun or a definite description."""
+    if any(c.dep_ == "det" and c.lower_ == "no" for c in tok.children):
+        return None  # "no militia has claimed ...": nobody
     found = index.best_within(tok.idx, tok.idx + len(tok.text), tok.idx)
     if found:
         return found

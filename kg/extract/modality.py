@@ -22,6 +22,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+from kg.extract.event_lexicon import argument_words
+
 _REFUSE = frozenset({"refuse", "fail", "decline", "stop", "cease", "halt", "avoid", "abandon", "reject", "forgo",
                      "cancel", "postpone", "scrap"})
 _ONGOING = frozenset({"stop", "cease", "halt"})  # "halted its airstrikes": on a noun, the strikes had happened
@@ -119,6 +121,8 @@ def _chain(trigger: Any) -> list[tuple[Any, bool]]:
     if trigger.pos_ in ("NOUN", "PROPN"):
         noun = trigger.head if trigger.dep_ == "compound" else trigger  # "the bombing campaign"
         head = noun.head.head if noun.dep_ == "pobj" else noun.head
+        if head.dep_ == "dobj" and head.lemma_.lower() in argument_words("responsibility_nouns"):
+            noun, head = head, head.head  # "no group claimed responsibility for the attack": the claim's verb
         if head is trigger or head.pos_ not in ("VERB", "AUX"):
             return out
         # the verb an event noun is the object of sets refusal, denial and mode as a governing verb
