@@ -240,6 +240,9 @@ def _subject(root: Any) -> bool:
     object)."""
     if root.dep_ in ("nsubj", "nsubjpass"):
         return True
+    if any(c.dep_ == "relcl" and any(g.dep_ in ("nsubj", "nsubjpass") and g.lower_ == "who" for g in c.children)
+           for c in root.children):
+        return True  # "... for Suu Kyi, who had breakfast with Biden": she is the clause's subject
     if root.dep_ != "appos":
         return False
     head = root.head

@@ -210,7 +210,7 @@ class MentionFinder:
                 m.label = "Place"
             elif is_headline(span, text):
                 return None
-            elif _reads_as_person(span) or _titled_name(span):
+            elif _reads_as_person(span) or _titled_name(span) or _named_as_who(span):
                 m.label = "Person"
         return m
 
@@ -334,6 +334,17 @@ def _reads_as_person(span: Any) -> bool:
         return True
     root = span.root
     return root.dep_ == "appos" and root.head.lemma_.lower() in PERSON_ROLES
+
+
+def _named_as_who(span: Any) -> bool:
+    """An ORG of two to four capitalised words, none an organisation word, that a relative "who"
+    describes ("Aung San Suu Kyi, who met ..."): bodies take "which" or "that"."""
+    words = [t for t in span if not t.is_punct]
+    if not 2 <= len(words) <= 4 or any(not t.text[:1].isupper() or not t.is_alpha or t.lower_ in ORG_WORDS
+                                       for t in words):
+        return False
+    doc = span.doc
+    return span.end + 1 < len(doc) and doc[span.end].text == "," and doc[span.end + 1].lower_ == "who"
 
 
 def _names_pathogen(span: Any) -> bool:

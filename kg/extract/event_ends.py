@@ -52,6 +52,11 @@ def entity(tok: Any, index: EntityIndex) -> str | None:
         return found
     if tok.lemma_.lower() in agent_lexicon().non_actor_heads:
         return None  # "the Minsk agreement" is no Minsk, "the Clean Water Act" no party
+    for c in tok.rights:  # "the North's leader, Kim Jong Un": the name in apposition, before any modifier
+        if c.dep_ == "appos":
+            found = index.best_within(c.left_edge.idx, c.right_edge.idx + len(c.right_edge.text), c.idx)
+            if found:
+                return found
     for c in tok.lefts:
         if c.dep_ in ("compound", "amod", "nmod", "poss", "npadvmod"):
             found = index.best_within(c.left_edge.idx, c.right_edge.idx + len(c.right_edge.text))

@@ -130,6 +130,8 @@ def events_at(tok: Any, index: EntityIndex, lex: Lexicon, recent: Recent | None 
             alleged = bool(src) and src == _accused(arg, index, lex)
         else:
             continue
+        if not dst and src and cls.type in argument_words("author_types"):
+            dst = _author(arg, index, lex, recent)  # "condemned this cowardly attack": its author
         if cls.type in _AGAINST_EACH_OTHER and (_figurative(arg) if tok.pos_ in ("NOUN", "PROPN") else any(
                 c.dep_ == "dobj" and _figurative(c) for c in tok.children)):
             continue  # "the trade war between X and Y", "fought a legal battle": no force
@@ -152,6 +154,21 @@ def events_at(tok: Any, index: EntityIndex, lex: Lexicon, recent: Recent | None 
                 rtype = lex.verbal_type or rtype  # "Albers attacked Keel in posts": words, not force
             out.append(Event(rtype, tuple(src), tuple(dst), tok, _place(tok, index), _date(tok), alleged))
     return out
+
+
+def _author(head: Any, index: EntityIndex, lex: Lexicon, recent: Recent) -> list[str]:
+    """Who did the act a verb or noun of disapproval is about: "condemned the attack by X",
+    "denounced this cowardly attack" (after "X attacked ..."), "criticism of the strikes": the act's
+    own actor, else the actor of a recent event of its type that a definite act noun refers to."""
+    for c in head.children:
+        act = c if c.dep_ == "dobj" else next((g for g in c.children if g.dep_ == "pobj"), None) \
+            if c.dep_ == "prep" and c.lower_ == "of" else None
+        if act is None or act.lemma_.lower() not in lex.lemmas or act.pos_ != "NOUN":
+            continue
+        kind = next((k for k in lex.classes_of[act.lemma_.lower()] if act.lemma_.lower() in k.nouns), None)
+        if kind is not None and kind.type not in argument_words("author_types"):
+            return _noun_actor(act, index, lex) or recent.actor(kind.type, act)
+    return []
 
 
 def _figurative(noun: Any) -> bool:

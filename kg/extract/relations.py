@@ -156,11 +156,24 @@ def to_states(relations: list[Relation], entities: list[Entity]) -> list[Relatio
     among the article's entities are dropped (a state that was never named)."""
     by_id = {e.id: e for e in entities}
     out: dict[str, Relation] = {}
-    for rel in relations:
-        end = by_id.get(rel.target)
+
+    def state_of(eid: str) -> str | None:
+        end = by_id.get(eid)
         state = end.properties.get("country") if end is not None and end.label == "Group" else None
-        if rel.type == "AFFILIATED_WITH" and isinstance(state, str) and state in by_id and state != rel.source:
+        return state if isinstance(state, str) and state in by_id else None
+
+    for rel in relations:
+        state = state_of(rel.target)
+        if rel.type == "AFFILIATED_WITH" and state and state != rel.source:
             rel = replace(rel, target=state, id=Relation.make_id(rel.type, rel.source, state, rel.status, rel.mode))
+        elif rel.event_type:  # "the Russian strikes", "Iranian-backed militias": a nationality word that
+            # acts or is acted on is its state (an actor with a kind, "Russian troops", keeps its node)
+            src, dst = (state_of(e) if "agent_type" not in by_id[e].properties else None
+                        if e in by_id else None for e in (rel.source, rel.target))
+            src, dst = src or rel.source, dst or rel.target
+            if (src, dst) != (rel.source, rel.target) and src != dst:
+                rel = replace(rel, source=src, target=dst,
+                              id=Relation.make_id(rel.type, src, dst, rel.status, rel.mode))
         if rel.source in by_id and rel.target in by_id:
             out.setdefault(rel.id, rel)
     return list(out.values())

@@ -94,7 +94,7 @@ def test_the_verb_over_an_event_noun_sets_its_modality(extract) -> None:
     planned = one(extract("Hezbollah planned an attack on Israel."), "ATTACKS", "Hezbollah", "Israel")
     assert planned.mode == "planned"
     named = one(extract("Amnesty called the Serbian shootings of Albanian villagers a crime."),
-                "ATTACKS", "Serbian", "Albanian villagers")
+                "ATTACKS", "Serbia", "Albanian villagers")  # a nationality word that acts is its state
     assert named.mode is None  # "called X a crime" names the shootings, it asks for nothing
 
 

@@ -85,3 +85,42 @@ def test_a_name_in_apposition_to_a_title_is_the_salient_person(extract) -> None:
     x = extract("The head of the Baltic Institute, Marta Ozola, told reporters her staff never met Gorin. "
                 "She said she had met with Gorin twice in Tallinn.")
     one(x, "MEETS_WITH", "Marta Ozola", "Gorin")
+
+
+def test_a_name_in_apposition_is_the_party(extract) -> None:
+    one(extract("Japan accused the South's president, Park Hyun-woo, of lying."), "ACCUSES", "Japan", "Park Hyun-woo")
+
+
+@pytest.mark.parametrize("text", [
+    "Blinken met with Navalny's wife in Berlin.",
+    "Bystanders were struck by radical Islamist terrorism in the square.",
+])
+def test_kin_feelings_and_doctrines_are_no_party(extract, text: str) -> None:
+    assert not [r for r in extract(text).relations if r.event_type], rels(extract(text))
+
+
+def test_the_possessor_of_an_object_of_admiration_is_not_the_actor(extract) -> None:
+    x = extract("Meanwhile the object of Orban's admiration, Recep Erdogan, has used his invasion of Syria as a threat.")
+    one(x, "ATTACKS", "Recep Erdogan", "Syria")
+    assert not [r for r in rels(x, "ATTACKS") if r[1] == "Orban"]
+
+
+def test_a_name_a_relative_who_describes_is_a_person(extract) -> None:
+    x = extract("Paris gave a warm welcome to Aung San Suu Kyi, who had lunch with the French president. "
+                "She will meet Nancy Pelosi on Thursday.")
+    assert next(e for e in x.entities if e.name == "Aung San Suu Kyi").label == "Person"
+    one(x, "MEETS_WITH", "Aung San Suu Kyi", "Nancy Pelosi")
+
+
+@pytest.mark.parametrize("text,src,dst", [
+    ("Militants from the Taliban ambushed an Afghan army convoy near Ghazni on Monday. "
+     "Norway condemned this cowardly attack on the soldiers.", "Norway", "Taliban"),
+    ("Canada denounced the bombing by al-Shabaab.", "Canada", "al-Shabaab"),
+])
+def test_disapproval_of_an_act_targets_its_author(extract, text: str, src: str, dst: str) -> None:
+    one(extract(text), "CONDEMNS", src, dst)
+
+
+def test_voiced_and_expressed_carry_the_noun(extract) -> None:
+    one(extract("Lithuania expressed support for Georgia."), "SUPPORTS", "Lithuania", "Georgia")
+    one(extract("Austria voiced criticism of the Hungarian strikes."), "CONDEMNS", "Austria", "Hungary")
