@@ -146,7 +146,7 @@ def _name(tok: Any, quals: list[str], index: EntityIndex, text: str) -> str:
     text ("mercenaries from Sweden" -> "Swedish mercenaries", "instructors from NATO-aligned
     forces" -> "NATO instructors"), after the other modifiers ("foreign", "security", "Houthi")."""
     kinds = agent_lexicon().kinds
-    words = [c.text for c in tok.lefts if c.dep_ in ("amod", "compound", "nmod")
+    words = [c.text for c in tok.lefts if c.dep_ in ("amod", "compound", "nmod") and not _cut_off(c, tok)
              and not index.best_within(c.left_edge.idx, c.right_edge.idx + len(c.right_edge.text), c.idx)
              and (c.lower_ in kinds or (c.text[:1].isupper() and c.i != c.sent.start))]  # what the id keeps
     named = [_qualifier_name(q, tok, index, text) for q in quals]
@@ -157,6 +157,12 @@ def _name(tok: Any, quals: list[str], index: EntityIndex, text: str) -> str:
              for i, w in enumerate(words)]  # "Unknown gunmen ..." at a sentence start
     name = " ".join([*dict.fromkeys(named), *words, head])
     return name if name[:1].isupper() or not name else name[0].lower() + name[1:]
+
+
+def _cut_off(mod: Any, head: Any) -> bool:
+    """A "modifier" a bracket separates from its head ("(Jane Doe/Reuters) Gunmen attacked"): a
+    caption or credit the parser ran into the phrase."""
+    return any(t.text in ("(", ")", "/") for t in head.doc[mod.i + 1:head.i])
 
 
 def _qualifier_name(eid: str, tok: Any, index: EntityIndex, text: str) -> str:
@@ -194,7 +200,7 @@ def _qualifiers(tok: Any, index: EntityIndex, lex: AgentLexicon
     kind: str | None = None
     start, end = tok.idx, tok.idx + len(tok.text)
     for c in tok.lefts:
-        if c.dep_ not in _QUAL_DEPS:
+        if c.dep_ not in _QUAL_DEPS or _cut_off(c, tok):
             continue
         found = index.best_within(c.left_edge.idx, c.right_edge.idx + len(c.right_edge.text), c.idx)
         low = c.lower_

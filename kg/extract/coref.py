@@ -105,7 +105,14 @@ def _antecedent(tok: Any, index: EntityIndex) -> str | None:
         return None
     lemma = tok.lemma_.lower()
     if lemma in _STATE_NOUNS:  # "the regime" after "the Assad regime" is that regime, then the nearest state
-        return _named_with_head(pos, lemma, index) or index.nearest_before(pos, ("Country",), WINDOW * 2)
+        named = _named_with_head(pos, lemma, index)
+        if named:
+            return named
+        # a state that acts on "the government" is not the government it acts on ("as China and Russia
+        # support the government": Sudan's, named before them)
+        own = _clause_subjects(tok, index)
+        return next((eid for _s, _e, eid in _before(pos, index, WINDOW * 2)
+                     if index.label(eid) == "Country" and eid not in own), None)
     if lemma not in _ORG_NOUNS:
         return None
     named = _named_with_head(pos, lemma, index)
@@ -114,6 +121,16 @@ def _antecedent(tok: Any, index: EntityIndex) -> str | None:
     if lemma in _BODY_NOUNS:
         return index.nearest_before(pos, _BODY, WINDOW)
     return None
+
+
+def _clause_subjects(tok: Any, index: EntityIndex) -> set[str]:
+    """The entities of the subject of the verb whose object ``tok`` is (directly or through a
+    preposition)."""
+    verb = tok.head.head if tok.dep_ == "pobj" else tok.head if tok.dep_ == "dobj" else None
+    subj = next((c for c in verb.children if c.dep_ == "nsubj"), None) if verb is not None else None
+    if subj is None:
+        return set()
+    return set(index.ids_within(subj.left_edge.idx, subj.right_edge.idx + len(subj.right_edge.text)))
 
 
 def _gender(eid: str, index: EntityIndex, doc: Any) -> str | None:

@@ -156,6 +156,9 @@ class MentionFinder:
                                           and any(b.start <= m.start and m.end <= b.end for b in bodies))]
             out.extend(bodies)
         out.extend(self._events(doc, sent_of, text))
+        credits = [(c.start(), c.end()) for c in _CREDIT.finditer(text)] if "/" in text else []
+        if credits:  # "(Jane Doe/Reuters)": a photo credit names no party to the story
+            out = [m for m in out if not any(s <= m.start and m.end <= e for s, e in credits)]
         out.sort(key=lambda m: (m.start, -m.end))
         return out
 
@@ -296,6 +299,10 @@ _PLACE_PREFIXES = frozenset({"north", "south", "east", "west", "new", "upper", "
 
 
 _SAYING = frozenset({"say", "tell", "add", "argue", "insist", "claim", "deny", "warn", "explain", "write", "note"})
+
+
+# a photo or video credit in parentheses: "(Jane Doe/Reuters)", "(AP Photo/John Smith)"
+_CREDIT = re.compile(r"\([^()\n/]{2,60}/[^()\n]{2,60}\)")
 
 
 def _named_person(span: Any) -> bool:

@@ -101,6 +101,9 @@ def _own_agent(verb: Any) -> Any:
     return None
 
 
+_CONTROLLED_PREPS = frozenset({"after", "before", "upon", "on", "since", "while", "by"})
+
+
 def verb_actor(verb: Any, index: EntityIndex) -> list[str]:
     cur = verb
     for _ in range(4):
@@ -147,6 +150,9 @@ def verb_actor(verb: Any, index: EntityIndex) -> list[str]:
         if cur.dep_ in ("xcomp", "conj", "advcl", "pcomp") and cur.head != cur:
             cur = cur.head
             continue
+        if cur.dep_ == "prep" and cur.lower_ in _CONTROLLED_PREPS and cur.head.pos_ in ("VERB", "AUX"):
+            cur = cur.head  # "Obama said after meeting with Putin", "by bombing the town": the
+            continue  # subject of the verb the phrase modifies does it
         return []
     return []
 

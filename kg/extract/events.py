@@ -15,9 +15,12 @@ of ``schema/ontology.yaml`` (which names the type's PLOVER category: ``event_typ
   coordinated parties of a mutual act face each other ("X and Y met", "clashes between X and Y").
 
 Every end may be coordinated ("mercenaries and saboteurs"), a generic actor (kg.extract.actors),
-or a pronoun / definite description resolved by kg.extract.coref (the phrase-to-entity rules shared
-with the structural relations are in kg.extract.event_ends; the lexicon in kg.extract.event_lexicon). ``place`` is a Place/Country
-given by "in/at/near" on the trigger; ``date`` a DATE phrase on it.
+or a pronoun / definite description resolved by kg.extract.coref. The phrase-to-entity rules
+shared with the structural relations are in kg.extract.event_ends, the arguments of event nouns in
+kg.extract.event_nouns, the lexicon in kg.extract.event_lexicon and the word senses it needs in
+kg.extract.trigger_sense. ``place`` is a Place/Country given by "in/at/near" on the trigger; ``date``
+a DATE phrase on it. A verb or noun of disapproval whose object is an act targets the act's author
+("condemned this attack"); a refused meeting or support is a rejection (kg.extract.relations).
 """
 
 from __future__ import annotations
@@ -26,7 +29,6 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from kg.extract.event_ends import (
-    _pobj,
     between,
     ends,
     entity,
@@ -37,6 +39,17 @@ from kg.extract.event_ends import (
     verb_actor,
 )
 from kg.extract.event_lexicon import Lexicon, TriggerClass, argument_words, trigger_lexicon
+from kg.extract.event_nouns import (
+    accused,
+    giver,
+    inflicter,
+    noun_actor,
+    noun_target,
+    pair_before,
+    receiver_verb,
+    sufferer,
+    sufferer_verb,
+)
 from kg.extract.event_setting import event_date as _date
 from kg.extract.event_setting import event_place as _place
 from kg.extract.speakers import EntityIndex
@@ -113,21 +126,21 @@ def events_at(tok: Any, index: EntityIndex, lex: Lexicon, recent: Recent | None 
             if not dst:  # "the Kremlin-funded broadcaster RT": the noun is named in its apposition
                 dst = [e for c in tok.head.children if c.dep_ == "appos" for e in ends(c, index) if e != doer]
         elif tok.pos_ == "VERB" and lemma in cls.verbs:
-            accused = _accused(tok, index, lex) if tok.dep_ == "pcomp" else []
-            src, dst = accused or verb_actor(tok, index) or _act_subject(tok, index, lex, cls, recent), \
+            charged = accused(tok, index, lex) if tok.dep_ == "pcomp" else []
+            src, dst = charged or verb_actor(tok, index) or _act_subject(tok, index, lex, cls, recent), \
                 _verb_target(tok, index, cls)
-            alleged = bool(accused)  # "X was charged with killing Y": charged, not found
+            alleged = bool(charged)  # "X was charged with killing Y": charged, not found
         elif tok.pos_ in ("NOUN", "PROPN") and lemma in cls.nouns and not needs_party_missing(arg, lemma):
-            if cls.type in lex.receiving_types and _receiver_verb(arg, lex) is not None:
-                src, dst = _giver(arg, index, _receiver_verb(arg, lex)), verb_actor(_receiver_verb(arg, lex), index)
-            elif cls.type in lex.suffering_types and _sufferer_verb(arg, lex) is not None:
-                src, dst = _inflicter(arg, index), _sufferer(_sufferer_verb(arg, lex), index)
+            if cls.type in lex.receiving_types and receiver_verb(arg, lex) is not None:
+                src, dst = giver(arg, index, receiver_verb(arg, lex)), verb_actor(receiver_verb(arg, lex), index)
+            elif cls.type in lex.suffering_types and sufferer_verb(arg, lex) is not None:
+                src, dst = inflicter(arg, index), sufferer(sufferer_verb(arg, lex), index)
             else:
-                src, dst = _noun_actor(arg, index, lex), _noun_target(arg, index, cls)
+                src, dst = noun_actor(arg, index, lex), noun_target(arg, index, cls)
                 if not src and cls.type not in _SYMMETRIC:
                     pair = between(arg, index)  # "fighting between troops and rebels": each fights
                     src, dst = (pair[:1], pair[1:]) if len(pair) >= 2 else (src, dst)  # the other
-            alleged = bool(src) and src == _accused(arg, index, lex)
+            alleged = bool(src) and src == accused(arg, index, lex)
         else:
             continue
         if not dst and src and cls.type in argument_words("author_types"):
@@ -137,7 +150,7 @@ def events_at(tok: Any, index: EntityIndex, lex: Lexicon, recent: Recent | None 
             continue  # "the trade war between X and Y", "fought a legal battle": no force
         if cls.type in _SYMMETRIC and tok.pos_ in ("NOUN", "PROPN"):
             if not dst:
-                src, dst = _pair_before(arg, index) or (src, dst)  # "the Putin-Erdogan meeting"
+                src, dst = pair_before(arg, index) or (src, dst)  # "the Putin-Erdogan meeting"
             elif not src and len(dst) >= 2:
                 src, dst = dst[:1], dst[1:]  # "talks between Russia and Turkey"
         if not src and tok.pos_ in ("NOUN", "PROPN"):
@@ -167,7 +180,7 @@ def _author(head: Any, index: EntityIndex, lex: Lexicon, recent: Recent) -> list
             continue
         kind = next((k for k in lex.classes_of[act.lemma_.lower()] if act.lemma_.lower() in k.nouns), None)
         if kind is not None and kind.type not in argument_words("author_types"):
-            return _noun_actor(act, index, lex) or recent.actor(kind.type, act)
+            return noun_actor(act, index, lex) or recent.actor(kind.type, act)
     return []
 
 
@@ -189,7 +202,7 @@ def _act_subject(verb: Any, index: EntityIndex, lex: Lexicon, cls: TriggerClass,
     if lemma not in argument_words("instruments") and not any(c.type == cls.type and lemma in c.nouns
                                                               for c in lex.classes_of.get(lemma, ())):
         return []
-    return _noun_actor(subj, index, lex) or recent.actor(cls.type, subj)
+    return noun_actor(subj, index, lex) or recent.actor(cls.type, subj)
 
 
 def _verbal(tok: Any, src: list[str], dst: list[str], index: EntityIndex, lex: Lexicon) -> bool:
@@ -204,88 +217,6 @@ def _verbal(tok: Any, src: list[str], dst: list[str], index: EntityIndex, lex: L
     if all(index.label(e) == "Person" for e in src):
         return not any(index.label(e) in ("Place", "Country") for e in dst)
     return False
-
-
-def _receiver_verb(noun: Any, lex: Lexicon) -> Any:
-    """The verb of receiving whose object ``noun`` is ("had the backing of X", "won X's support")."""
-    if noun.dep_ == "dobj" and noun.head.lemma_.lower() in lex.receiving_verbs:
-        return noun.head
-    amount = noun.head.head if noun.dep_ == "pobj" and noun.head.lower_ == "in" else None
-    if amount is not None and amount.dep_ == "dobj" and amount.pos_ == "NUM" \
-            and amount.head.lemma_.lower() in lex.receiving_verbs:
-        return amount.head  # "received $2 billion in aid from X": the amount is what is received
-    return None
-
-
-def _pair_before(noun: Any, index: EntityIndex) -> tuple[list[str], list[str]] | None:
-    """The two parties named before a meeting noun ("the Putin-Erdogan meeting", "US-China talks"):
-    two or more entities inside its pre-modifiers, with no possessor among them."""
-    if noun.left_edge.i == noun.i or any(c.dep_ == "poss" for c in noun.children):
-        return None
-    ids = index.ids_within(noun.left_edge.idx, noun.idx)
-    return ([ids[0]], ids[1:]) if len(ids) >= 2 else None
-
-
-def _sufferer_verb(noun: Any, lex: Lexicon) -> Any:
-    """The verb of suffering whose object ``noun`` is ("suffered attacks", "came under shelling")."""
-    if noun.dep_ == "dobj" and noun.head.lemma_.lower() in lex.suffering_verbs:
-        return noun.head
-    if noun.dep_ == "pobj" and noun.head.lower_ == "under" and noun.head.head.lemma_.lower() in lex.suffering_verbs:
-        return noun.head.head
-    return None
-
-
-def _sufferer(verb: Any, index: EntityIndex) -> list[str]:
-    """The verb's own subject (never one found by climbing to a governing verb: "troops were sent to
-    repel incursions by X" does not say who the incursions hit)."""
-    subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
-    if subj is None:
-        return []
-    if subj.lower_ in ("who", "which", "that") and verb.dep_ == "relcl":
-        return ends(verb.head, index)  # "the town, which suffered shelling by X"
-    return ends(subj, index)
-
-
-def _inflicter(noun: Any, index: EntityIndex) -> list[str]:
-    """Who inflicts what one suffers: the possessor or a modifier ("suffered Russian strikes"), or the
-    "by"/"from" object, on the noun or on the verb ("came under shelling from government troops")."""
-    owner = _owner(noun, index)
-    if owner:
-        return [owner]
-    verb = noun.head.head if noun.dep_ == "pobj" else noun.head
-    for c in (*noun.children, *verb.children):
-        if c.dep_ in ("prep", "agent") and c.lower_ in ("by", "from"):
-            found = _pobj(c, index)
-            if found:
-                return found
-    return []
-
-
-def _owner(noun: Any, index: EntityIndex) -> str | None:
-    """The entity a noun's possessor or a modifier before it names ("Trump's backing", "the Russian
-    strikes"): modifiers precede the noun, so they come before any prepositional phrase after it."""
-    for c in noun.children:
-        if c.dep_ == "poss" or (c.dep_ in ("compound", "amod") and c.i < noun.i):
-            found = entity(c, index) if c.dep_ == "poss" else index.best_within(
-                c.left_edge.idx, c.right_edge.idx + len(c.right_edge.text))
-            if found:
-                return found
-    return None
-
-
-def _giver(noun: Any, index: EntityIndex, verb: Any) -> list[str]:
-    """Who gives the support one receives: the possessor ("won Trump's backing"), a modifier, or
-    the "of"/"from" object ("had the backing of the union")."""
-    owner = _owner(noun, index)
-    if owner:
-        return [owner]
-    for c in (*noun.children, *verb.children):  # "received aid from Iran": the prep may hang off the verb
-        if c.dep_ == "prep" and (c.lower_ == "from" or (c.lower_ == "of" and c.head.i == noun.i)):
-            givers = _pobj(c, index)
-            if givers:
-                return givers
-    return []
-
 
 
 def _verb_target(verb: Any, index: EntityIndex, cls: TriggerClass) -> list[str]:
@@ -331,135 +262,3 @@ def _verb_target(verb: Any, index: EntityIndex, cls: TriggerClass) -> list[str]:
                 return target(c, index, (), purpose=False)
     return found
 
-
-def _noun_actor(noun: Any, index: EntityIndex, lex: Lexicon) -> list[str]:
-    pronoun = next((c for c in noun.children if c.dep_ == "poss" and c.pos_ == "PRON"), None)
-    if pronoun is not None:  # "the Kremlin launched its strikes": the light verb's subject first
-        return _carrier_actor(noun, index, lex) or ends(pronoun, index)
-    owner = _owner(noun, index)  # "Russia's strikes", "the Russian strikes"
-    if owner:
-        return [owner]
-    for c in noun.children:
-        if c.dep_ == "prep" and c.lower_ == "by":
-            agents = _pobj(c, index)
-            if agents:
-                return agents
-    return _carrier_actor(noun, index, lex)
-
-
-def _accused(noun: Any, index: EntityIndex, lex: Lexicon) -> list[str]:
-    """The one charged, arrested or convicted for an event is its actor: "police arrested X for the
-    killing of Y", "X was charged with murder in the shooting of Y" (the justice verb's object, or
-    its passive subject)."""
-    cur = noun
-    for _ in range(2):
-        if cur.dep_ not in ("pobj", "pcomp") or cur.head.lower_ not in ("for", "in", "over", "with", "of"):
-            return []  # "accused X of the bombing", "accused of killing Y" (a gerund: pcomp)
-        head = cur.head.head
-        if head.pos_ == "VERB" and head.lemma_.lower() in lex.accusing_verbs:
-            if any(p.dep_ == "prep" and p.lower_ in ("for", "with", "of") and g.dep_ == "pobj" and g.i != cur.i
-                   and g.lemma_.lower() not in lex.lemmas for p in head.children for g in p.children):
-                return []  # "arrested X for complicity in the killing": the charge is another act
-            for dep in ("nsubjpass", "dobj"):
-                who = next((c for c in head.children if c.dep_ == dep), None)
-                if who is not None:
-                    return ends(who, index)
-            return []
-        if head.lemma_.lower() not in lex.lemmas:
-            return []  # "charged with complicity in the killing": helping is not doing
-        cur = head  # "charged with murder in the shooting": through a charge that names the act
-    return []
-
-
-def _carrier_actor(noun: Any, index: EntityIndex, lex: Lexicon) -> list[str]:
-    """The subject of the light verb that carries an event noun ("X launched attacks")."""
-    accused = _accused(noun, index, lex)
-    if accused:
-        return accused
-    cur = noun
-    if cur.dep_ == "compound":  # "training mercenaries": the phrase is governed by its head
-        cur = cur.head
-    if cur.dep_ in ("pobj", "pcomp"):
-        cur = cur.head
-    if _with_act(noun) is not None:  # "the US hit Russia with sanctions": who hits imposes them
-        return verb_actor(_with_act(noun), index)
-    held = cur.dep_ == "prep" and cur.head.lemma_.lower() in argument_words("responsibility_nouns")
-    if held:
-        cur = cur.head  # "claimed responsibility for the bombing": the verb above the noun
-    if cur.dep_ == "prep" or (cur.dep_ in ("dobj", "nsubjpass", "attr") and (cur == noun or held)):
-        verb = cur.head
-        if verb.lemma_.lower() not in lex.light_verbs:
-            return []
-        if cur.dep_ == "prep" and cur.lower_ in ("in", "during", "at", "after", "before") and any(
-                c.dep_ == "dobj" and c.lemma_.lower() not in ("part", "role") for c in verb.children):
-            return []  # "offered advice to X in the debates": the verb carries its object, the noun is a setting
-        if verb.lemma_.lower() in argument_words("stative_verbs"):  # "the embassy is engaged in recruitment"
-            subj = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
-            if subj is not None and subj.i != noun.i:
-                return ends(subj, index)
-        return verb_actor(verb, index) if verb.pos_ in ("VERB", "AUX") else []
-    return []
-
-
-
-
-def _aimed_at(noun: Any, index: EntityIndex) -> list[str]:
-    """The target a clause on the event noun names: "attacks aimed at civilians", "strikes targeting
-    the rebels", "the bombings, which seemed to be aimed at civilians"."""
-    for c in noun.children:
-        if c.dep_ not in ("acl", "relcl"):
-            continue
-        verb = next((g for g in c.children if g.dep_ == "xcomp"), c) if c.lemma_.lower() == "seem" else c
-        if verb.lemma_.lower() in argument_words("aiming_verbs"):
-            found = target(verb, index, ("at", "against"), objects=verb.tag_ == "VBG", purpose=False)
-            if found:
-                return found
-    return []
-
-
-def _with_act(noun: Any) -> Any:
-    """The verb an event noun is the instrument of, when that verb has an object: "hit Russia with
-    sanctions", "pounded the town with airstrikes" (the verb does to its object what the noun names;
-    "met with rebels", "responded with strikes" have no object)."""
-    if noun.dep_ != "pobj" or noun.head.lower_ != "with" or noun.head.head.pos_ != "VERB":
-        return None
-    verb = noun.head.head
-    return verb if any(c.dep_ == "dobj" for c in verb.children) else None
-
-
-def _harmed_in(noun: Any, cls: TriggerClass) -> Any:
-    """"Three soldiers were killed in an attack by X", "two men died in the shelling": the one harmed
-    in an event is its target (the passive subject of a verb of harm of the same class, or the subject
-    of "die"); the caller reads the actor off the noun."""
-    if noun.dep_ != "pobj" or noun.head.lower_ not in ("in", "during") or noun.head.head.pos_ != "VERB":
-        return None
-    verb = noun.head.head
-    lemma = verb.lemma_.lower()
-    dep = "nsubj" if lemma in argument_words("die_verbs") else "nsubjpass" if lemma in cls.verbs else None
-    return next((c for c in verb.children if c.dep_ == dep), None) if dep else None
-
-
-def _noun_target(noun: Any, index: EntityIndex, cls: TriggerClass) -> list[str]:
-    if noun.dep_ == "compound" and cls.objects:
-        return ends(noun.head, index)  # "training mercenaries"
-    # "the killing of X": X is hit; with ``object: false`` the "of" object is what is moved or
-    # recruited, not the target ("the deployment of troops to X", "the recruitment of fighters for X")
-    found = target(noun, index, cls.preps + (("of",) if cls.objects else ()), objects=False, purpose=cls.purpose)
-    if found:
-        return found
-    verb = _with_act(noun)
-    if verb is not None:  # "pounded the town with airstrikes": the verb's object is hit
-        return ends(next(c for c in verb.children if c.dep_ == "dobj"), index)
-    aimed = _aimed_at(noun, index)
-    if aimed:
-        return aimed
-    harmed = _harmed_in(noun, cls)
-    if harmed is not None:
-        found = ends(harmed, index)
-        if found:
-            return found
-    if noun.dep_ in ("pobj", "dobj"):
-        # "engaged in recruitment to populate X", "imposed sanctions on X": the rest hangs off the verb
-        verb = noun.head.head if noun.dep_ == "pobj" else noun.head
-        return target(verb, index, cls.preps, objects=False, purpose=cls.purpose)
-    return []

@@ -36,6 +36,7 @@ import numpy
 from kg.extract import cues
 from kg.extract.actors import Actor, agent_lexicon, find_actors
 from kg.extract.coref import note_speakers, resolved
+from kg.extract.event_lexicon import argument_words
 from kg.extract.events import Recent, events_at, target, trigger_lexicon, verb_actor
 from kg.extract.events import entity as _entity
 from kg.extract.modality import headline_spans, is_question, modality
@@ -227,7 +228,7 @@ def _relation(rtype: str, src: str, dst: str, anchor: Any, extras: dict[str, Any
             status, speaker = "denied", (denier[0] if denier else speaker)
         elif mod.negated:
             if claim is None or (mod.refused_by is not None and claim.cue.start <= mod.refused_by.idx < claim.cue.end):
-                return None  # the writer says it did not happen ("X refused to attack Y" is a report, not a denial)
+                return _refusal(rtype, src, dst, mod.refused_by, claim, sent, schema, index)
             status = "denied"
         mode = mod.mode
     rid = Relation.make_id(rtype, src, dst, status, mode)
@@ -235,6 +236,22 @@ def _relation(rtype: str, src: str, dst: str, anchor: Any, extras: dict[str, Any
                     status=status, claim=claim.id if claim else None, asserted_by=speaker,
                     event_type=rt.plover, mode=mode,
                     place=extras.get("place"), date=extras.get("date"))
+
+
+def _refusal(rtype: str, src: str, dst: str, refused_by: Any, claim: Claim | None, sent: Any, schema: Schema,
+             index: EntityIndex) -> Relation | None:
+    """A writer's "X refused to meet/negotiate with/support Y": no meeting, but X rejects Y (PLOVER
+    REJECT); any other negated event is no relation ("X refused to attack Y", "did not meet")."""
+    if refused_by is None or rtype not in argument_words("refusable_types"):
+        return None
+    rejects = next(iter(argument_words("refusal_type")), "")
+    if rejects not in schema.relationships or not schema.allows(rejects, index.label(src), index.label(dst)):
+        return None
+    status = claim.status if claim else "asserted"
+    return Relation(id=Relation.make_id(rejects, src, dst, status), type=rejects, source=src, target=dst,
+                    evidence=(sent.start_char, sent.end_char), status=status, claim=claim.id if claim else None,
+                    asserted_by=claim.speaker.entity if claim and claim.speaker else None,
+                    event_type=schema.relationships[rejects].plover)
 
 
 def _mention_heads(doc: Any, index: EntityIndex) -> set[int]:
