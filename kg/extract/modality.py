@@ -26,7 +26,8 @@ from kg.extract.event_lexicon import argument_words
 
 _REFUSE = frozenset({"refuse", "fail", "decline", "stop", "cease", "halt", "avoid", "abandon", "reject", "forgo",
                      "cancel", "postpone", "scrap"})
-_ONGOING = frozenset({"stop", "cease", "halt"})  # "halted its airstrikes": on a noun, the strikes had happened
+_ONGOING = frozenset({"stop", "cease", "halt"})
+_PRETEND = frozenset({"simulate", "rehearse", "feign"})  # "simulated an attack on X": no attack  # "halted its airstrikes": on a noun, the strikes had happened
 _DENY = frozenset({"deny"})
 _PLAN = frozenset({"plan", "intend", "aim", "prepare", "vow", "pledge", "promise", "seek", "want", "propose",
                    "consider", "decide", "hope", "try", "attempt", "plot", "mull", "threaten"})
@@ -79,6 +80,8 @@ def modality(trigger: Any) -> Modality:
             if lemma in _REFUSE:
                 if not double:
                     negated, refused_by = True, node
+            elif lemma in _PRETEND:
+                negated = True
             elif lemma in _DENY:
                 denied_by = node
             elif lemma == "threaten":

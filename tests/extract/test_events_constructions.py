@@ -124,3 +124,44 @@ def test_disapproval_of_an_act_targets_its_author(extract, text: str, src: str, 
 def test_voiced_and_expressed_carry_the_noun(extract) -> None:
     one(extract("Lithuania expressed support for Georgia."), "SUPPORTS", "Lithuania", "Georgia")
     one(extract("Austria voiced criticism of the Hungarian strikes."), "CONDEMNS", "Austria", "Hungary")
+
+
+def test_a_participle_after_a_preposition_takes_the_main_subject(extract) -> None:
+    one(extract("Macron spoke to reporters after meeting with Chinese President Xi Jinping in Beijing."),
+        "MEETS_WITH", "Macron", "Xi Jinping")
+
+
+@pytest.mark.parametrize("text,src,dst", [
+    ("The Colombian government has refused to negotiate with the FARC rebels.", "Colombian government", "FARC"),
+    ("Hungary refused to support Ukraine.", "Hungary", "Ukraine"),
+])
+def test_a_refused_meeting_or_support_is_a_rejection(extract, text: str, src: str, dst: str) -> None:
+    x = extract(text)
+    one(x, "REJECTS", src, dst)
+    assert not rels(x, "MEETS_WITH") and not rels(x, "SUPPORTS")
+
+
+def test_a_refused_attack_is_no_relation(extract) -> None:
+    assert not [r for r in extract("Armenia refused to attack Azerbaijan.").relations if r.event_type]
+
+
+def test_the_government_is_not_the_state_that_acts_on_it(extract) -> None:
+    x = extract("Fighting continues in Darfur, Sudan, as Iran and Russia arm the government.")
+    one(x, "AIDS" if rels(x, "AIDS") else "SUPPORTS", "Iran", "Sudan")
+
+
+def test_a_photo_credit_names_no_party(extract) -> None:
+    x = extract("Police guard the square in Amman. (Laila Haddad/Reuters) Gunmen attacked a police patrol "
+                "in Karak on Sunday.")
+    assert not [e for e in x.entities if "Haddad" in e.name]
+    one(x, "ATTACKS", "gunmen", "police")
+
+
+def test_news_agencies_are_organisations(extract) -> None:
+    x = extract("Yonhap reported the launch, and Al-Monitor said Xinhua confirmed it.")
+    assert {e.name: e.label for e in x.entities if e.name in ("Yonhap", "Al-Monitor", "Xinhua")} == {
+        "Yonhap": "Organization", "Al-Monitor": "Organization", "Xinhua": "Organization"}
+
+
+def test_a_simulated_attack_is_none(extract) -> None:
+    assert not rels(extract("Russia simulated an attack on Estonia during the drills."), "ATTACKS")
