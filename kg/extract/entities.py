@@ -156,6 +156,7 @@ class MentionFinder:
                                           and any(b.start <= m.start and m.end <= b.end for b in bodies))]
             out.extend(bodies)
         out.extend(self._events(doc, sent_of, text))
+        out.extend(self._modifier_aliases(doc, sent_of, text, out))
         credits = [(c.start(), c.end()) for c in _CREDIT.finditer(text)] if "/" in text else []
         if credits:  # "(Jane Doe/Reuters)": a photo credit names no party to the story
             out = [m for m in out if not any(s <= m.start and m.end <= e for s, e in credits)]
@@ -216,6 +217,27 @@ class MentionFinder:
             elif _reads_as_person(span) or _titled_name(span) or _named_as_who(span):
                 m.label = "Person"
         return m
+
+    def _modifier_aliases(self, doc: Any, sent_of: Callable[[int], int], text: str,
+                          found: list[Mention]) -> list[Mention]:
+        """"IS fighters", "IS' territory": a short form of an organisation that is a common word
+        elsewhere names it only before a lower-case noun or as a possessor."""
+        short = {a: org for org in self.ref.orgs for a in org.modifier_aliases}
+        if not short or not any(a in text for a in short):
+            return []
+        taken = {m.start for m in found}
+        out = []
+        for a, org in short.items():
+            for hit in re.finditer(rf"\b{re.escape(a)}\b(?=['\u2019]|\s+[a-z])", text):
+                span = doc.char_span(hit.start(), hit.end())
+                if span is None or hit.start() in taken:
+                    continue
+                nxt = doc[span.end] if span.end < len(doc) else None
+                if nxt is not None and (nxt.pos_ in ("NOUN", "PROPN") or nxt.tag_ == "POS" or nxt.text in ("'", "\u2019")):
+                    m = Mention(span.start_char, span.end_char, span.text, "Organization", sent_of(span.start))
+                    m.org = org.name
+                    out.append(m)
+        return out
 
     def _missions(self, doc: Any, sent_of: Callable[[int], int], text: str) -> list[Mention]:
         """"<demonym|state> embassy [in <place>]" -> one Organization (the diplomatic mission)."""

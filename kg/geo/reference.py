@@ -35,6 +35,7 @@ class State:
 class OrgRef:
     name: str
     aliases: tuple[str, ...]
+    modifier_aliases: tuple[str, ...] = ()  # a name only before a noun or a possessive ("IS fighters")
 
 
 @dataclass(frozen=True)
@@ -151,7 +152,7 @@ def reference() -> Reference:
             for name in fresh:
                 ref.state_by_name[normalise(name)] = code
     for row in data.get("organisations") or []:
-        org = OrgRef(str(row["name"]), _strs(row.get("aliases")))
+        org = OrgRef(str(row["name"]), _strs(row.get("aliases")), _strs(row.get("modifier_aliases")))
         ref.orgs.append(org)
         for name in (org.name, *org.aliases):
             ref.org_by_name.setdefault(normalise(name), org)

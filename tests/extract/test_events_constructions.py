@@ -165,3 +165,10 @@ def test_news_agencies_are_organisations(extract) -> None:
 
 def test_a_simulated_attack_is_none(extract) -> None:
     assert not rels(extract("Russia simulated an attack on Estonia during the drills."), "ATTACKS")
+
+
+def test_a_short_form_that_is_a_common_word_names_only_before_a_noun(extract) -> None:
+    x = extract("Kurdish-led militias captured IS' last town. The council IS meeting today in Raqqa.")
+    found = [e for e in x.entities if e.name == "Islamic State"]
+    assert found and len(found[0].mentions) == 1
+    one(x, "COERCES", "Kurdish", "Islamic State")
