@@ -133,6 +133,12 @@ def accused(noun: Any, index: EntityIndex, lex: Lexicon) -> list[str]:
     return []
 
 
+_TIME_PREPS = frozenset({"after", "before", "during", "following", "since", "until", "amid"})
+# a noun in one of these is the setting of the verb it hangs from ("discussed the case with X at a
+# meeting"): the verb's own objects are not the noun's
+_SETTING_PREPS = _TIME_PREPS | {"at"}
+
+
 def carrier_actor(noun: Any, index: EntityIndex, lex: Lexicon) -> list[str]:
     """The subject of the light verb that carries an event noun ("X launched attacks")."""
     charged = accused(noun, index, lex)
@@ -150,8 +156,8 @@ def carrier_actor(noun: Any, index: EntityIndex, lex: Lexicon) -> list[str]:
         cur = cur.head  # "claimed responsibility for the bombing": the verb above the noun
     if cur.dep_ == "prep" or (cur.dep_ in ("dobj", "nsubjpass", "attr") and (cur == noun or held)):
         verb = cur.head
-        if verb.lemma_.lower() not in lex.light_verbs:
-            return []
+        if verb.lemma_.lower() not in lex.light_verbs or (cur.dep_ == "prep" and cur.lower_ in _TIME_PREPS):
+            return []  # "after her meeting with X, the ministry announced ...": a time, not what it announced
         if cur.dep_ == "prep" and cur.lower_ in ("in", "during", "at", "after", "before") and any(
                 c.dep_ == "dobj" and c.lemma_.lower() not in ("part", "role") for c in verb.children):
             return []  # "offered advice to X in the debates": the verb carries its object, the noun is a setting
@@ -218,7 +224,7 @@ def noun_target(noun: Any, index: EntityIndex, cls: TriggerClass) -> list[str]:
         found = ends(harmed, index)
         if found:
             return found
-    if noun.dep_ in ("pobj", "dobj"):
+    if noun.dep_ == "dobj" or (noun.dep_ == "pobj" and noun.head.lower_ not in _SETTING_PREPS):
         # "engaged in recruitment to populate X", "imposed sanctions on X": the rest hangs off the verb
         verb = noun.head.head if noun.dep_ == "pobj" else noun.head
         return target(verb, index, cls.preps, objects=False, purpose=cls.purpose)

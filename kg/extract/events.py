@@ -260,5 +260,18 @@ def _verb_target(verb: Any, index: EntityIndex, cls: TriggerClass) -> list[str]:
             if c.dep_ == "conj" and c.pos_ == "VERB" and c.i == verb.i + 2 and verb.doc[verb.i + 1].dep_ == "cc" \
                     and any(g.dep_ == "dobj" for g in c.children):  # only "X-ed and Y-ed Z", nothing between
                 return target(c, index, (), purpose=False)
+    if not found:
+        found = _mandated(verb, index)
     return found
+
+
+def _mandated(verb: Any, index: EntityIndex) -> list[str]:
+    """The subject of a mandative clause: "demanded that Pyongyang stop its tests", "asked that the
+    government return him" (a bare verb after "that": what the subject must do is asked of it)."""
+    for c in verb.children:
+        if c.dep_ == "ccomp" and c.tag_ == "VB" and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children) \
+                and not any(a.dep_ == "aux" for a in c.children):
+            subj = next((g for g in c.children if g.dep_ == "nsubj"), None)
+            return ends(subj, index) if subj is not None else []
+    return []
 

@@ -172,3 +172,17 @@ def test_a_short_form_that_is_a_common_word_names_only_before_a_noun(extract) ->
     found = [e for e in x.entities if e.name == "Islamic State"]
     assert found and len(found[0].mentions) == 1
     one(x, "COERCES", "Kurdish", "Islamic State")
+
+
+@pytest.mark.parametrize("text,src,dst", [
+    ("China demanded that Manila withdraw its coast guard ships.", "China", "Manila"),
+    ("Biden asked that the Israeli government open more crossings.", "Biden", "Israeli government"),
+])
+def test_the_subject_of_a_mandative_clause_is_asked(extract, text: str, src: str, dst: str) -> None:
+    one(extract(text), "REQUESTS", src, dst)
+
+
+def test_a_meeting_as_a_setting_gives_no_party(extract) -> None:
+    x = extract("Karen Bass discussed the fires with Newsom at a White House meeting on Monday. "
+                "After her meeting with Newsom, the Kremlin announced new drills.")
+    assert not [r for r in rels(x, "MEETS_WITH") if r[1] in ("White House", "Kremlin")], rels(x)
