@@ -108,7 +108,7 @@ def find_events(doc: Any, article: Article, entities: list[Entity], claims: list
                 continue  # "sponsored the Clean Water Act": a law NER tagged as a name is no party
             rel = _relation(rtype, src, dst, anchor, extras, sent, claims, schema, index)
             if rel is not None:
-                out.setdefault(rel.id, rel)
+                out.setdefault(_key(rel), rel)
     _title_roles(doc, text, entities, claims, schema, index, out)
     used = {r.source for r in out.values()} | {r.target for r in out.values()} | speaking
     _coreferent_mentions(doc, index, used, text)
@@ -176,8 +176,15 @@ def to_states(relations: list[Relation], entities: list[Entity]) -> list[Relatio
                 rel = replace(rel, source=src, target=dst,
                               id=Relation.make_id(rel.type, src, dst, rel.status, rel.mode))
         if rel.source in by_id and rel.target in by_id:
-            out.setdefault(rel.id, rel)
+            out.setdefault(_key(rel), rel)
     return list(out.values())
+
+
+def _key(rel: Relation) -> str:
+    """One record per relation and sentence for events (two meetings of the same pair on different
+    days keep both sentences and dates; the graph unions them on one edge, ``count`` = sentences),
+    one per relation for what a phrase says of an entity ("the Russian embassy" in every paragraph)."""
+    return f"{rel.id}@{rel.evidence[0]}" if rel.event_type else rel.id
 
 
 def _no_party(index: EntityIndex, eid: str, things: frozenset[str]) -> bool:

@@ -18,3 +18,14 @@ def test_event_properties_and_actors_are_stored(extract, store) -> None:
     threatened = store.read("MATCH (:Country)-[r:ATTACKS]->(:Country) RETURN r.mode, r.event_type").rows
     assert threatened == [["threatened", "ASSAULT"]]
     assert store.read("MATCH (:Country)-[r:THREATENS]->(:Country) RETURN r.event_type").rows == [["THREATEN"]]
+
+
+def test_two_events_of_one_pair_keep_both_sentences_and_dates(extract, store) -> None:
+    text = ("Putin met Erdogan in Sochi on Monday. The talks covered grain. "
+            "Putin met Erdogan again in Ankara on Friday.")
+    x = extract(text, "s3")
+    meetings = [r for r in x.relations if r.type == "MEETS_WITH"]
+    assert len(meetings) == 2 and len({r.id for r in meetings}) == 1  # one edge, two sentences
+    store.write(GraphBatch(load_schema()).add(x))
+    rows = store.read("MATCH (:Person)-[r:MEETS_WITH]->(:Person) RETURN r.count, r.date, size(r.place)").rows
+    assert len(rows) == 1 and rows[0][0] == 2 and sorted(rows[0][1]) == ["Friday", "Monday"] and rows[0][2] == 2
