@@ -12,7 +12,8 @@ takes the nearest earlier mention that fits it:
 * "they"/"them"/"their": the nearest plural generic actor, Group, Organization or Country;
 * "the embassy", "the ministry", "the militia": the nearest entity whose name has that head word;
   "the group"/"the organization": the nearest Group or Organization; "the government"/"the
-  country": the nearest Country.
+  country": the nearest Country (not one acting on it); "the city"/"the town"/"the village": the
+  nearest populated place.
 
 Gender comes from honorifics in the article ("Mr. Jordan", "Mrs. Clinton": "she" skips Mr. Jordan),
 else from the given name (:mod:`gender`: census lists of first names; unknown names agree with
@@ -38,6 +39,7 @@ _THEY = frozenset({"they", "them", "their"})
 _FIRST = frozenset({"i", "me", "my"})  # the speaker of the quote they are in ("we" is a body the speaker is in)
 _WE = frozenset({"we", "us", "our"})  # ... unless the speaker is that body
 _BODY = ("Organization", "Group")
+_SETTLEMENT_NOUNS = frozenset({"city", "town", "village", "capital"})
 _STATE_NOUNS = frozenset({"government", "country", "state", "nation", "regime", "kingdom", "republic"})
 _BODY_NOUNS = frozenset({"group", "organization", "organisation", "movement", "faction", "militia",
                          "party", "alliance", "bloc", "company", "firm", "agency"})
@@ -104,6 +106,8 @@ def _antecedent(tok: Any, index: EntityIndex) -> str | None:
     if tok.pos_ != "NOUN" or not any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in tok.children):
         return None
     lemma = tok.lemma_.lower()
+    if lemma in _SETTLEMENT_NOUNS:  # "shelled the town": the nearest town, city or village named before
+        return next((eid for _s, _e, eid in _before(pos, index, WINDOW * 2) if _settlement(index.by_id[eid])), None)
     if lemma in _STATE_NOUNS:  # "the regime" after "the Assad regime" is that regime, then the nearest state
         named = _named_with_head(pos, lemma, index)
         if named:
@@ -121,6 +125,12 @@ def _antecedent(tok: Any, index: EntityIndex) -> str | None:
     if lemma in _BODY_NOUNS:
         return index.nearest_before(pos, _BODY, WINDOW)
     return None
+
+
+def _settlement(ent: Any) -> bool:
+    """A Place geocoded to a populated place (GeoNames feature class P: city, town, village), or
+    not geocoded at all (a village the gazetteer lacks); never a region or a country."""
+    return ent.label == "Place" and (ent.geo is None or str(ent.geo.feature_code or "").startswith("PPL"))
 
 
 def _clause_subjects(tok: Any, index: EntityIndex) -> set[str]:

@@ -186,3 +186,10 @@ def test_a_meeting_as_a_setting_gives_no_party(extract) -> None:
     x = extract("Karen Bass discussed the fires with Newsom at a White House meeting on Monday. "
                 "After her meeting with Newsom, the Kremlin announced new drills.")
     assert not [r for r in rels(x, "MEETS_WITH") if r[1] in ("White House", "Kremlin")], rels(x)
+
+
+def test_the_town_is_the_nearest_town_named_before(extract) -> None:
+    x = extract("Iraqi troops entered Ramadi on Sunday. Islamic State fighters shelled the town for hours.")
+    one(x, "ATTACKS", "Islamic State", "Ramadi")
+    y = extract("Syria accused Turkey of shelling the town of Kobani. Turkish forces deny shelling the town.")
+    assert one(y, "ATTACKS", "Turkish forces", "Kobani").status == "denied"
