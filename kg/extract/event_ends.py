@@ -150,6 +150,9 @@ def verb_actor(verb: Any, index: EntityIndex) -> list[str]:
         if cur.dep_ in ("xcomp", "conj", "advcl", "pcomp") and cur.head != cur:
             cur = cur.head
             continue
+        if cur.dep_ == "acomp" or (cur.dep_ == "prep" and cur.head.pos_ == "ADJ" and cur.head.dep_ == "acomp"):
+            cur = cur.head  # "Iran is ready to negotiate with X", "we remain committed to supporting X":
+            continue  # the one who is ready acts (kg.extract.modality gives the mode)
         if cur.dep_ == "prep" and cur.lower_ in _CONTROLLED_PREPS and cur.head.pos_ in ("VERB", "AUX"):
             cur = cur.head  # "Obama said after meeting with Putin", "by bombing the town": the
             continue  # subject of the verb the phrase modifies does it

@@ -25,12 +25,17 @@ from typing import Any
 from kg.extract.event_lexicon import argument_words
 
 _REFUSE = frozenset({"refuse", "fail", "decline", "stop", "cease", "halt", "avoid", "abandon", "reject", "forgo",
-                     "cancel", "postpone", "scrap"})
+                     "cancel", "postpone", "scrap",
+                     "unwilling", "reluctant", "unable", "loath"})  # "Iran is unwilling to negotiate"
+# refusals of will, as against failures ("was unable to", "postponed"): only these reject a party
+WILFUL = frozenset({"refuse", "decline", "reject", "unwilling", "reluctant", "loath"})
 _ONGOING = frozenset({"stop", "cease", "halt"})
 _PRETEND = frozenset({"simulate", "rehearse", "feign"})  # "simulated an attack on X": no attack  # "halted its airstrikes": on a noun, the strikes had happened
 _DENY = frozenset({"deny"})
 _PLAN = frozenset({"plan", "intend", "aim", "prepare", "vow", "pledge", "promise", "seek", "want", "propose",
-                   "consider", "decide", "hope", "try", "attempt", "plot", "mull", "threaten"})
+                   "consider", "decide", "hope", "try", "attempt", "plot", "mull", "threaten",
+                   # "is ready to negotiate", "remains committed to supporting": disposed to, not done
+                   "ready", "willing", "prepared", "eager", "determined", "keen", "poised", "committed"})
 _PLAN_NOUNS = _PLAN | frozenset({"intention", "decision", "bid", "effort", "scheme", "order"})
 _REQUEST = frozenset({"urge", "ask", "call", "demand", "press", "encourage", "order", "request", "appeal", "invite"})
 _FUTURE = frozenset({"will", "shall", "'ll", "wo"})
@@ -148,6 +153,14 @@ def _chain(trigger: Any) -> list[tuple[Any, bool]]:
             if nxt is cur:
                 break
             out.append((nxt, True))
+            cur = nxt
+        elif cur.dep_ == "acomp" or (cur.dep_ == "prep" and cur.head.pos_ == "ADJ"):
+            nxt = cur.head  # "ready to negotiate", "committed to supporting": the adjective governs
+            if cur.dep_ == "prep":
+                out.append((nxt, True))
+                cur = nxt
+                continue
+            out.append((nxt, False))
             cur = nxt
         elif cur.dep_ == "ccomp" and cur.head.lemma_.lower() in _DENY:
             out.append((cur.head, True))

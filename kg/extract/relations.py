@@ -39,7 +39,7 @@ from kg.extract.coref import note_speakers, resolved
 from kg.extract.event_lexicon import argument_words
 from kg.extract.events import Recent, events_at, target, trigger_lexicon, verb_actor
 from kg.extract.events import entity as _entity
-from kg.extract.modality import headline_spans, is_question, modality
+from kg.extract.modality import WILFUL, headline_spans, is_question, modality
 from kg.extract.nlp import candidates, text_of
 from kg.extract.roles import title_roles
 from kg.extract.speakers import EntityIndex
@@ -249,8 +249,8 @@ def _refusal(rtype: str, src: str, dst: str, refused_by: Any, claim: Claim | Non
              index: EntityIndex) -> Relation | None:
     """A writer's "X refused to meet/negotiate with/support Y": no meeting, but X rejects Y (PLOVER
     REJECT); any other negated event is no relation ("X refused to attack Y", "did not meet")."""
-    if refused_by is None or rtype not in argument_words("refusable_types"):
-        return None
+    if refused_by is None or rtype not in argument_words("refusable_types") or refused_by.lemma_.lower() not in WILFUL:
+        return None  # ("was unable to meet Y", "postponed talks with Y": no will against Y)
     rejects = next(iter(argument_words("refusal_type")), "")
     if rejects not in schema.relationships or not schema.allows(rejects, index.label(src), index.label(dst)):
         return None

@@ -193,3 +193,17 @@ def test_the_town_is_the_nearest_town_named_before(extract) -> None:
     one(x, "ATTACKS", "Islamic State", "Ramadi")
     y = extract("Syria accused Turkey of shelling the town of Kobani. Turkish forces deny shelling the town.")
     assert one(y, "ATTACKS", "Turkish forces", "Kobani").status == "denied"
+
+
+@pytest.mark.parametrize("text,rtype,src,dst,mode", [
+    ("Iran is ready to negotiate with the United States.", "MEETS_WITH", "Iran", "United States", "planned"),
+    ("The EU is eager to cooperate with India.", "COOPERATES_WITH", "European Union", "India", "planned"),
+])
+def test_a_disposition_to_act_is_planned(extract, text: str, rtype: str, src: str, dst: str, mode: str) -> None:
+    assert one(extract(text), rtype, src, dst).mode == mode
+
+
+def test_unwillingness_rejects_and_inability_does_not(extract) -> None:
+    one(extract("Serbia is unwilling to negotiate with Kosovo."), "REJECTS", "Serbia", "Kosovo")
+    x = extract("Moldova was unable to meet with Romania.")
+    assert not [r for r in x.relations if r.event_type], rels(x)
