@@ -39,6 +39,7 @@ _THEY = frozenset({"they", "them", "their"})
 _FIRST = frozenset({"i", "me", "my"})  # the speaker of the quote they are in ("we" is a body the speaker is in)
 _WE = frozenset({"we", "us", "our"})  # ... unless the speaker is that body
 _BODY = ("Organization", "Group")
+_PEOPLE_TYPES = frozenset({"civilians", "refugees", "detainees", "media", "protesters", "activists"})
 _SETTLEMENT_NOUNS = frozenset({"city", "town", "village", "capital"})
 _STATE_NOUNS = frozenset({"government", "country", "state", "nation", "regime", "kingdom", "republic"})
 _BODY_NOUNS = frozenset({"group", "organization", "organisation", "movement", "faction", "militia",
@@ -122,8 +123,10 @@ def _antecedent(tok: Any, index: EntityIndex) -> str | None:
     named = _named_with_head(pos, lemma, index)
     if named:
         return named
-    if lemma in _BODY_NOUNS:
-        return index.nearest_before(pos, _BODY, WINDOW)
+    if lemma in _BODY_NOUNS:  # "the organisation": the salient body before it (a subject first), never
+        # people named by a common noun ("a man")
+        return _subject_first(tok, pos, index, lambda e: e.label in _BODY
+                              and e.properties.get("agent_type") not in _PEOPLE_TYPES)
     return None
 
 
@@ -247,10 +250,12 @@ def _subject_first(tok: Any, pos: int, index: EntityIndex, fits: Any, far: int =
             return m[2]
     for limit in (WINDOW, far):
         earlier = [m for m in near if m[0] < own_start and pos - m[0] <= limit]
-        for m in earlier:
-            r = roots[m] if m in roots else _root(doc, m)
-            if r is not None and _subject(r):
-                return m[2]
+        subjects = [(m, r) for m in earlier for r in [roots[m] if m in roots else _root(doc, m)]
+                    if r is not None and _subject(r)]
+        if subjects:  # the nearest sentence with a subject that fits; its main clause's subject first
+            sent = subjects[0][1].sent.start  # ("the IRA had grown after the regiment killed 13": the IRA)
+            main = [m for m, r in subjects if r.sent.start == sent and _main_clause(r)]
+            return (main or [subjects[0][0]])[0][2]
         if earlier:
             return earlier[0][2]
     return near[0][2]
@@ -276,6 +281,14 @@ def _subject(root: Any) -> bool:
     while head.dep_ in ("pobj", "prep") and head.head is not head:
         head = head.head
     return head.dep_ in ("nsubj", "nsubjpass")
+
+
+def _main_clause(root: Any) -> bool:
+    """A subject (or the name in apposition to one) of its sentence's main verb."""
+    head = root.head
+    while root.dep_ in ("appos", "pobj", "prep") and head.head is not head:
+        root, head = head, head.head
+    return head.dep_ == "ROOT"
 
 
 def _salient(root: Any) -> bool:
