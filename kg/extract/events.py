@@ -236,13 +236,20 @@ def _verb_target(verb: Any, index: EntityIndex, cls: TriggerClass) -> list[str]:
         if found:
             return found
     passive = any(c.dep_ == "nsubjpass" for c in verb.children)
+    verb_subj = verb
     if not passive and verb.dep_ == "conj" and any(c.dep_ == "agent" for c in verb.children):
         passive = any(c.dep_ == "nsubjpass" for c in verb.head.children)  # "bribed or blackmailed by X"
         verb_subj = verb.head
-    else:
-        verb_subj = verb
+    subj_dep = "nsubjpass"
+    if not passive and verb.dep_ == "conj" and any(c.dep_ == "auxpass" for c in verb.children) \
+            and any(c.dep_ == "nsubj" for c in verb.head.children):
+        passive, verb_subj, subj_dep = True, verb.head, "nsubj"  # "Russia attacked Y and was condemned by X"
+    if not passive and cls.objects:
+        reduced = _reduced_participle(verb_subj if verb_subj is not verb else verb)
+        if reduced is not None:  # "a soldier killed and decapitated by troops (was buried)": the
+            passive, verb_subj, subj_dep = True, reduced, "nsubj"  # parser's subject is the one harmed
     if passive:
-        subj = next(c for c in verb_subj.children if c.dep_ == "nsubjpass")
+        subj = next(c for c in verb_subj.children if c.dep_ == subj_dep)
         if subj.lower_ in ("who", "which", "that") and verb.dep_ == "relcl":
             subj = verb.head  # "a student who was stabbed by ...": the noun the clause describes
         if cls.objects:
@@ -263,6 +270,19 @@ def _verb_target(verb: Any, index: EntityIndex, cls: TriggerClass) -> list[str]:
     if not found:
         found = _mandated(verb, index)
     return found
+
+
+def _reduced_participle(verb: Any) -> Any:
+    """A participle the parser read as an active main verb, its noun as subject: "An Armenian
+    soldier killed and decapitated by troops has been reburied" (no auxiliary, no object, a "by"
+    agent on it or on its coordinated participle). Returns the verb that holds the subject."""
+    if verb.tag_ not in ("VBN", "VBD") or any(c.dep_ in ("aux", "auxpass", "dobj") for c in verb.children):
+        return None
+    if not any(c.dep_ == "nsubj" for c in verb.children):
+        return None
+    return verb if passive_agent(verb) is not None or any(
+        c.dep_ == "conj" and c.tag_ == "VBN" and any(g.dep_ == "agent" for g in c.children) for c in verb.children) \
+        else None
 
 
 def _mandated(verb: Any, index: EntityIndex) -> list[str]:

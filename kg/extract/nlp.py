@@ -150,4 +150,34 @@ def load_nlp() -> Any:
     with nlp.select_pipes(disable=nlp.pipe_names):
         ruler.add_patterns(patterns["reference"])
         gaps.add_patterns(patterns["demonyms"])
+    _lemma_exceptions(nlp)
     return nlp
+
+
+def _lemma_exceptions(nlp: Any) -> None:
+    """Verb forms the rule lemmatizer gets wrong ("raped" -> "rap": it ranks a rule's form before an
+    exception it also finds): ``lemma_exceptions`` of ``schema/events.yaml``, set by a small pipe
+    after the lemmatizer that touches only the tokens with those forms (one array look-up a doc)."""
+    from kg import settings, yamlfile
+
+    with open(settings.schema_dir() / "events.yaml", encoding="utf-8") as fh:
+        fixes = {str(k): str(v) for k, v in ((yamlfile.loads(fh.read()) or {}).get("lemma_exceptions") or {}).items()}
+    if not fixes or "lemmatizer" not in nlp.pipe_names:
+        return
+    by_hash = {nlp.vocab.strings.add(form): lemma for form, lemma in fixes.items()}
+    wanted = numpy.array(sorted(by_hash), dtype="uint64")
+
+    def fix(doc: Any) -> Any:
+        from spacy.attrs import LOWER
+
+        lower = doc.to_array([LOWER]).astype("uint64").reshape(-1)
+        for i in numpy.nonzero(numpy.isin(lower, wanted))[0].tolist():
+            if doc[i].pos_ == "VERB":
+                doc[i].lemma_ = by_hash[int(lower[i])]
+        return doc
+
+    from spacy.language import Language
+
+    if not Language.has_factory("kg_lemma_fixes"):
+        Language.component("kg_lemma_fixes")(fix)
+    nlp.add_pipe("kg_lemma_fixes", after="lemmatizer")

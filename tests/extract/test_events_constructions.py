@@ -207,3 +207,18 @@ def test_unwillingness_rejects_and_inability_does_not(extract) -> None:
     one(extract("Serbia is unwilling to negotiate with Kosovo."), "REJECTS", "Serbia", "Kosovo")
     x = extract("Moldova was unable to meet with Romania.")
     assert not [r for r in x.relations if r.event_type], rels(x)
+
+
+def test_a_participle_read_as_a_main_verb_keeps_its_agent(extract) -> None:
+    x = extract("A Georgian soldier wounded and later executed by Russian troops was buried in Tbilisi.")
+    one(x, "ATTACKS", "Russian troops", "Georgian soldier")
+    assert not [r for r in rels(x, "ATTACKS") if r[1] == "Georgian soldier"]
+    one(extract("Serbia attacked Kosovo and was condemned by the EU."), "CONDEMNS", "European Union", "Serbia")
+
+
+def test_mislemmatised_verb_forms_still_trigger(extract) -> None:
+    one(extract("Militiamen raped dozens of Yazidi women near Sinjar."), "ATTACKS", "militiamen", "Yazidi women")
+
+
+def test_oligarchs_are_actors(extract) -> None:
+    one(extract("Russian oligarchs met Trump in Moscow."), "MEETS_WITH", "Russian oligarchs", "Trump")
