@@ -10,6 +10,7 @@ from typing import Any
 
 from kg.extract.actors import agent_lexicon
 from kg.extract.coref import antecedent
+from kg.extract.entities import PERSON_ROLES
 from kg.extract.event_lexicon import argument_words, trigger_lexicon
 from kg.extract.speakers import EntityIndex
 
@@ -66,6 +67,11 @@ def entity(tok: Any, index: EntityIndex) -> str | None:
             found = antecedent(c, index)  # "his regime", "its troops": the possessor acts through them
             if found:
                 return found
+    if tok.tag_ == "NN" and tok.lemma_.lower() in PERSON_ROLES and any(
+            c.dep_ == "det" and c.lower_ == "the" for c in tok.children):
+        holder = index.role_holder(tok.left_edge.idx, tok.lower_)  # "the (suspended) president": the
+        if holder:  # person the article gave that role ("President Rousseff")
+            return holder
     event_noun = tok.lemma_.lower() in trigger_lexicon().lemmas  # "the invasion of Iraq" is no Iraq
     for c in tok.rights:
         if c.dep_ == "prep" and c.lower_ in ("from", "of") and not event_noun:

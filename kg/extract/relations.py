@@ -73,7 +73,7 @@ def find_events(doc: Any, article: Article, entities: list[Entity], claims: list
     index = EntityIndex(entities)
     actors = find_actors(doc, index, text, article.id)
     actor_entities = [a.entity() for a in actors]
-    index.refresh(entities + actor_entities)
+    index.refresh(entities + actor_entities, text)  # (role nouns read the words around a mention)
     speaking = _speaking_actors(claims, actors)  # before the events: their relations cite the speaker
     note_speakers(doc, [(c.content.start, c.content.end, c.speaker.entity) for c in claims
                         if c.content and c.speaker and c.speaker.entity])

@@ -222,3 +222,9 @@ def test_mislemmatised_verb_forms_still_trigger(extract) -> None:
 
 def test_oligarchs_are_actors(extract) -> None:
     one(extract("Russian oligarchs met Trump in Moscow."), "MEETS_WITH", "Russian oligarchs", "Trump")
+
+
+def test_a_definite_role_noun_is_the_person_given_that_role(extract) -> None:
+    x = extract("President Pedro Castillo denied wrongdoing. On Wednesday Congress voted to indict "
+                "the ousted president over the failed decree.")
+    one(x, "ACCUSES", "Congress", "Pedro Castillo")
