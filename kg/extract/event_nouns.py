@@ -9,7 +9,7 @@ from __future__ import annotations
 from typing import Any
 
 from kg.extract.event_ends import _pobj, ends, entity, target, verb_actor
-from kg.extract.event_lexicon import Lexicon, TriggerClass, argument_words
+from kg.extract.event_lexicon import Lexicon, TriggerClass, argument_words, trigger_lexicon
 from kg.extract.speakers import EntityIndex
 
 
@@ -149,8 +149,8 @@ def carrier_actor(noun: Any, index: EntityIndex, lex: Lexicon) -> list[str]:
         cur = cur.head
     if cur.dep_ in ("pobj", "pcomp"):
         cur = cur.head
-    if with_act(noun) is not None:  # "the US hit Russia with sanctions": who hits imposes them
-        return verb_actor(with_act(noun), index)
+    if with_act(noun, lex) is not None:  # "the US hit Russia with sanctions": who hits imposes them
+        return verb_actor(with_act(noun, lex), index)
     held = cur.dep_ == "prep" and cur.head.lemma_.lower() in argument_words("responsibility_nouns")
     if held:
         cur = cur.head  # "claimed responsibility for the bombing": the verb above the noun
@@ -183,11 +183,14 @@ def aimed_at(noun: Any, index: EntityIndex) -> list[str]:
     return []
 
 
-def with_act(noun: Any) -> Any:
+def with_act(noun: Any, lex: Lexicon) -> Any:
     """The verb an event noun is the instrument of, when that verb has an object: "hit Russia with
     sanctions", "pounded the town with airstrikes" (the verb does to its object what the noun names;
-    "met with rebels", "responded with strikes" have no object)."""
+    "met with rebels", "responded with strikes" have no object). Only acts one suffers (attacks,
+    threats, sanctions, coercion): "threatened its neighbours with weapons" arms nobody."""
     if noun.dep_ != "pobj" or noun.head.lower_ != "with" or noun.head.head.pos_ != "VERB":
+        return None
+    if not any(c.type in lex.suffering_types for c in lex.classes_of.get(noun.lemma_.lower(), ())):
         return None
     verb = noun.head.head
     return verb if any(c.dep_ == "dobj" for c in verb.children) else None
@@ -213,7 +216,7 @@ def noun_target(noun: Any, index: EntityIndex, cls: TriggerClass) -> list[str]:
     found = target(noun, index, cls.preps + (("of",) if cls.objects else ()), objects=False, purpose=cls.purpose)
     if found:
         return found
-    verb = with_act(noun)
+    verb = with_act(noun, trigger_lexicon())
     if verb is not None:  # "pounded the town with airstrikes": the verb's object is hit
         return ends(next(c for c in verb.children if c.dep_ == "dobj"), index)
     aimed = aimed_at(noun, index)

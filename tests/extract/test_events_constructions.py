@@ -228,3 +228,8 @@ def test_a_definite_role_noun_is_the_person_given_that_role(extract) -> None:
     x = extract("President Pedro Castillo denied wrongdoing. On Wednesday Congress voted to indict "
                 "the ousted president over the failed decree.")
     one(x, "ACCUSES", "Congress", "Pedro Castillo")
+
+
+def test_only_an_act_one_suffers_is_an_instrument(extract) -> None:
+    x = extract("Pakistan could threaten its neighbors with nuclear weapons, India said.")
+    assert not rels(x, "AIDS"), rels(x)
