@@ -107,7 +107,7 @@ def _own_agent(verb: Any) -> Any:
     return None
 
 
-_CONTROLLED_PREPS = frozenset({"after", "before", "upon", "on", "since", "while", "by"})
+_CONTROLLED_PREPS = frozenset({"after", "before", "upon", "on", "since", "while", "by", "at"})
 
 
 def verb_actor(verb: Any, index: EntityIndex) -> list[str]:
@@ -120,6 +120,9 @@ def verb_actor(verb: Any, index: EntityIndex) -> list[str]:
         if passive and cur.i == verb.i:
             return []  # "they were charged": no agent, no actor (never the governing verb's subject)
         subjects = [c for c in cur.children if c.dep_ == "nsubj"]
+        if not subjects and cur.i != verb.i:  # "Iran was urged to negotiate", "Russia's drills are
+            # aimed at intimidating its neighbours": a passive governing verb's subject does the act
+            subjects = [c for c in cur.children if c.dep_ == "nsubjpass"]
         for c in subjects:  # the parser may hang two subjects on one verb ("The act, in which X
             # killed 49 people, ..."): the first that names a party is the actor
             if c.lower_ in ("who", "which", "that") and cur.dep_ == "relcl":
@@ -132,7 +135,7 @@ def verb_actor(verb: Any, index: EntityIndex) -> list[str]:
         if subjects:
             return []
         if cur.dep_ == "xcomp" and cur.head.lemma_.lower() in argument_words("request_verbs"):
-            obj = next((c for c in cur.head.children if c.dep_ in ("dobj", "dative")), None)
+            obj = next((c for c in cur.head.children if c.dep_ in ("dobj", "dative", "nsubjpass")), None)
             return ends(obj, index) if obj is not None else []  # "urged Iran to strike": Iran acts
         if cur.dep_ in ("relcl", "acl") and cur.head.pos_ in ("NOUN", "PROPN") and not any(
                 c.dep_ == "nsubjpass" for c in cur.children):

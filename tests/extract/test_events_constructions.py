@@ -233,3 +233,11 @@ def test_a_definite_role_noun_is_the_person_given_that_role(extract) -> None:
 def test_only_an_act_one_suffers_is_an_instrument(extract) -> None:
     x = extract("Pakistan could threaten its neighbors with nuclear weapons, India said.")
     assert not rels(x, "AIDS"), rels(x)
+
+
+@pytest.mark.parametrize("text,rtype,src,dst", [
+    ("China's drills near the strait are aimed at intimidating Taiwan.", "THREATENS", "China", "Taiwan"),
+    ("Venezuela was urged to negotiate with Guyana.", "MEETS_WITH", "Venezuela", "Guyana"),
+])
+def test_a_passive_governing_verb_passes_its_subject_on(extract, text: str, rtype: str, src: str, dst: str) -> None:
+    one(extract(text), rtype, src, dst)
