@@ -300,12 +300,14 @@ class Extractor:
         if rec is not None:
             return _geo(rec, 1.0)
         state = self.ref.states.get(code)
+        if state is not None and state.point is not None and not state.geonames_id:
+            return Geo(None, state.point[0], state.point[1], code, "PCLH", 1.0, state.name)  # a former state
         return Geo(None, None, None, code, "PCLI", 1.0, state.name if state else code)
 
     def _geo_for(self, c: Cluster, choice: Any) -> Geo | None:
         if c.label == "Country":
             rec = self.country_records.get(c.key)
-            return _geo(rec, 1.0) if rec else Geo(None, None, None, c.key, "PCLI", 1.0)
+            return _geo(rec, 1.0) if rec else self._country_geo(c.key)
         if c.label != "Place":
             return None
         if choice is not None and choice.confidence >= MIN_CONFIDENCE:

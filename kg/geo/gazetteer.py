@@ -229,7 +229,7 @@ def build() -> MemoryGazetteer:
         add(rec, (row["name"],), row.get("alternatenames") or ())
     for code, state in ref.states.items():
         point = _state_point(code, state.point) or capital_coords.get(code)
-        if point is None:
+        if point is None or not state.geonames_id:  # a former state has no record (kg.extract.extractor)
             continue
         lat, lon = point
         pop = int(gc.get_countries()[code].get("population") or 0)

@@ -133,6 +133,10 @@ def reference() -> Reference:
         demonyms = _strs(extra.get("demonyms")) or _with_plural(more.demonym)
         ref.states[code] = State(code, row["name"], row.get("capital") or "", int(row["geonameid"]),
                                  names, demonyms, more.point)
+    for code, row in (data.get("former_states") or {}).items():  # no GeoNames record: id 0
+        ref.states[str(code)] = State(str(code), str(row["name"]), str(row.get("capital") or ""), 0,
+                                      _unique((str(row["name"]), *_strs(row.get("aliases")))),
+                                      _strs(row.get("demonyms")), (float(row["lat"]), float(row["lon"])))
     # a demonym several states share ("American": the US and the Northern Mariana Islands,
     # "Dominican") names the most populous of them
     for state in sorted(ref.states.values(), key=lambda st: -population.get(st.code, 0)):

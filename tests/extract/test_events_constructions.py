@@ -241,3 +241,10 @@ def test_only_an_act_one_suffers_is_an_instrument(extract) -> None:
 ])
 def test_a_passive_governing_verb_passes_its_subject_on(extract, text: str, rtype: str, src: str, dst: str) -> None:
     one(extract(text), rtype, src, dst)
+
+
+def test_a_former_state_is_a_country_and_a_party(extract) -> None:
+    x = extract("Reagan negotiated with the Soviet Union in Reykjavik. Soviet troops later left Kabul.")
+    su = next(e for e in x.entities if e.name == "Soviet Union")
+    assert su.label == "Country" and su.geo is not None and su.geo.feature_code == "PCLH" and su.geo.lat
+    one(x, "MEETS_WITH", "Reagan", "Soviet Union")
