@@ -158,9 +158,11 @@ def to_states(relations: list[Relation], entities: list[Entity]) -> list[Relatio
     by_id = {e.id: e for e in entities}
     out: dict[str, Relation] = {}
 
-    def state_of(eid: str) -> str | None:
+    def state_of(eid: str, people: bool = True) -> str | None:
         end = by_id.get(eid)
         state = end.properties.get("country") if end is not None and end.label == "Group" else None
+        if not people and end is not None and end.name.endswith("s"):
+            return None  # "millions of Americans supporting X": people, not their state
         return state if isinstance(state, str) and state in by_id else None
 
     for rel in relations:
@@ -169,7 +171,7 @@ def to_states(relations: list[Relation], entities: list[Entity]) -> list[Relatio
             rel = replace(rel, target=state, id=Relation.make_id(rel.type, rel.source, state, rel.status, rel.mode))
         elif rel.event_type:  # "the Russian strikes", "Iranian-backed militias": a nationality word that
             # acts or is acted on is its state (an actor with a kind, "Russian troops", keeps its node)
-            src, dst = (state_of(e) if "agent_type" not in by_id[e].properties else None
+            src, dst = (state_of(e, people=False) if "agent_type" not in by_id[e].properties else None
                         if e in by_id else None for e in (rel.source, rel.target))
             src, dst = src or rel.source, dst or rel.target
             if (src, dst) != (rel.source, rel.target) and src != dst:

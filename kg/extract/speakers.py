@@ -120,6 +120,19 @@ class EntityIndex:
                 return eid
         return None
 
+    def titled(self, pos: int, role: str, limit: int = 3000) -> str | None:
+        """The nearest person before ``pos`` the article writes with ``role`` as a title right before
+        the name ("President Rousseff", "Gov. Inslee" for "governor" is not matched): stricter than
+        ``role_holder``, for the ends of events, where a victim stands near the word too ("officers
+        shot X")."""
+        if not self.text:
+            return None
+        low, word = self._low, role.lower()
+        for s, _e, eid in self._before(pos, limit, ("Person",)):
+            if low[max(0, s - len(word) - 1):s].rstrip().endswith(word) or low[s:s + len(word)] == word:
+                return eid
+        return None
+
     def nearest_subject(self, pos: int, doc: Any, limit: int = 600) -> str | None:
         """The nearest person before ``pos`` (within a few sentences) who is a clause's subject."""
         if doc is None:

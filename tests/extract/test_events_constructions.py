@@ -248,3 +248,14 @@ def test_a_former_state_is_a_country_and_a_party(extract) -> None:
     su = next(e for e in x.entities if e.name == "Soviet Union")
     assert su.label == "Country" and su.geo is not None and su.geo.feature_code == "PCLH" and su.geo.lat
     one(x, "MEETS_WITH", "Reagan", "Soviet Union")
+
+
+def test_a_role_noun_is_not_a_victim_named_near_the_word(extract) -> None:
+    x = extract("Police officers shot Darnell Hayes on Tuesday. The officer who fired was placed on leave. "
+                "Protesters later attacked the officer.")
+    assert not [r for r in rels(x, "ATTACKS") if r[2] == "Darnell Hayes" and r[1] == "protesters"], rels(x)
+
+
+def test_plural_nationality_words_are_people_not_their_state(extract) -> None:
+    x = extract("The poll counts millions of Americans supporting Donald Trump.")
+    assert not [r for r in rels(x, "SUPPORTS") if r[1] == "United States"], rels(x)
