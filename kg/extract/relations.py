@@ -161,7 +161,7 @@ def to_states(relations: list[Relation], entities: list[Entity]) -> list[Relatio
     def state_of(eid: str, people: bool = True) -> str | None:
         end = by_id.get(eid)
         state = end.properties.get("country") if end is not None and end.label == "Group" else None
-        if not people and end is not None and end.name.endswith("s"):
+        if not people and end is not None and any(m.text.endswith("s") for m in end.mentions):
             return None  # "millions of Americans supporting X": people, not their state
         return state if isinstance(state, str) and state in by_id else None
 
