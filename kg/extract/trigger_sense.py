@@ -88,6 +88,8 @@ def _complement(kids: list[Any], objs: list[Any], not_roles: frozenset[str]) -> 
 FBI director") makes it a firing."""
     preds = [g for k in kids if k.dep_ == "prep" and k.lower_ == "as" for g in k.children]
     preds += [k for k in kids if k.dep_ == "oprd"] + (objs[1:] if len(objs) >= 2 else [])
+    if any(k.dep_ == "dative" for k in kids):  # "branded Russia a terrorist state" (parsed as a dative)
+        preds += objs
     if not preds:
         return False
     roles = titles() | not_roles if not_roles else frozenset()
