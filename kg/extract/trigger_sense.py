@@ -123,7 +123,10 @@ def _collective(tok: Any, kids: list[Any]) -> bool:
 
 
 def _collective_np(tok: Any) -> bool:
-    if tok.ent_type_ in _COLLECTIVE_ENTS:
+    """A state, organisation or official/armed body, or a phrase one qualifies ("Security Council
+    members", "NATO allies")."""
+    if tok.ent_type_ in _COLLECTIVE_ENTS or any(
+            c.dep_ in ("compound", "amod", "poss") and c.ent_type_ in _COLLECTIVE_ENTS for c in tok.lefts):
         return True
     kind = agent_lexicon().heads.get(tok.lemma_.lower())
     return kind is not None and kind[1] not in _PERSONAL_AGENTS
