@@ -30,6 +30,7 @@ class Condition:
     preps: frozenset[str] = frozenset()  # "fired ON the patrol": a preposition of the word or its object
     objects: frozenset[str] | None = None  # "fired MISSILES at": a direct object, if any, is one of these
     needs_object: bool = False  # ... and there must be one ("threw STONES at")
+    not_objects: frozenset[str] = frozenset()  # "shot FLARES at", "shot a VIDEO of": no weapon use
     heads: frozenset[str] = frozenset()  # "OPENED fire": the word the trigger depends on
     not_heads: frozenset[str] = frozenset()  # "LIFTED sanctions": never under these words
     to_clause: bool = False  # "called on X TO retaliate": an infinitive clause of the verb

@@ -45,6 +45,8 @@ def _holds(tok: Any, c: Condition) -> bool:
             return False  # "fired the minister at a meeting": a person fired is dismissed
         if c.needs_object and not any(o.lemma_.lower() in c.objects for o in objs + withs):
             return False
+    if c.not_objects and any(o.lemma_.lower() in c.not_objects for o in objs):
+        return False
     if c.preps and not _has_prep(tok, kids, objs, c.preps):
         return False
     if c.heads and _head(tok).lemma_.lower() not in c.heads and tok.head.lower_ not in c.heads:

@@ -37,6 +37,10 @@ from tests.extract.test_events import one, rels
     ("Viktor Orban openly admires Vladimir Putin.", "SUPPORTS", "Orban", "Putin"),
     ("Senator Ann Dale hailed Volodymyr Zelensky as a hero.", "SUPPORTS", "Dale", "Zelensky"),
     ("Washington lifted sanctions on Venezuela in May.", "CONCEDES_TO", "Washington", "Venezuela"),
+    ("Syrian soldiers shot three Kurdish fighters near Afrin.", "ATTACKS", "Syrian soldiers", "Kurdish fighters"),
+    ("Vladimir Putin scoffed at NATO on Friday.", "REJECTS", "Putin", "North Atlantic Treaty Organization"),
+    ("The Kremlin brushed aside Lithuania.", "REJECTS", "Kremlin", "Lithuania"),
+    ("Germany rebuked Hungary over the veto.", "CONDEMNS", "Germany", "Hungary"),
     ("The European Union eased its embargo on Belarus.", "CONCEDES_TO", "European Union", "Belarus"),
 ])
 def test_a_trigger_in_its_sense_starts_its_event(extract, text: str, rtype: str, src: str, dst: str) -> None:
@@ -60,6 +64,9 @@ def test_a_trigger_in_its_sense_starts_its_event(extract, text: str, rtype: str,
     ("Donald Trump dismissed James Comey as FBI director.", "CONDEMNS"),  # a firing
     ("Donald Trump dismissed James Comey.", "CONDEMNS"),
     ("Washington lifted its threats against Huawei.", "CONCEDES_TO"),  # no sanction eased
+    ("Russian jets shot flares at Swedish warplanes over the Baltic.", "ATTACKS"),  # harassment
+    ("Reuters shot a video of Vladimir Putin in Sochi.", "ATTACKS"),  # filming
+    ("The Kremlin brushed Lithuania's emblem with gold paint.", "REJECTS"),  # a brush stroke
 ])
 def test_a_trigger_in_another_sense_starts_nothing(extract, text: str, rtype: str) -> None:
     x = extract(text)
