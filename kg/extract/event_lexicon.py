@@ -39,6 +39,7 @@ class Condition:
     not_adverbs: frozenset[str] = frozenset()  # "fired BACK at": a retort
     not_preps: frozenset[str] = frozenset()  # "hails FROM Texas": origin, not praise
     agent_types: frozenset[str] = frozenset()  # "under fire from MILITANTS": an armed "from"/"by" agent
+    not_parties: frozenset[str] = frozenset()  # "reached out to VOTERS": the public is no party consulted
     collective: bool = False  # "worked with": both parties are states, organisations or armed/official groups
 
 

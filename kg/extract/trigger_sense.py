@@ -47,6 +47,9 @@ def _holds(tok: Any, c: Condition) -> bool:
             return False
     if c.not_objects and any(o.lemma_.lower() in c.not_objects for o in objs):
         return False
+    if c.not_parties and any(g.lemma_.lower() in c.not_parties for g in (
+            *objs, *(g for k in kids if k.dep_ == "prep" for g in k.children if g.dep_ == "pobj"))):
+        return False
     if c.preps and not _has_prep(tok, kids, objs, c.preps):
         return False
     if c.heads and _head(tok).lemma_.lower() not in c.heads and tok.head.lower_ not in c.heads:

@@ -60,6 +60,7 @@ def test_a_trigger_in_its_sense_starts_its_event(extract, text: str, rtype: str,
     ("Angela Merkel encouraged Ukraine with her words.", "REQUESTS"),
     ("Beijing warned Seoul of consequences.", "REQUESTS"),
     ("Justin Trudeau made breakfast with Joe Biden.", "MEETS_WITH"),
+    ("Justin Trudeau reached out to Canadian voters in Quebec.", "MEETS_WITH"),  # campaigning
     ("Jane Smith worked with Microsoft for ten years.", "COOPERATES_WITH"),  # a job
     ("Donald Trump dismissed James Comey as FBI director.", "CONDEMNS"),  # a firing
     ("Donald Trump dismissed James Comey.", "CONDEMNS"),
