@@ -18,6 +18,9 @@ from tests.extract.test_events import one, rels
     ("Afghan soldiers came under fire from Taliban fighters near Kunduz.", "ATTACKS", "Taliban", "Afghan soldiers"),
     ("Protesters threw stones at French police in Marseille.", "ATTACKS", "protesters", "French police"),
     ("Beijing cracked down on Uighur activists last year.", "COERCES", "Beijing", "Uighur activists"),
+    ("French police fired tear gas at protesters in Paris.", "COERCES", "French police", "protesters"),
+    ("Riot police sprayed water cannon at the protesters.", "COERCES", "police", "protesters"),
+    ("Syrian troops sprayed bullets into the crowd of protesters.", "ATTACKS", "Syrian troops", "protesters"),
     ("Iraq annexed Kuwait in 1990.", "COERCES", "Iraq", "Kuwait"),
     ("Moscow's annexation of Crimea alarmed Poland.", "COERCES", "Moscow", "Crimea"),
     ("Germany called on Russia to withdraw its troops.", "REQUESTS", "Germany", "Russia"),
@@ -54,6 +57,7 @@ def test_a_trigger_in_its_sense_starts_its_event(extract, text: str, rtype: str,
     ("Turkish soldiers fired back at Kurdish critics in Ankara.", "ATTACKS"),  # a retort
     ("Boris Johnson came under fire from the Labour Party over his remarks.", "ATTACKS"),  # criticism
     ("Protesters threw flowers at Emmanuel Macron in Marseille.", "ATTACKS"),  # no wound
+    ("French police fired tear gas at protesters in Paris.", "ATTACKS"),  # crowd control: COERCES
     ("Dutch police cracked Ennetcom.", "COERCES"),
     ("Germany called Russia a threat to Europe.", "REQUESTS"),
     ("Joe Biden called on Justin Trudeau in Ottawa.", "REQUESTS"),  # a visit, no infinitive
