@@ -154,6 +154,11 @@ def _chain(trigger: Any) -> list[tuple[Any, bool]]:
                 break
             out.append((nxt, True))
             cur = nxt
+        elif cur.dep_ == "advcl" and any(a.dep_ == "aux" and a.lower_ == "to" for a in cur.children) \
+                and cur.head.pos_ in ("VERB", "AUX"):
+            nxt = cur.head  # a purpose shares its verb's fate: "vowed to form a force to crack down on X"
+            out.append((nxt, True))  # is planned, "did not send troops to attack X" negated
+            cur = nxt
         elif cur.dep_ == "acomp" or (cur.dep_ == "prep" and cur.head.pos_ == "ADJ"):
             nxt = cur.head  # "ready to negotiate", "committed to supporting": the adjective governs
             if cur.dep_ == "prep":

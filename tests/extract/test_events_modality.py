@@ -59,3 +59,12 @@ def test_a_planned_event_is_not_merged_with_one_that_happened(extract) -> None:
     planned = extract("Israel plans to strike Iran.").relations
     done = extract("Israel struck Iran.").relations
     assert planned[0].id != done[0].id
+
+
+def test_a_purpose_clause_shares_its_verbs_fate(extract) -> None:
+    from tests.extract.test_events import one, rels
+
+    planned = one(extract("Macron vowed to form a task force to crack down on militants from Libya."),
+                  "COERCES", "Macron", "militants")
+    assert planned.mode == "planned"
+    assert not rels(extract("Egypt did not send troops to attack Libya."), "ATTACKS")
