@@ -267,14 +267,14 @@ def _root(doc: Any, mention: tuple[int, int, str]) -> Any:
 
 
 def _subject(root: Any) -> bool:
-    """A clause subject, or the name in apposition to one ("The director of the centre, Ina Kirsch,
+    """A clause subject, or the name in apposition to one ("The head of the institute, Mara Lenz,
     said ...": the name, not the title, is the mention; the parser may hang it on the title's "of"
     object)."""
     if root.dep_ in ("nsubj", "nsubjpass"):
         return True
     if any(c.dep_ == "relcl" and any(g.dep_ in ("nsubj", "nsubjpass") and g.lower_ == "who" for g in c.children)
            for c in root.children):
-        return True  # "... for Suu Kyi, who had breakfast with Biden": she is the clause's subject
+        return True  # "... for Mara Lenz, who later dined with the mayor": she is the clause's subject
     if root.dep_ != "appos":
         return False
     head = root.head

@@ -53,7 +53,7 @@ def entity(tok: Any, index: EntityIndex) -> str | None:
         return found
     if tok.lemma_.lower() in agent_lexicon().non_actor_heads:
         return None  # "the Minsk agreement" is no Minsk, "the Clean Water Act" no party
-    for c in tok.rights:  # "the North's leader, Kim Jong Un": the name in apposition, before any modifier
+    for c in tok.rights:  # "the junta's chief, Min Aung Hlaing": the name in apposition, before any modifier
         if c.dep_ == "appos" and c.pos_ == "PROPN":  # (a common noun there is no name: "voters, especially women")
             found = index.best_within(c.left_edge.idx, c.right_edge.idx + len(c.right_edge.text), c.idx)
             if found:
@@ -70,7 +70,7 @@ def entity(tok: Any, index: EntityIndex) -> str | None:
     if tok.tag_ == "NN" and tok.lemma_.lower() in PERSON_ROLES and any(
             c.dep_ == "det" and c.lower_ == "the" for c in tok.children):
         holder = index.titled(tok.left_edge.idx, tok.lower_)  # "the (suspended) president": the
-        if holder:  # person the article gave that title ("President Rousseff")
+        if holder:  # person the article gave that title ("President Mendes")
             return holder
     event_noun = tok.lemma_.lower() in trigger_lexicon().lemmas  # "the invasion of Iraq" is no Iraq
     for c in tok.rights:

@@ -171,7 +171,7 @@ def carrier_actor(noun: Any, index: EntityIndex, lex: Lexicon) -> list[str]:
 
 def aimed_at(noun: Any, index: EntityIndex) -> list[str]:
     """The target a clause on the event noun names: "attacks aimed at civilians", "strikes targeting
-    the rebels", "the bombings, which seemed to be aimed at civilians"."""
+    the rebels", "the raids, which appear to have been aimed at farmers"."""
     for c in noun.children:
         if c.dep_ not in ("acl", "relcl"):
             continue

@@ -246,7 +246,7 @@ def _verb_target(verb: Any, index: EntityIndex, cls: TriggerClass) -> list[str]:
         passive, verb_subj, subj_dep = True, verb.head, "nsubj"  # "Russia attacked Y and was condemned by X"
     if not passive and cls.objects:
         reduced = _reduced_participle(verb_subj if verb_subj is not verb else verb)
-        if reduced is not None:  # "a soldier killed and decapitated by troops (was buried)": the
+        if reduced is not None:  # "a sailor wounded and captured by pirates (was freed)": the
             passive, verb_subj, subj_dep = True, reduced, "nsubj"  # parser's subject is the one harmed
     if passive:
         subj = next(c for c in verb_subj.children if c.dep_ == subj_dep)
@@ -273,8 +273,8 @@ def _verb_target(verb: Any, index: EntityIndex, cls: TriggerClass) -> list[str]:
 
 
 def _reduced_participle(verb: Any) -> Any:
-    """A participle the parser read as an active main verb, its noun as subject: "An Armenian
-    soldier killed and decapitated by troops has been reburied" (no auxiliary, no object, a "by"
+    """A participle the parser read as an active main verb, its noun as subject: "A Chilean
+    sailor wounded and captured by pirates has been freed" (no auxiliary, no object, a "by"
     agent on it or on its coordinated participle). Returns the verb that holds the subject."""
     if verb.tag_ not in ("VBN", "VBD") or any(c.dep_ in ("aux", "auxpass", "dobj") for c in verb.children):
         return None

@@ -229,7 +229,7 @@ def _relation(rtype: str, src: str, dst: str, anchor: Any, extras: dict[str, Any
     speaker = claim.speaker.entity if claim and claim.speaker else None
     mode = None
     if rt.domain and not extras.get("alleged"):
-        # (an act read off a charge keeps its actor whatever became of the charge: "the grand jury
+        # (an act read off a charge keeps its actor whatever became of the charge: "the jurors
         # declined to indict X for the shooting of Y" still says whom the shooting is laid on)
         mod = modality(anchor)
         if mod.denied_by is not None:  # "Russia denied attacking Ukraine": the denier says it did not

@@ -122,7 +122,7 @@ class EntityIndex:
 
     def titled(self, pos: int, role: str, limit: int = 3000) -> str | None:
         """The nearest person before ``pos`` the article writes with ``role`` as a title right before
-        the name ("President Rousseff", "Gov. Inslee" for "governor" is not matched): stricter than
+        the name ("President Mendes"; "Gov. Mendes" for "governor" is not matched): stricter than
         ``role_holder``, for the ends of events, where a victim stands near the word too ("officers
         shot X")."""
         if not self.text:

@@ -10,6 +10,10 @@ import pytest
 from tests.extract.test_events import one, rels
 
 
+def names(x) -> dict[str, str]:  # type: ignore[no-untyped-def]
+    return {e.id: e.name for e in x.entities}
+
+
 @pytest.mark.parametrize("text,src,dst", [
     ("Scholz and Meloni met in Rome to discuss migration.", "Scholz", "Meloni"),
     ("Ankara and Moscow agreed to reopen the grain corridor.", "Ankara", "Moscow"),
@@ -83,7 +87,7 @@ def test_a_charge_that_was_dropped_still_names_whom_the_act_is_laid_on(extract) 
 
 def test_a_name_in_apposition_to_a_title_is_the_salient_person(extract) -> None:
     x = extract("The head of the Baltic Institute, Marta Ozola, told reporters her staff never met Gorin. "
-                "She said she had met with Gorin twice in Tallinn.")
+                "Later she admitted that she met with Gorin twice in Tallinn.")
     one(x, "MEETS_WITH", "Marta Ozola", "Gorin")
 
 
@@ -106,7 +110,7 @@ def test_the_possessor_of_an_object_of_admiration_is_not_the_actor(extract) -> N
 
 
 def test_a_name_a_relative_who_describes_is_a_person(extract) -> None:
-    x = extract("Paris gave a warm welcome to Aung San Suu Kyi, who had lunch with the French president. "
+    x = extract("Paris gave a warm welcome to Aung San Suu Kyi, who dined with the French president. "
                 "She will meet Nancy Pelosi on Thursday.")
     assert next(e for e in x.entities if e.name == "Aung San Suu Kyi").label == "Person"
     one(x, "MEETS_WITH", "Aung San Suu Kyi", "Nancy Pelosi")
@@ -132,7 +136,7 @@ def test_a_participle_after_a_preposition_takes_the_main_subject(extract) -> Non
 
 
 @pytest.mark.parametrize("text,src,dst", [
-    ("The Colombian government has refused to negotiate with the FARC rebels.", "Colombian government", "FARC"),
+    ("The Colombian government flatly refused to negotiate with the FARC rebels.", "Colombian government", "FARC"),
     ("Hungary refused to support Ukraine.", "Hungary", "Ukraine"),
 ])
 def test_a_refused_meeting_or_support_is_a_rejection(extract, text: str, src: str, dst: str) -> None:
@@ -168,7 +172,7 @@ def test_a_simulated_attack_is_none(extract) -> None:
 
 
 def test_a_short_form_that_is_a_common_word_names_only_before_a_noun(extract) -> None:
-    x = extract("Kurdish-led militias captured IS' last town. The council IS meeting today in Raqqa.")
+    x = extract("Kurdish-led militias seized IS' final stronghold. The council IS meeting today in Raqqa.")
     found = [e for e in x.entities if e.name == "Islamic State"]
     assert found and len(found[0].mentions) == 1
     one(x, "COERCES", "Kurdish", "Islamic State")
@@ -231,7 +235,7 @@ def test_a_definite_role_noun_is_the_person_given_that_role(extract) -> None:
 
 
 def test_only_an_act_one_suffers_is_an_instrument(extract) -> None:
-    x = extract("Pakistan could threaten its neighbors with nuclear weapons, India said.")
+    x = extract("Pakistan could menace its rivals with nuclear missiles, India said.")
     assert not rels(x, "AIDS"), rels(x)
 
 
@@ -244,10 +248,10 @@ def test_a_passive_governing_verb_passes_its_subject_on(extract, text: str, rtyp
 
 
 def test_a_former_state_is_a_country_and_a_party(extract) -> None:
-    x = extract("Reagan negotiated with the Soviet Union in Reykjavik. Soviet troops later left Kabul.")
+    x = extract("Nixon held talks with the Soviet Union in Moscow in 1972.")
     su = next(e for e in x.entities if e.name == "Soviet Union")
     assert su.label == "Country" and su.geo is not None and su.geo.feature_code == "PCLH" and su.geo.lat
-    one(x, "MEETS_WITH", "Reagan", "Soviet Union")
+    one(x, "MEETS_WITH", "Nixon", "Soviet Union")
 
 
 def test_a_role_noun_is_not_a_victim_named_near_the_word(extract) -> None:
@@ -257,5 +261,5 @@ def test_a_role_noun_is_not_a_victim_named_near_the_word(extract) -> None:
 
 
 def test_plural_nationality_words_are_people_not_their_state(extract) -> None:
-    x = extract("The poll counts millions of Americans supporting Donald Trump.")
-    assert not [r for r in rels(x, "SUPPORTS") if r[1] == "United States"], rels(x)
+    x = extract("The survey found thousands of Americans backing Nikki Haley.")
+    assert not [r for r in x.relations if r.event_type and names(x)[r.source] == "United States"], rels(x)

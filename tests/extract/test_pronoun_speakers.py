@@ -81,7 +81,7 @@ def test_a_place_in_the_phrase_speaks_only_as_its_possessor(extract) -> None:
 def test_a_body_noun_takes_the_main_clause_subject_before_it(extract) -> None:
     x = extract("Earlier that year, the ETA had gained recruits after the Guardia Civil raided 20 homes. "
                 "A man was arrested in Bilbao. "
-                "By June, the organisation felt confident enough to hold secret talks with French ministers.")
+                "In the spring the organisation was sure enough of itself to hold secret talks with French ministers.")
     found = [r for r in x.relations if r.type == "MEETS_WITH"]
     names = {e.id: e.name for e in x.entities}
     assert found and all(names[r.source] == "ETA" for r in found), [(names[r.source], names[r.target]) for r in found]
