@@ -68,7 +68,10 @@ def entity(tok: Any, index: EntityIndex) -> str | None:
             if found:
                 return found
     if tok.tag_ == "NN" and tok.lemma_.lower() in PERSON_ROLES and any(
-            c.dep_ == "det" and c.lower_ == "the" for c in tok.children):
+            c.dep_ == "det" and c.lower_ == "the" for c in tok.children) and not any(
+            c.dep_ == "poss" or (c.dep_ == "prep" and c.lower_ == "of")
+            or (c.dep_ in ("amod", "compound") and c.text[:1].isupper())
+            for c in tok.children):  # ("the president of France", "the Russian president": no title look-up)
         holder = index.titled(tok.left_edge.idx, tok.lower_)  # "the (suspended) president": the
         if holder:  # person the article gave that title ("President Mendes")
             return holder
@@ -108,10 +111,11 @@ def _own_agent(verb: Any) -> Any:
 
 
 _CONTROLLED_PREPS = frozenset({"after", "before", "upon", "on", "since", "while", "by", "at"})
+_OBJECT_CONTROLLED = frozenset({"on", "at"})  # with an object, its gerund is the object's ("praised X on ...")
 
 
 def verb_actor(verb: Any, index: EntityIndex) -> list[str]:
-    cur = verb
+    cur, via = verb, ""  # ``via``: the dependency the walk last climbed along
     for _ in range(4):
         passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in cur.children)
         obj = passive_agent(cur)
@@ -120,8 +124,9 @@ def verb_actor(verb: Any, index: EntityIndex) -> list[str]:
         if passive and cur.i == verb.i:
             return []  # "they were charged": no agent, no actor (never the governing verb's subject)
         subjects = [c for c in cur.children if c.dep_ == "nsubj"]
-        if not subjects and cur.i != verb.i:  # "Iran was urged to negotiate", "Russia's drills are
-            # aimed at intimidating its neighbours": a passive governing verb's subject does the act
+        if not subjects and via == "prep":  # "Russia's drills are aimed at intimidating its neighbours":
+            # the passive verb's subject does the act (never through a purpose clause: "Taiwan was
+            # encircled to pressure X" does not say Taiwan pressures)
             subjects = [c for c in cur.children if c.dep_ == "nsubjpass"]
         for c in subjects:  # the parser may hang two subjects on one verb ("The act, in which X
             # killed 49 people, ..."): the first that names a party is the actor
@@ -157,14 +162,18 @@ def verb_actor(verb: Any, index: EntityIndex) -> list[str]:
             held = next((c for c in cur.head.head.children if c.dep_ in ("nsubjpass", "nsubj")), None)
             return ends(held, index) if held is not None else []  # "X is engaged in torturing Y"
         if cur.dep_ in ("xcomp", "conj", "advcl", "pcomp") and cur.head != cur:
-            cur = cur.head
+            cur, via = cur.head, cur.dep_
             continue
-        if cur.dep_ == "acomp" or (cur.dep_ == "prep" and cur.head.pos_ == "ADJ" and cur.head.dep_ == "acomp"):
-            cur = cur.head  # "Iran is ready to negotiate with X", "we remain committed to supporting X":
-            continue  # the one who is ready acts (kg.extract.modality gives the mode)
+        adjective = cur if cur.dep_ == "acomp" else cur.head if cur.dep_ == "prep" and cur.head.dep_ == "acomp" else None
+        if adjective is not None and adjective.lemma_.lower() in argument_words("disposition_adjectives"):
+            cur, via = cur.head, cur.dep_  # "Iran is ready to negotiate with X", "we remain committed to
+            continue  # supporting X": the one who is ready acts (kg.extract.modality gives the mode)
         if cur.dep_ == "prep" and cur.lower_ in _CONTROLLED_PREPS and cur.head.pos_ in ("VERB", "AUX"):
-            cur = cur.head  # "Obama said after meeting with Putin", "by bombing the town": the
-            continue  # subject of the verb the phrase modifies does it
+            obj = next((c for c in cur.head.children if c.dep_ == "dobj"), None)
+            if obj is not None and cur.lower_ in _OBJECT_CONTROLLED:
+                return ends(obj, index)  # "congratulated Putin on annexing Crimea": Putin annexed it
+            cur, via = cur.head, cur.dep_  # "Scholz spoke after meeting with Xi", "by bombing the
+            continue  # town": the subject of the verb the phrase modifies does it
         return []
     return []
 

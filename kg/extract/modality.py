@@ -64,6 +64,7 @@ def modality(trigger: Any) -> Modality:
     negated = any(c.lower_ == "no" and c.dep_ == "det" for c in trigger.children)
     denied_by = refused_by = None
     mode: str | None = None
+    refusals: list[Any] = []
     for node, governor in _chain(trigger):
         lemma = node.lemma_.lower()
         # a negated refusal affirms: "will not stop bombing", "never failed to strike"
@@ -84,7 +85,7 @@ def modality(trigger: Any) -> Modality:
         if governor:
             if lemma in _REFUSE:
                 if not double:
-                    negated, refused_by = True, node
+                    refusals.append(node)
             elif lemma in _PRETEND:
                 negated = True
             elif lemma in _DENY:
@@ -95,6 +96,8 @@ def modality(trigger: Any) -> Modality:
                 mode = mode if mode in ("future", "possible") else "planned"
             elif lemma in _REQUEST:
                 mode = "requested"
+    if len(refusals) % 2:  # "refused to stop supporting X" refuses the refusal: X is supported
+        negated, refused_by = True, refusals[-1]
     for node, _gov in _chain(trigger)[:2]:  # "Turkey will attack them if they cross the border"
         if any(c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in _CONDITION for m in c.children)
                for c in node.children):

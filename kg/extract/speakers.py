@@ -41,6 +41,9 @@ _SINGULAR_GROUP_PRONOUNS = frozenset({"it", "its"})
 _DEFINITE = re.compile(r"(?:the|this|that|his|her|their|its)\s", re.IGNORECASE)
 
 
+_SUBORDINATE = frozenset({"vice", "deputy", "assistant", "acting", "former", "ex", "under", "lieutenant"})
+
+
 class EntityIndex:
     """Entity mentions sorted by offset, for overlap and "nearest before" queries."""
 
@@ -127,10 +130,11 @@ class EntityIndex:
         shot X")."""
         if not self.text:
             return None
-        low, word = self._low, role.lower()
+        title = re.compile(r"(?:^|[^a-z-])(\w+[ -])?" + re.escape(role.lower()) + r"\.? +$")
         for s, _e, eid in self._before(pos, limit, ("Person",)):
-            if low[max(0, s - len(word) - 1):s].rstrip().endswith(word) or low[s:s + len(word)] == word:
-                return eid
+            found = title.search(self._low[max(0, s - len(role) - 20):s])
+            if found and (found.group(1) or "").strip(" -") not in _SUBORDINATE:
+                return eid  # "President Mendes", never "Vice President Mendes" for "the president"
         return None
 
     def nearest_subject(self, pos: int, doc: Any, limit: int = 600) -> str | None:

@@ -263,3 +263,30 @@ def test_a_role_noun_is_not_a_victim_named_near_the_word(extract) -> None:
 def test_plural_nationality_words_are_people_not_their_state(extract) -> None:
     x = extract("The survey found thousands of Americans backing Nikki Haley.")
     assert not [r for r in x.relations if r.event_type and names(x)[r.source] == "United States"], rels(x)
+
+
+def test_the_president_is_not_the_vice_president_nor_another_states(extract) -> None:
+    x = extract("President Luis Arce spoke first. Vice President David Choquehuanca met reporters. "
+                "The president criticized Chile.")
+    assert [r for r in rels(x, "CONDEMNS") if r[1] == "Luis Arce"], rels(x)
+    y = extract("President Gabriel Boric met Lula. The president of Peru condemned Chile.")
+    assert not [r for r in rels(y, "CONDEMNS") if r[1] == "Gabriel Boric"], rels(y)
+
+
+def test_a_refused_refusal_affirms(extract) -> None:
+    x = extract("The Nordic states refused to stop supporting Ukraine. Denmark refused to stop arming Ukraine.")
+    assert not rels(x, "REJECTS"), rels(x)
+
+
+@pytest.mark.parametrize("text", [
+    "Guyana was encircled to pressure Venezuela.",  # a purpose clause: Guyana pressures nobody
+    "Lebanon was blockaded to coerce Syria.",
+])
+def test_a_passive_subject_does_not_act_in_a_purpose_clause(extract, text: str) -> None:
+    x = extract(text)
+    assert not [r for r in x.relations if r.event_type], rels(x)
+
+
+def test_the_object_of_a_verb_of_praise_does_the_gerund_after_on(extract) -> None:
+    x = extract("Lukashenko congratulated Putin on annexing Crimea.")
+    assert not [r for r in x.relations if r.event_type and names(x)[r.source] == "Lukashenko"], rels(x)
