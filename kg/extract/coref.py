@@ -40,7 +40,7 @@ _FIRST = frozenset({"i", "me", "my"})  # the speaker of the quote they are in ("
 _WE = frozenset({"we", "us", "our"})  # ... unless the speaker is that body
 _BODY = ("Organization", "Group")
 _PEOPLE_TYPES = frozenset({"civilians", "refugees", "detainees", "media", "protesters", "activists"})
-_SETTLEMENT_NOUNS = frozenset({"city", "town", "village", "capital"})
+_SETTLEMENT_NOUNS = frozenset({"city", "town", "village"})  # ("the capital" is a state's, not the last city's)
 _STATE_NOUNS = frozenset({"government", "country", "state", "nation", "regime", "kingdom", "republic"})
 _BODY_NOUNS = frozenset({"group", "organization", "organisation", "movement", "faction", "militia",
                          "party", "alliance", "bloc", "company", "firm", "agency"})

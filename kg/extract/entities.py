@@ -16,6 +16,7 @@ from collections.abc import Callable, Container, Iterator
 from dataclasses import dataclass
 from typing import Any
 
+from kg.extract.gender import given_name_gender
 from kg.extract.name_junk import (  # noqa: F401  (lexicon, titles: re-exported for speaker_names, resolve)
     DETERMINERS,
     after_dash,
@@ -324,7 +325,8 @@ _SAYING = frozenset({"say", "tell", "add", "argue", "insist", "claim", "deny", "
 
 
 # a photo or video credit in parentheses: "(Jane Doe/Reuters)", "(AP Photo/John Smith)"
-_CREDIT = re.compile(r"\([^()\n/]{2,60}/[^()\n]{2,60}\)")
+_CREDIT = re.compile(r"\((?:[A-Z][\w.'-]*(?: [A-Z][\w.'-]*)+|AP Photo|[A-Z]\w+ Photo)/[^()\n]{2,60}\)")
+# (a name of two or more words, or "AP Photo", before the slash: "(SDF/YPG)", "(Israel/Hamas)" are no credits)
 
 
 def _named_person(span: Any) -> bool:
@@ -370,8 +372,10 @@ def _named_as_who(span: Any) -> bool:
     describes ("Aung San Suu Kyi, who met ..."): bodies take "which" or "that"."""
     words = [t for t in span if not t.is_punct]
     if not 2 <= len(words) <= 4 or any(not t.text[:1].isupper() or not t.is_alpha or t.lower_ in ORG_WORDS
-                                       for t in words):
-        return False
+                                       or t.ent_type_ in ("GPE", "LOC") for t in words):
+        return False  # ("Manchester United, who ...": a place in it names a club)
+    if len(words) == 2 and given_name_gender(words[0].text) is None:
+        return False  # two words read as a name only with a known given name ("Mercy Corps, who ...")
     doc = span.doc
     return span.end + 1 < len(doc) and doc[span.end].text == "," and doc[span.end + 1].lower_ == "who"
 

@@ -161,9 +161,15 @@ def to_states(relations: list[Relation], entities: list[Entity]) -> list[Relatio
     def state_of(eid: str, people: bool = True) -> str | None:
         end = by_id.get(eid)
         state = end.properties.get("country") if end is not None and end.label == "Group" else None
-        if not people and end is not None and any(m.text.endswith("s") for m in end.mentions):
-            return None  # "millions of Americans supporting X": people, not their state
-        return state if isinstance(state, str) and state in by_id else None
+        if not isinstance(state, str) or state not in by_id:
+            return None
+        if not people and end is not None:  # only a nationality word that modifies a noun is its state
+            # ("the Russian strikes"; the places stage gave the state those spans as demonyms), not one
+            # that names people ("crowds of Americans", "gunmen shot an American")
+            modifiers = {m.start for m in by_id[state].mentions if m.kind == "demonym"}
+            if any(m.start not in modifiers for m in end.mentions):
+                return None
+        return state
 
     for rel in relations:
         state = state_of(rel.target)
@@ -171,8 +177,8 @@ def to_states(relations: list[Relation], entities: list[Entity]) -> list[Relatio
             rel = replace(rel, target=state, id=Relation.make_id(rel.type, rel.source, state, rel.status, rel.mode))
         elif rel.event_type:  # "the Russian strikes", "Iranian-backed militias": a nationality word that
             # acts or is acted on is its state (an actor with a kind, "Russian troops", keeps its node)
-            src, dst = (state_of(e, people=False) if "agent_type" not in by_id[e].properties else None
-                        if e in by_id else None for e in (rel.source, rel.target))
+            src, dst = (state_of(e, people=False) if e in by_id and "agent_type" not in by_id[e].properties
+                        else None for e in (rel.source, rel.target))
             src, dst = src or rel.source, dst or rel.target
             if (src, dst) != (rel.source, rel.target) and src != dst:
                 rel = replace(rel, source=src, target=dst,

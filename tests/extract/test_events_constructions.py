@@ -290,3 +290,34 @@ def test_a_passive_subject_does_not_act_in_a_purpose_clause(extract, text: str) 
 def test_the_object_of_a_verb_of_praise_does_the_gerund_after_on(extract) -> None:
     x = extract("Lukashenko congratulated Putin on annexing Crimea.")
     assert not [r for r in x.relations if r.event_type and names(x)[r.source] == "Lukashenko"], rels(x)
+
+
+def test_a_nationality_word_naming_a_person_stays_a_person(extract) -> None:
+    x = extract("Gunmen shot dead an Australian in Kabul.")
+    assert not [r for r in x.relations if r.event_type and names(x)[r.target] == "Australia"], rels(x)
+
+
+def test_a_soviet_era_word_adds_no_former_state(extract) -> None:
+    x = extract("A former Soviet republic, Moldova, accused Russia of meddling.")
+    assert not [e for e in x.entities if e.name == "Soviet Union"]
+    one(x, "ACCUSES", "Moldova", "Russia")
+
+
+def test_the_capital_is_not_the_last_city_named(extract) -> None:
+    x = extract("Ukrainian officials visited Odesa. Russia bombed the capital overnight.")
+    assert not [r for r in rels(x, "ATTACKS") if r[2] == "Odesa"], rels(x)
+
+
+def test_a_body_a_relative_who_describes_stays_a_body(extract) -> None:
+    x = extract("Mercy Corps, who run clinics in Gaza, condemned the blockade.")
+    assert next(e for e in x.entities if e.name == "Mercy Corps").label == "Organization"
+
+
+def test_two_short_names_with_a_slash_are_no_credit(extract) -> None:
+    x = extract("Turkey shelled positions of the (SDF/YPG) near Kobani.")
+    assert [e for e in x.entities if "SDF" in e.name or "YPG" in e.name] or [e for e in x.entities if e.name == "Syrian Democratic Forces"]
+
+
+def test_a_thing_hung_is_no_execution(extract) -> None:
+    assert not rels(extract("Activists hung a banner on the Iranian embassy in Paris."), "ATTACKS")
+    one(extract("Iran hanged four Kurdish activists on Monday."), "ATTACKS", "Iran", "Kurdish activists")
