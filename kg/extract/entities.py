@@ -16,7 +16,6 @@ from collections.abc import Callable, Container, Iterator
 from dataclasses import dataclass
 from typing import Any
 
-from kg.extract.gender import given_name_gender
 from kg.extract.name_junk import (  # noqa: F401  (lexicon, titles: re-exported for speaker_names, resolve)
     DETERMINERS,
     after_dash,
@@ -31,6 +30,14 @@ from kg.extract.name_junk import (  # noqa: F401  (lexicon, titles: re-exported 
     titles,
 )
 from kg.extract.nlp import text_of
+from kg.extract.person_shapes import (  # noqa: F401  (ORG_WORDS, PERSON_ROLES: re-exported)
+    ORG_WORDS,
+    PERSON_ROLES,
+    named_as_who,
+    named_person,
+    reads_as_person,
+    titled_name,
+)
 from kg.geo.reference import Reference
 from kg.ids import normalise
 
@@ -53,9 +60,7 @@ _CONJ = frozenset({"and", "or", "&"})
 _INDEFINITE = frozenset({"a", "an"})  # lower case, or opening a sentence: "A Tribe Called Quest" keeps its article
 _NOT_NAME_POS = frozenset({"ADV", "ADP", "SCONJ", "CCONJ", "PRON", "AUX", "VERB", "INTJ"})
 # words that mark a name as an organisation's, never a person's
-ORG_WORDS = frozenset(["ministry", "department", "council", "agency", "office", "service", "services", "army", "navy", "force", "forces", "bank", "group", "company", "corporation", "corp", "inc", "ltd", "llc", "party", "union", "committee", "commission", "court", "university", "institute", "fund", "organisation", "organization", "association", "foundation", "network", "front", "movement", "brigade", "battalion", "guard", "police", "authority", "board", "trading", "logistics", "shipping", "airlines", "systems", "industries", "holdings", "international", "news", "times", "post", "press", "media", "tv", "radio", "embassy", "mission", "parliament", "assembly", "senate", "congress", "government", "administration", "center", "centre", "alliance", "coalition", "bureau", "directorate", "command"])
 # nouns for a person's role: "foreign policy chief Helena Marsh", "his counterpart, Nadia Belkacem"
-PERSON_ROLES = frozenset(["chief", "minister", "counterpart", "president", "spokesman", "spokeswoman", "spokesperson", "ambassador", "envoy", "secretary", "leader", "commander", "general", "director", "head", "chairman", "chairwoman", "chair", "official", "officer", "analyst", "lawyer", "prosecutor", "judge", "governor", "mayor", "senator", "lawmaker", "deputy", "adviser", "advisor", "aide", "colonel", "captain", "sheikh", "king", "queen", "prince", "premier", "chancellor", "negotiator", "researcher", "professor", "expert", "journalist", "reporter", "activist", "founder", "owner", "executive", "ceo", "businessman", "businesswoman", "citizen", "national", "resident", "defendant", "suspect"])
 # a state's body named after it ("U.S. Department of Justice", "Russian Defence Ministry"): one of
 # these words in the capitalised run right after the state or demonym
 STATE_BODIES = frozenset(["department", "ministry", "treasury", "army", "navy", "force", "forces", "guard", "bank", "service", "services", "agency", "office", "police", "parliament", "senate", "congress", "command", "directorate", "committee", "council"])
@@ -173,7 +178,7 @@ class MentionFinder:
             m.label, m.org = "Organization", org.name
             return m
         code = self.ref.state_by_name.get(key)
-        if code and spacy_label == "PERSON" and len(span) == 1 and _named_person(span):
+        if code and spacy_label == "PERSON" and len(span) == 1 and named_person(span):
             code = None  # "Jordan said", "Grace Jordan": a person named like a country
         if code and (spacy_label != "PERSON" or len(span) == 1):
             m.label, m.state = "Country", code
@@ -215,7 +220,7 @@ class MentionFinder:
                 m.label = "Place"
             elif is_headline(span, text):
                 return None
-            elif _reads_as_person(span) or _titled_name(span) or _named_as_who(span):
+            elif reads_as_person(span) or titled_name(span) or named_as_who(span):
                 m.label = "Person"
         return m
 
@@ -316,68 +321,9 @@ class MentionFinder:
         return out
 
 
-_PLACE_PREFIXES = frozenset({"north", "south", "east", "west", "new", "upper", "lower", "greater", "central",
-                             "northern", "southern", "eastern", "western", "saint", "st", "st.", "san", "santa",
-                             "port", "fort", "lake", "mount", "cape", "little", "old", "inner", "outer"})
-
-
-_SAYING = frozenset({"say", "tell", "add", "argue", "insist", "claim", "deny", "warn", "explain", "write", "note"})
-
-
 # a photo or video credit in parentheses: "(Jane Doe/Reuters)", "(AP Photo/John Smith)"
 _CREDIT = re.compile(r"\((?:[A-Z][\w.'-]*(?: [A-Z][\w.'-]*)+|AP Photo|[A-Z]\w+ Photo)/[^()\n]{2,60}\)")
 # (a name of two or more words, or "AP Photo", before the slash: "(SDF/YPG)", "(Israel/Hamas)" are no credits)
-
-
-def _named_person(span: Any) -> bool:
-    """A one-word PERSON that speaks ("Jordan said") or follows a given name NER left untagged
-    ("Grace Jordan"): a person named like a country, not the country."""
-    root = span.root
-    if root.dep_ == "nsubj" and root.head.lemma_.lower() in _SAYING:
-        return True
-    prev = span.doc[span.start - 1] if span.start > 0 else None
-    return bool(prev is not None and prev.pos_ == "PROPN" and prev.is_title and not prev.ent_type_
-                and prev.lower_ not in _PLACE_PREFIXES)
-
-
-def _titled_name(span: Any) -> bool:
-    """A title or role word followed by two or three capitalised words, none an organisation word."""
-    words = [t for t in span if not t.is_punct]
-    if len(words) < 3 or words[0].lower_.strip(".") not in titles():
-        return False
-    rest = words[1:]
-    return len(rest) <= 3 and all(t.text[:1].isupper() and t.is_alpha and t.lower_ not in ORG_WORDS
-                                  and t.lower_ not in titles() for t in rest)
-
-
-def _reads_as_person(span: Any) -> bool:
-    """An ORG that is a person's name: two or three capitalised words, none an organisation word,
-    next to a person's role ("foreign policy chief Helena Marsh", "his counterpart, Nadia Belkacem")."""
-    words = [t for t in span if not t.is_punct]
-    if not 2 <= len(words) <= 3 or any(not t.text[:1].isupper() or not t.is_alpha or t.lower_ in ORG_WORDS
-                                       for t in words):
-        return False
-    doc = span.doc
-    before = doc[span.start - 1] if span.start > 0 else None
-    if before is not None and before.lower_ == ",":
-        before = doc[span.start - 2] if span.start > 1 else None  # "his counterpart, Nadia Belkacem"
-    if before is not None and before.lemma_.lower() in PERSON_ROLES:
-        return True
-    root = span.root
-    return root.dep_ == "appos" and root.head.lemma_.lower() in PERSON_ROLES
-
-
-def _named_as_who(span: Any) -> bool:
-    """An ORG of two to four capitalised words, none an organisation word, that a relative "who"
-    describes ("Aung San Suu Kyi, who met ..."): bodies take "which" or "that"."""
-    words = [t for t in span if not t.is_punct]
-    if not 2 <= len(words) <= 4 or any(not t.text[:1].isupper() or not t.is_alpha or t.lower_ in ORG_WORDS
-                                       or t.ent_type_ in ("GPE", "LOC") for t in words):
-        return False  # ("Manchester United, who ...": a place in it names a club)
-    if len(words) == 2 and given_name_gender(words[0].text) is None:
-        return False  # two words read as a name only with a known given name ("Mercy Corps, who ...")
-    doc = span.doc
-    return span.end + 1 < len(doc) and doc[span.end].text == "," and doc[span.end + 1].lower_ == "who"
 
 
 def _names_pathogen(span: Any) -> bool:
