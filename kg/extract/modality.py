@@ -29,8 +29,8 @@ _REFUSE = frozenset({"refuse", "fail", "decline", "stop", "cease", "halt", "avoi
                      "unwilling", "reluctant", "unable", "loath"})  # "Iran is unwilling to negotiate"
 # refusals of will, as against failures ("was unable to", "postponed"): only these reject a party
 WILFUL = frozenset({"refuse", "decline", "reject", "unwilling", "reluctant", "loath"})
-_ONGOING = frozenset({"stop", "cease", "halt"})
-_PRETEND = frozenset({"simulate", "rehearse", "feign"})  # "simulated an attack on X": no attack  # "halted its airstrikes": on a noun, the strikes had happened
+_ONGOING = frozenset({"stop", "cease", "halt"})  # "halted its airstrikes": on a noun, the strikes had happened
+_PRETEND = frozenset({"simulate", "rehearse", "feign"})  # "simulated an attack on X": no attack
 _DENY = frozenset({"deny"})
 _PLAN = frozenset({"plan", "intend", "aim", "prepare", "vow", "pledge", "promise", "seek", "want", "propose",
                    "consider", "decide", "hope", "try", "attempt", "plot", "mull", "threaten",

@@ -91,3 +91,9 @@ def test_every_sense_says_why_and_names_a_trigger_of_its_type() -> None:
     for (lemma, rtype), sense in lex.senses.items():
         assert any(c.type == rtype for c in lex.classes_of.get(lemma, ())), (lemma, rtype)
         assert sense.verb or sense.noun, (lemma, rtype)
+
+
+def test_hails_from_names_no_one_supported(extract) -> None:
+    one(extract("Viktor Orban hailed Recep Tayyip Erdogan as a partner."), "SUPPORTS", "Orban", "Erdogan")
+    x = extract("Senator Maria Lopez, who hails from Mexico, spoke.")
+    assert not rels(x, "SUPPORTS"), rels(x)
