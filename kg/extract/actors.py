@@ -43,6 +43,7 @@ class AgentLexicon:
     numeral_verbs: frozenset[str] = frozenset()  # "killed 12": the number counts people
     non_actor_heads: frozenset[str] = frozenset()  # "the Minsk agreement", "the Syria policy": no party
     non_actor_names: frozenset[str] = frozenset()  # last words of names of laws ("the Clean Water Act")
+    people_types: frozenset[str] = frozenset()  # agent types of ordinary people, not bodies
 
     @property
     def lemmas(self) -> frozenset[str]:
@@ -59,7 +60,8 @@ def agent_lexicon(path: str | None = None) -> AgentLexicon:
     kinds = {str(k): str(v[0]) for k, v in (data.get("kind_modifiers") or {}).items()}
     return AgentLexicon(heads, frozenset(data.get("needs_qualifier") or ()), kinds,
                         frozenset(data.get("numeral_victim_verbs") or ()),
-                        frozenset(data.get("non_actor_heads") or ()), frozenset(data.get("non_actor_names") or ()))
+                        frozenset(data.get("non_actor_heads") or ()), frozenset(data.get("non_actor_names") or ()),
+                        frozenset(data.get("people_types") or ()))
 
 
 @dataclass

@@ -26,6 +26,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from kg.extract.actors import agent_lexicon
 from kg.extract.gender import given_name_gender, honorific_gender
 from kg.extract.nlp import text_of
 from kg.extract.quotes import quote_index
@@ -39,7 +40,6 @@ _THEY = frozenset({"they", "them", "their"})
 _FIRST = frozenset({"i", "me", "my"})  # the speaker of the quote they are in ("we" is a body the speaker is in)
 _WE = frozenset({"we", "us", "our"})  # ... unless the speaker is that body
 _BODY = ("Organization", "Group")
-_PEOPLE_TYPES = frozenset({"civilians", "refugees", "detainees", "media", "protesters", "activists"})
 _SETTLEMENT_NOUNS = frozenset({"city", "town", "village"})  # ("the capital" is a state's, not the last city's)
 _STATE_NOUNS = frozenset({"government", "country", "state", "nation", "regime", "kingdom", "republic"})
 _BODY_NOUNS = frozenset({"group", "organization", "organisation", "movement", "faction", "militia",
@@ -126,7 +126,7 @@ def _antecedent(tok: Any, index: EntityIndex) -> str | None:
     if lemma in _BODY_NOUNS:  # "the organisation": the salient body before it (a subject first), never
         # people named by a common noun ("a man")
         return _subject_first(tok, pos, index, lambda e: e.label in _BODY
-                              and e.properties.get("agent_type") not in _PEOPLE_TYPES)
+                              and e.properties.get("agent_type") not in agent_lexicon().people_types)
     return None
 
 

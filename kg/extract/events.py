@@ -71,10 +71,6 @@ class Event:
 
 
 _SYMMETRIC = frozenset({"MEETS_WITH"})  # its nouns take both parties as modifiers: "the US-China talks"
-# mutual acts done against each other: with a purpose of their own ("students and residents fought to
-# save the park") the parties act together; acts done with each other keep their parties whatever the
-# purpose ("Putin and Erdogan met to discuss Syria", "OPEC and Russia agreed to cut output")
-_AGAINST_EACH_OTHER = frozenset({"ATTACKS"})
 _DEFINITE = frozenset({"the", "this", "that", "these", "those"})
 _RECALL = 2  # sentences back a definite event noun may refer ("... struck Y. The strikes killed ...")
 
@@ -145,7 +141,7 @@ def events_at(tok: Any, index: EntityIndex, lex: Lexicon, recent: Recent | None 
             continue
         if not dst and src and cls.type in argument_words("author_types"):
             dst = _author(arg, index, lex, recent)  # "condemned this cowardly attack": its author
-        if cls.type in _AGAINST_EACH_OTHER and (_figurative(arg) if tok.pos_ in ("NOUN", "PROPN") else any(
+        if cls.type in argument_words("against_each_other_types") and (_figurative(arg) if tok.pos_ in ("NOUN", "PROPN") else any(
                 c.dep_ == "dobj" and _figurative(c) for c in tok.children)):
             continue  # "the trade war between X and Y", "fought a legal battle": no force
         if cls.type in _SYMMETRIC and tok.pos_ in ("NOUN", "PROPN"):
@@ -157,7 +153,7 @@ def events_at(tok: Any, index: EntityIndex, lex: Lexicon, recent: Recent | None 
             src = recent.actor(cls.type, arg)  # "... bombed Y. The strikes killed ...": the strikes are X's
         recent.note(cls.type, src)
         if not dst and len(src) >= 2 and lemma in argument_words("reciprocal") and not (
-                cls.type in _AGAINST_EACH_OTHER and has_purpose(tok)):
+                cls.type in argument_words("against_each_other_types") and has_purpose(tok)):
             src, dst = src[:1], src[1:]  # "Putin and Erdogan met", "troops and rebels clashed"
         dst = [d for d in dst if d not in src]  # "Norway and Denmark support the government": the
         # government (resolved to the nearest state) is never one of the event's own actors

@@ -17,7 +17,6 @@ from kg.extract.name_junk import titles
 
 _TEMPORAL = frozenset({"DATE", "TIME"})  # "Comey was fired on Tuesday": a date is no target
 _COLLECTIVE_ENTS = frozenset({"GPE", "ORG", "NORP"})
-_PERSONAL_AGENTS = frozenset({"civilians", "refugees", "detainees", "donors", "members", "group"})
 
 
 def sense_ok(tok: Any, cls: TriggerClass) -> bool:
@@ -134,4 +133,4 @@ def _collective_np(tok: Any) -> bool:
             c.dep_ in ("compound", "amod", "poss") and c.ent_type_ in _COLLECTIVE_ENTS for c in tok.lefts):
         return True
     kind = agent_lexicon().heads.get(tok.lemma_.lower())
-    return kind is not None and kind[1] not in _PERSONAL_AGENTS
+    return kind is not None and kind[1] not in agent_lexicon().people_types | {"group"}  # (a bare "group" is no body)
