@@ -142,7 +142,7 @@ def events_at(tok: Any, index: EntityIndex, lex: Lexicon, recent: Recent | None 
         if not dst and src and cls.type in argument_words("author_types"):
             dst = _author(arg, index, lex, recent)  # "condemned this cowardly attack": its author
         if cls.type in argument_words("against_each_other_types") and (_figurative(arg) if tok.pos_ in ("NOUN", "PROPN") else any(
-                c.dep_ == "dobj" and _figurative(c) for c in tok.children)):
+                c.dep_ == "dobj" and c.lemma_.lower() in lex.lemmas and _figurative(c) for c in tok.children)):
             continue  # "the trade war between X and Y", "fought a legal battle": no force
         if cls.type in _SYMMETRIC and tok.pos_ in ("NOUN", "PROPN"):
             if not dst:

@@ -321,3 +321,7 @@ def test_two_short_names_with_a_slash_are_no_credit(extract) -> None:
 def test_a_thing_hung_is_no_execution(extract) -> None:
     assert not rels(extract("Activists hung a banner on the Iranian embassy in Paris."), "ATTACKS")
     one(extract("Iran hanged four Kurdish activists on Monday."), "ATTACKS", "Iran", "Kurdish activists")
+
+
+def test_a_figurative_word_inside_a_name_disarms_nothing(extract) -> None:
+    one(extract("In 2001, al-Qaeda attacked the World Trade Center."), "ATTACKS", "al-Qaeda", "World Trade Center")
