@@ -202,8 +202,8 @@ def _qualifiers(tok: Any, index: EntityIndex, lex: AgentLexicon
     kind: str | None = None
     start, end = tok.idx, tok.idx + len(tok.text)
     for c in tok.lefts:
-        if c.dep_ not in _QUAL_DEPS or _cut_off(c, tok):
-            continue
+        if c.dep_ not in _QUAL_DEPS or _cut_off(c, tok) or c.tag_ == "VBN":
+            continue  # ("US-backed militias": a backer is a relation, not the militias' nationality)
         found = index.best_within(c.left_edge.idx, c.right_edge.idx + len(c.right_edge.text), c.idx)
         low = c.lower_
         if found:

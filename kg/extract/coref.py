@@ -223,8 +223,9 @@ def _plural_subject(tok: Any, index: EntityIndex) -> list[str | None]:
 
 
 def _singular_before(tok: Any, pos: int, index: EntityIndex) -> str | None:
+    # (a nationality word is no antecedent: "Russia's invasion ..., including its annexation": Russia)
     return _subject_first(tok, pos, index, lambda e: e.label in ("Organization", "Country") or (
-        e.label == "Group" and "agent_type" not in e.properties))
+        e.label == "Group" and "agent_type" not in e.properties and not _is_state_word(e)))
 
 
 def _subject_first(tok: Any, pos: int, index: EntityIndex, fits: Any, far: int = WINDOW) -> str | None:
@@ -247,6 +248,9 @@ def _subject_first(tok: Any, pos: int, index: EntityIndex, fits: Any, far: int =
     roots = {m: _root(doc, m) for m in near if pos - m[0] <= WINDOW or m[0] >= own_start}
     for m, r in roots.items():
         if m[0] >= own_start and r is not None and _salient(r) and r.head.i != tok.head.i:
+            return m[2]
+    for m, r in roots.items():  # then an owner in the sentence ("condemned Russia's invasion of Ukraine,
+        if m[0] >= own_start and r is not None and r.dep_ == "poss":  # including its annexation": Russia)
             return m[2]
     for limit in (WINDOW, far):
         earlier = [m for m in near if m[0] < own_start and pos - m[0] <= limit]
