@@ -1,7 +1,7 @@
 """A claim's status from its cue and sentence (:mod:`claims` finds the claims).
 
 The cue lemma decides first: a verb of denying is ``denied``, of confirming ``confirmed``, of
-alleging or seeming ``alleged``. A cue the writer negates is ``negated`` ("did not criticise", "has
+alleging or seeming ``alleged``, and so is an impersonal passive ("it is reported that"). A cue the writer negates is ``negated`` ("did not criticise", "has
 never told them", "declined to confirm", "could not confirm or deny"): the text says the attribution
 did not happen, and a non-statement is news too ("did not condemn"). Otherwise a hedge word in the
 sentence makes it ``alleged``, and anything else is ``asserted``.
@@ -34,10 +34,20 @@ def claim_status(tok: Any, sent: Any, verb_cues: frozenset[str]) -> str:
         return "confirmed"
     if lemma in cues.ALLEGED_CUES or lemma in SEEM_CUES:
         return "alleged"
+    if _impersonal(tok):
+        return "alleged"  # "It is reported that ...", "it was believed that ...": nobody vouches for it
     low = text_of(sent.doc)[sent.start_char:sent.end_char].lower()
     if _HEDGE.search(low) or any(p in low for p in cues.HEDGE_PHRASES):  # (no walk over the tokens)
         return "alleged"
     return "asserted"
+
+
+def _impersonal(tok: Any) -> bool:
+    """A passive cue with a dummy "it" and no agent: the writer reports hearsay no one signs."""
+    kids = list(tok.children)
+    return (any(c.dep_ == "auxpass" for c in kids) and any(c.dep_ in ("nsubjpass", "expl") and c.lower_ == "it"
+                                                          for c in kids)
+            and not any(c.dep_ == "agent" for c in kids))
 
 
 def not_said(tok: Any, verb_cues: frozenset[str]) -> bool:

@@ -369,3 +369,13 @@ def test_a_participle_opening_the_sentence_has_the_main_clauses_subject() -> Non
                 "Gazette that they went after him because he asked hard questions.")
     c = claim_with_cue(x, "claiming")
     assert c.speaker is not None and c.speaker.text == "Ruiz"
+
+
+def test_an_impersonal_report_is_hearsay(extractor) -> None:
+    from kg.model import Article
+
+    x = extractor.extract(Article("t", "It is reported that Hamas fighters met Iranian envoys in Doha."))
+    reported = [c for c in x.claims if c.cue.text == "reported"]
+    assert reported and reported[0].status == "alleged"
+    events = [r for r in x.relations if r.event_type]
+    assert events and all(r.status == "alleged" for r in events)
