@@ -151,6 +151,14 @@ def carrier_actor(noun: Any, index: EntityIndex, lex: Lexicon) -> list[str]:
         cur = cur.head
     if with_act(noun, lex) is not None:  # "the US hit Russia with sanctions": who hits imposes them
         return verb_actor(with_act(noun, lex), index)
+    if cur.dep_ == "prep" and cur.lower_ == "in" and cur.head.lemma_.lower() in argument_words("part_nouns"):
+        holder = next((c for c in cur.head.children if c.dep_ == "poss"), None)
+        if holder is not None:  # "Russia's role in the bombardment of Aleppo": Russia takes part
+            return ends(holder, index)
+        cur = cur.head  # "played a part in the raid": the verb above the part
+        if cur.dep_ != "dobj":
+            return []
+        return verb_actor(cur.head, index) if cur.head.pos_ in ("VERB", "AUX") else []
     held = cur.dep_ == "prep" and cur.head.lemma_.lower() in argument_words("responsibility_nouns")
     if held:
         cur = cur.head  # "claimed responsibility for the bombing": the verb above the noun

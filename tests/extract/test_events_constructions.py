@@ -336,3 +336,8 @@ def test_a_backer_is_not_the_nationality_of_the_backed(extract) -> None:
 def test_its_after_an_owner_is_the_owner(extract) -> None:
     one(extract("Critics attacked Serbia's invasion of Bosnia, including its siege of Sarajevo."),
         "ATTACKS", "Serbia", "Sarajevo")
+
+
+def test_a_part_in_an_act_makes_its_holder_the_actor(extract) -> None:
+    x = extract("Protesters in Ankara were angry over Russia's role in the shelling of Idlib.")
+    one(x, "ATTACKS", "Russia", "Idlib")
