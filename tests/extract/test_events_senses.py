@@ -97,3 +97,8 @@ def test_hails_from_names_no_one_supported(extract) -> None:
     one(extract("Viktor Orban hailed Recep Tayyip Erdogan as a partner."), "SUPPORTS", "Orban", "Erdogan")
     x = extract("Senator Maria Lopez, who hails from Mexico, spoke.")
     assert not rels(x, "SUPPORTS"), rels(x)
+
+
+def test_a_visit_to_a_building_is_no_meeting(extract) -> None:
+    assert not rels(extract("Detectives visited the Zizzi restaurant in Salisbury."), "MEETS_WITH")
+    one(extract("Emmanuel Macron visited Xi Jinping in April."), "MEETS_WITH", "Macron", "Xi Jinping")
