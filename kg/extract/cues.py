@@ -37,6 +37,11 @@ suggest reveal document indicate
 
 CUE_VERBS = SPEECH_VERBS | COGNITION_VERBS
 
+# Verbs of wanting and deciding: "X planned to attack Y" states X's intention (an attribution in
+# PolNeAR's sense), but it vouches for no event: an event inside one is attributed by the claim around
+# it ("prosecutors said X planned to attack Y"), its mode comes from kg.extract.modality.
+INTENT_VERBS = words("want plan intend decide wish hope")
+
 # Nouns that carry an attribution when they take a "that"-clause or a possessive speaker.
 CUE_NOUNS = words("""
 claim statement allegation assertion accusation warning announcement report belief view argument

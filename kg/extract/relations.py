@@ -221,7 +221,7 @@ def _coreferent_mentions(doc: Any, index: EntityIndex, used: set[str], text: str
 def _relation(rtype: str, src: str, dst: str, anchor: Any, extras: dict[str, Any], sent: Any,
               claims: list[Claim], schema: Schema, index: EntityIndex) -> Relation | None:
     """Status, attribution and mode of one found relation; None when the text says it did not happen."""
-    claim = _innermost(claims, anchor.idx)
+    claim = _innermost(claims, anchor)
     rt = schema.relationships[rtype]
     if claim is not None and claim.status == "negated" and rt.domain:
         cue = anchor.doc.char_span(claim.cue.start, claim.cue.end, alignment_mode="expand")
@@ -380,9 +380,18 @@ def _of_object(tok: Any, index: EntityIndex) -> str | None:
 
 # ---------- status ----------
 
-def _innermost(claims: list[Claim], pos: int) -> Claim | None:
-    inside = [c for c in claims if c.content and c.content.start <= pos < c.content.end]
+def _innermost(claims: list[Claim], anchor: Any) -> Claim | None:
+    """The narrowest claim around the trigger that vouches for it: not one of mere intention ("X
+    planned to attack Y" inside "prosecutors said ...": the prosecutors say so; see cues.INTENT_VERBS)."""
+    pos, doc = anchor.idx, anchor.doc
+    inside = [c for c in claims if c.content and c.content.start <= pos < c.content.end
+              and not _intent(doc, c)]
     return min(inside, key=lambda c: c.content.end - c.content.start) if inside else None  # type: ignore[union-attr]
+
+
+def _intent(doc: Any, claim: Claim) -> bool:
+    cue = doc.char_span(claim.cue.start, claim.cue.end, alignment_mode="expand")
+    return cue is not None and cue.root.lemma_.lower() in cues.INTENT_VERBS
 
 
 def _hedged(sent: Any) -> bool:

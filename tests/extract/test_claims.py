@@ -379,3 +379,12 @@ def test_an_impersonal_report_is_hearsay(extractor) -> None:
     assert reported and reported[0].status == "alleged"
     events = [r for r in x.relations if r.event_type]
     assert events and all(r.status == "alleged" for r in events)
+
+
+def test_an_intention_vouches_for_no_event(extractor) -> None:
+    from kg.model import Article
+
+    x = extractor.extract(Article("t", "Police said Hezbollah planned to attack Israel from Lebanon."))
+    names = {e.id: e.name for e in x.entities}
+    attack = next(r for r in x.relations if r.type == "ATTACKS")
+    assert attack.mode == "planned" and names.get(attack.asserted_by or "") == "police"
