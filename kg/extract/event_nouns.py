@@ -153,7 +153,7 @@ def carrier_actor(noun: Any, index: EntityIndex, lex: Lexicon) -> list[str]:
         return verb_actor(with_act(noun, lex), index)
     if cur.dep_ == "prep" and cur.lower_ == "in" and cur.head.lemma_.lower() in argument_words("part_nouns"):
         holder = next((c for c in cur.head.children if c.dep_ == "poss"), None)
-        if holder is not None:  # "Russia's role in the bombardment of Aleppo": Russia takes part
+        if holder is not None:  # "Serbia's role in the shelling of Mostar": Serbia takes part
             return ends(holder, index)
         cur = cur.head  # "played a part in the raid": the verb above the part
         if cur.dep_ != "dobj":
