@@ -70,6 +70,7 @@ class Lexicon:
     suffering_types: frozenset[str] = frozenset()  # ... by what these types do (ATTACKS, THREATENS)
     argument_words: dict[str, frozenset[str]] = field(default_factory=dict)  # ``argument_words`` classes
     senses: dict[tuple[str, str], Sense] = field(default_factory=dict)  # (lemma, type) -> its senses
+    lemma_exceptions: dict[str, str] = field(default_factory=dict)  # verb form -> lemma spaCy gets wrong
 
     @cached_property
     def lemmas(self) -> frozenset[str]:
@@ -109,7 +110,8 @@ def trigger_lexicon(path: str | None = None) -> Lexicon:
                    frozenset(receiving.get("verbs") or ()), frozenset(receiving.get("types") or ()),
                    frozenset(verbal.get("media") or ()), frozenset(data.get("accusing_verbs") or ()),
                    frozenset(suffering.get("verbs") or ()), frozenset(suffering.get("types") or ()),
-                   _argument_words(data, senses), senses)
+                   _argument_words(data, senses), senses,
+                   {str(k): str(v) for k, v in (data.get("lemma_exceptions") or {}).items()})
 
 
 def _argument_words(data: dict[str, Any], senses: dict[tuple[str, str], Sense]) -> dict[str, frozenset[str]]:

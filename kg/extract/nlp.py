@@ -158,10 +158,9 @@ def _lemma_exceptions(nlp: Any) -> None:
     """Verb forms the rule lemmatizer gets wrong ("raped" -> "rap": it ranks a rule's form before an
     exception it also finds): ``lemma_exceptions`` of ``schema/events.yaml``, set by a small pipe
     after the lemmatizer that touches only the tokens with those forms (one array look-up a doc)."""
-    from kg import settings, yamlfile
+    from kg.extract.event_lexicon import trigger_lexicon
 
-    with open(settings.schema_dir() / "events.yaml", encoding="utf-8") as fh:
-        fixes = {str(k): str(v) for k, v in ((yamlfile.loads(fh.read()) or {}).get("lemma_exceptions") or {}).items()}
+    fixes = trigger_lexicon().lemma_exceptions
     if not fixes or "lemmatizer" not in nlp.pipe_names:
         return
     by_hash = {nlp.vocab.strings.add(form): lemma for form, lemma in fixes.items()}
