@@ -118,9 +118,8 @@ def events_at(tok: Any, index: EntityIndex, lex: Lexicon, recent: Recent | None 
         if tok.pos_ == "VERB" and lemma in cls.verbs and tok.dep_ == "amod" and tok.tag_ == "VBN":
             # "Kremlin-backed separatists", "Iranian-funded militias": the modifier's own left part acts
             doer = index.best_within(tok.left_edge.idx, tok.idx) if tok.left_edge.i < tok.i else None
+            # ("the Kremlin-funded broadcaster RT": kg.extract.event_ends reads the name in apposition)
             src, dst = ([doer] if doer else []), [e for e in ends(tok.head, index) if e != doer]
-            if not dst:  # "the Kremlin-funded broadcaster RT": the noun is named in its apposition
-                dst = [e for c in tok.head.children if c.dep_ == "appos" for e in ends(c, index) if e != doer]
         elif tok.pos_ == "VERB" and lemma in cls.verbs:
             charged = accused(tok, index, lex) if tok.dep_ == "pcomp" else []
             src, dst = charged or verb_actor(tok, index) or _act_subject(tok, index, lex, cls, recent), \
