@@ -243,8 +243,14 @@ def _relation(rtype: str, src: str, dst: str, anchor: Any, extras: dict[str, Any
             status, speaker = "denied", (denier[0] if denier else speaker)
         elif mod.negated:
             if claim is None or (mod.refused_by is not None and claim.cue.start <= mod.refused_by.idx < claim.cue.end):
-                return _refusal(rtype, src, dst, mod.refused_by, claim, sent, schema, index)
-            status = "denied"
+                rejects = _rejection(rtype, src, dst, mod.refused_by, schema, index)
+                if rejects is None:
+                    return None  # the writer says it did not happen ("X refused to attack Y", "did not meet")
+                rtype, rt, extras = rejects, schema.relationships[rejects], {}  # "X refused to meet Y"
+                status = claim.status if claim else "asserted"
+                mod = replace(mod, mode=None)
+            else:
+                status = "denied"
         mode = mod.mode
     rid = Relation.make_id(rtype, src, dst, status, mode)
     return Relation(id=rid, type=rtype, source=src, target=dst, evidence=(sent.start_char, sent.end_char),
@@ -253,20 +259,15 @@ def _relation(rtype: str, src: str, dst: str, anchor: Any, extras: dict[str, Any
                     place=extras.get("place"), date=extras.get("date"))
 
 
-def _refusal(rtype: str, src: str, dst: str, refused_by: Any, claim: Claim | None, sent: Any, schema: Schema,
-             index: EntityIndex) -> Relation | None:
-    """A writer's "X refused to meet/negotiate with/support Y": no meeting, but X rejects Y (PLOVER
-    REJECT); any other negated event is no relation ("X refused to attack Y", "did not meet")."""
+def _rejection(rtype: str, src: str, dst: str, refused_by: Any, schema: Schema, index: EntityIndex) -> str | None:
+    """The type a writer's "X refused to meet/negotiate with/support Y" becomes: X rejects Y (PLOVER
+    REJECT); None for any other negated event ("X refused to attack Y", "was unable to meet Y")."""
     if refused_by is None or rtype not in argument_words("refusable_types") or refused_by.lemma_.lower() not in WILFUL:
         return None  # ("was unable to meet Y", "postponed talks with Y": no will against Y)
     rejects = next(iter(argument_words("refusal_type")), "")
     if rejects not in schema.relationships or not schema.allows(rejects, index.label(src), index.label(dst)):
         return None
-    status = claim.status if claim else "asserted"
-    return Relation(id=Relation.make_id(rejects, src, dst, status), type=rejects, source=src, target=dst,
-                    evidence=(sent.start_char, sent.end_char), status=status, claim=claim.id if claim else None,
-                    asserted_by=claim.speaker.entity if claim and claim.speaker else None,
-                    event_type=schema.relationships[rejects].plover)
+    return rejects
 
 
 def _mention_heads(doc: Any, index: EntityIndex) -> set[int]:
