@@ -112,6 +112,9 @@ class MentionFinder:
     def __init__(self, ref: Reference, place_names: Container[str] = frozenset()) -> None:
         self.ref = ref
         self.place_names = place_names  # normalised names an ORG must not be (capitals, states)
+        # short forms that name an organisation only before a noun ("IS fighters"), with their patterns
+        self.modifier_aliases = [(re.compile(rf"\b{re.escape(a)}\b(?=['\u2019]|\s+[a-z])"), org)
+                                 for org in ref.orgs for a in org.modifier_aliases]
 
     def find(self, doc: Any, sentence_starts: list[int] | None = None, text: str | None = None) -> list[Mention]:
         """Mentions in document order. ``sentence_starts`` (token index of each sentence's first
@@ -228,13 +231,10 @@ class MentionFinder:
                           found: list[Mention]) -> list[Mention]:
         """"IS fighters", "IS' territory": a short form of an organisation that is a common word
         elsewhere names it only before a lower-case noun or as a possessor."""
-        short = {a: org for org in self.ref.orgs for a in org.modifier_aliases}
-        if not short or not any(a in text for a in short):
-            return []
         taken = {m.start for m in found}
         out = []
-        for a, org in short.items():
-            for hit in re.finditer(rf"\b{re.escape(a)}\b(?=['\u2019]|\s+[a-z])", text):
+        for pattern, org in self.modifier_aliases:
+            for hit in pattern.finditer(text):
                 span = doc.char_span(hit.start(), hit.end())
                 if span is None or hit.start() in taken:
                     continue
