@@ -5,6 +5,8 @@ somebody's quoted words. Real spaCy, sentences written for these tests."""
 
 from __future__ import annotations
 
+import pytest
+
 from kg.extract.gender import given_name_gender, honorific_gender
 from kg.model import Extraction
 
@@ -18,25 +20,24 @@ def _speaker_of(x: Extraction, cue: str) -> list[str]:
     return [names[i] for i in sp.entities]
 
 
-def test_she_skips_the_nearer_man(extract) -> None:
-    x = extract('Peter Hale met Sarah Lind at the state house on Monday. "We will not give up," she said.')
-    assert _speaker_of(x, "said") == ["Sarah Lind"]
-
-
-def test_a_name_inside_the_quote_is_not_the_narrators_he(extract) -> None:
-    x = extract('Dan Ortiz met voters in the square on Monday. "Alan Brooks has no plan for the harbour," he said.')
-    assert _speaker_of(x, "said") == ["Dan Ortiz"]
-
-
-def test_the_possessor_of_the_own_sentences_subject_outranks_an_earlier_subject(extract) -> None:
-    x = extract("Tom Haley criticised the budget on Monday. Mark Ruiz's proposal drew fire from the unions, "
-                "and he said it would pass anyway.")
-    assert _speaker_of(x, "said") == ["Mark Ruiz"]
-
-
-def test_a_man_in_an_adjunct_of_the_own_sentence_is_the_last_resort(extract) -> None:
-    x = extract("Carla Mendes spoke first. After meeting Paul Greer, she said the deal was close.")
-    assert _speaker_of(x, "said") == ["Carla Mendes"]
+@pytest.mark.parametrize("text,speaker", [
+    pytest.param('Peter Hale met Sarah Lind at the state house on Monday. "We will not give up," she said.',
+                 ["Sarah Lind"], id="she_skips_the_nearer_man"),
+    pytest.param('Dan Ortiz met voters in the square on Monday. "Alan Brooks has no plan for the harbour," he said.',
+                 ["Dan Ortiz"], id="a_name_inside_the_quote_is_not_the_narrators_he"),
+    pytest.param("Tom Haley criticised the budget on Monday. Mark Ruiz's proposal drew fire from the unions, "
+                 "and he said it would pass anyway.",
+                 ["Mark Ruiz"], id="the_possessor_of_the_own_sentences_subject_outranks_an_earlier_subject"),
+    pytest.param("Carla Mendes spoke first. After meeting Paul Greer, she said the deal was close.",
+                 ["Carla Mendes"], id="a_man_in_an_adjunct_of_the_own_sentence_is_the_last_resort"),
+    pytest.param('Senator Ines Carvalho toured the port on Monday. "The dredging is late," the Oregon senator said.',
+                 ["Ines Carvalho"], id="a_definite_description_is_the_person_not_the_place_in_it"),
+    pytest.param("Helga Strand arrived in Oslo on Monday. The official, who would not give her name, "
+                 "said the talks had stalled.",
+                 [], id="a_bare_role_borrows_no_ones_name"),
+])
+def test_who_says_it(extract, text: str, speaker: list[str]) -> None:
+    assert _speaker_of(extract(text), "said") == speaker
 
 
 def test_gender_comes_from_honorifics_and_common_given_names() -> None:
@@ -47,17 +48,6 @@ def test_gender_comes_from_honorifics_and_common_given_names() -> None:
     assert given_name_gender("Casey Ellis") is None and given_name_gender("Taylor Brandt") is None
     assert given_name_gender("Okafor") is None
     assert given_name_gender("Zorvath Brandt") is None
-
-
-def test_a_definite_description_is_the_person_not_the_place_in_it(extract) -> None:
-    x = extract('Senator Ines Carvalho toured the port on Monday. "The dredging is late," the Oregon senator said.')
-    assert _speaker_of(x, "said") == ["Ines Carvalho"]
-
-
-def test_a_bare_role_borrows_no_ones_name(extract) -> None:
-    x = extract("Helga Strand arrived in Oslo on Monday. The official, who would not give her name, "
-                "said the talks had stalled.")
-    assert _speaker_of(x, "said") == []
 
 
 def test_a_body_in_the_description_still_speaks_when_no_holder_is_known(extract) -> None:
